@@ -1,0 +1,99 @@
+package backroom.edge;
+
+import backroom.edge.catalog.CatalogService;
+import backroom.edge.catalog.CatalogStore;
+import backroom.edge.catalog.CatalogWrites;
+import backroom.edge.catalog.DemoCatalog;
+import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.sales.SalesService;
+import backroom.edge.shifts.ShiftService;
+import backroom.edge.stock.StockService;
+import backroom.edge.web.AccessGate;
+import backroom.edge.web.JsonBody;
+import backroom.edge.web.ProblemResponses;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import java.time.Clock;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The composition root: opens the ledger database, builds every capability with what it needs,
+ * and serves them over HTTP. Reading this class tells the whole system.
+ */
+public final class Box implements AutoCloseable {
+
+    private final LedgerDatabase database;
+    private final WebServer server;
+
+    private Box(LedgerDatabase database, WebServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    public static Box start(BoxConfig config) {
+        return start(config, LedgerDatabase.open(config.dataDir(), Clock.systemUTC()), UUID::randomUUID);
+    }
+
+    /** Starts on an already opened database; tests pass one on a file system of their own. */
+    public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids) {
+        seedDemoStoreOnFirstStart(database);
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.httpPort())
+                .maxPayloadSize(4L * JsonBody.MAX_BYTES)
+                .shutdownHook(false)
+                .addFeature(ObserveFeature.just(health(database)))
+                .routing(routing -> routing(routing, database, ids))
+                .build()
+                .start();
+        return new Box(database, server);
+    }
+
+    static void routing(HttpRouting.Builder routing, LedgerDatabase database, Supplier<UUID> ids) {
+        var writer = database.writer();
+        var jdbi = database.jdbi();
+        routing.addFilter(new AccessGate(AccessGate.Authenticator.OPEN))
+                .register("/api/v1/catalog", new CatalogService(new CatalogStore(jdbi), writer))
+                .register("/api/v1/stock", new StockService(writer))
+                .register("/api/v1/shifts", new ShiftService(jdbi, writer, ids))
+                .register("/api/v1/sales", new SalesService(jdbi, writer, ids));
+        ProblemResponses.register(routing);
+    }
+
+    private static HealthObserver health(LedgerDatabase database) {
+        return HealthObserver.builder()
+                .details(true)
+                .addCheck(() -> HealthCheckResponse.builder()
+                        .status(true)
+                        .detail("headSeq", database.writer().head().seq())
+                        .build(), HealthCheckType.READINESS, "ledger")
+                .build();
+    }
+
+    private static void seedDemoStoreOnFirstStart(LedgerDatabase database) {
+        if (!database.jdbi().withHandle(CatalogStore::isSeeded)) {
+            database.writer().submit((handle, ledger) -> CatalogWrites.seed(handle, ledger, DemoCatalog.SETTINGS,
+                    DemoCatalog.TAXES, DemoCatalog.CATEGORIES, DemoCatalog.PRODUCTS));
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public LedgerDatabase database() {
+        return database;
+    }
+
+    /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,26 @@
+package backroom.edge;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the box listens and keeps its data, read once at start-up. Environment:
+ * {@code BACKROOM_HTTP_PORT} (default 8080; 0 picks a free port), {@code BACKROOM_DATA_DIR}
+ * (default {@code ./data}).
+ */
+public record BoxConfig(String host, int httpPort, Path dataDir) {
+
+    public static BoxConfig fromEnvironment(Map<String, String> env) {
+        String port = env.getOrDefault("BACKROOM_HTTP_PORT", "8080");
+        try {
+            return new BoxConfig(env.getOrDefault("BACKROOM_HTTP_HOST", "0.0.0.0"), Integer.parseInt(port),
+                    Path.of(env.getOrDefault("BACKROOM_DATA_DIR", "data")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("BACKROOM_HTTP_PORT must be a port number, not '" + port + "'", e);
+        }
+    }
+
+    public BoxConfig withDataDir(Path dir) {
+        return new BoxConfig(host, httpPort, dir);
+    }
+}

@@ -1,0 +1,44 @@
+package backroom.edge.catalog;
+
+import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.web.Json;
+import backroom.edge.web.JsonBody;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code /api/v1/catalog}: the whole catalog, and upserting one product. */
+public final class CatalogService implements HttpService {
+
+    private final CatalogStore store;
+    private final LedgerWriter writer;
+
+    public CatalogService(CatalogStore store, LedgerWriter writer) {
+        this.store = store;
+        this.writer = writer;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", this::getCatalog)
+                .put("/products/{id}", this::upsertProduct);
+    }
+
+    private void getCatalog(ServerRequest req, ServerResponse res) {
+        Json.ok(res, store.catalog());
+    }
+
+    private void upsertProduct(ServerRequest req, ServerResponse res) {
+        String productId = req.path().pathParameters().get("id");
+        ProductRequest body = JsonBody.read(req).as(ProductRequest.class);
+        Product saved = writer.submit((handle, ledger) -> {
+            Set<String> taxIds = CatalogStore.taxes(handle).stream().map(TaxRate::id).collect(Collectors.toSet());
+            Set<String> categoryIds = CatalogStore.categories(handle).stream().map(Category::id).collect(Collectors.toSet());
+            return CatalogWrites.upsertProduct(handle, ledger, body.toProduct(productId, taxIds, categoryIds));
+        });
+        Json.ok(res, saved);
+    }
+}

@@ -1,0 +1,4 @@
+package backroom.edge.catalog;
+
+public record Category(String id, String name) {
+}

@@ -1,0 +1,39 @@
+package backroom.edge.cli;
+
+import backroom.edge.Box;
+import backroom.edge.BoxConfig;
+import io.helidon.logging.common.LogConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code backroom run}: serves until Ctrl-C, then stops cleanly. */
+@Command(name = "run", description = "Start the edge server (port 8080, data in ./data).")
+final class RunCommand implements Runnable {
+
+    private static volatile boolean serving;
+
+    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
+    private Path dataDir;
+
+    static boolean isServing() {
+        return serving;
+    }
+
+    @Override
+    public void run() {
+        LogConfig.configureRuntime();
+        BoxConfig config = BoxConfig.fromEnvironment(System.getenv());
+        if (dataDir != null) {
+            config = config.withDataDir(dataDir);
+        }
+        Box box = Box.start(config);
+        serving = true;
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            box.close();
+            System.out.println("Backroom stopped; ledger closed at seq " + box.database().writer().head().seq());
+        }));
+        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d)%n",
+                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq());
+    }
+}

@@ -1,0 +1,64 @@
+package backroom.edge.ledger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Appends entries to the ledger inside the writer's open transaction. Only the ledger writer's
+ * thread holds one, so the head needs no lock; a write that is rolled back to its savepoint
+ * rewinds the head with {@link #rewindTo}.
+ */
+public final class LedgerAppender {
+
+    private static final String INSERT = """
+            INSERT INTO ledger (seq, type, occurred_at, payload, prev_hash, hash)
+            VALUES (:seq, :type, :occurredAt, :payload, :prevHash, :hash)
+            """;
+
+    private final Handle handle;
+    private final Clock clock;
+    private LedgerHead head;
+
+    LedgerAppender(Handle handle, Clock clock, LedgerHead head) {
+        this.handle = handle;
+        this.clock = clock;
+        this.head = head;
+    }
+
+    /** Appends one entry whose payload is {@code payload} written as canonical JSON; returns its seq. */
+    public long append(String type, Object payload) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LedgerEntry entry = LedgerEntry.seal(head.seq() + 1, type, now, CanonicalJson.write(payload), head.hash());
+        handle.createUpdate(INSERT)
+                .bind("seq", entry.seq())
+                .bind("type", entry.type())
+                .bind("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
+                .bind("payload", entry.payload())
+                .bind("prevHash", entry.prevHash())
+                .bind("hash", entry.hash())
+                .execute();
+        head = new LedgerHead(entry.seq(), entry.hash());
+        return entry.seq();
+    }
+
+    /** The seq the next entry will get. */
+    public long nextSeq() {
+        return head.seq() + 1;
+    }
+
+    /** When this write happens, to the millisecond, as the ledger will record it. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    LedgerHead head() {
+        return head;
+    }
+
+    void rewindTo(LedgerHead earlier) {
+        head = earlier;
+    }
+}

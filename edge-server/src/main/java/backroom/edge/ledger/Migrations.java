@@ -1,0 +1,73 @@
+package backroom.edge.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Applies the numbered SQL files under {@code db/migration/} in order, each once, recording each
+ * in {@code schema_version}. A file that has shipped is never edited: a change is a new file.
+ */
+final class Migrations {
+
+    /** In order. Add a file here and under resources/db/migration; never change a shipped one. */
+    static final List<String> FILES = List.of(
+            "V001__ledger.sql",
+            "V002__catalog.sql",
+            "V003__shifts_and_sales.sql");
+
+    private Migrations() {
+    }
+
+    /** Returns how many files were applied now. */
+    static int apply(Handle handle) {
+        handle.execute("""
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version    INT PRIMARY KEY,
+                    file       VARCHAR(200) NOT NULL,
+                    applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
+                )""");
+        Set<Integer> applied = new HashSet<>(handle.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list());
+        int count = 0;
+        for (String file : FILES) {
+            int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
+            if (applied.contains(version)) {
+                continue;
+            }
+            handle.useTransaction(tx -> {
+                for (String statement : statements(read(file))) {
+                    tx.execute(statement);
+                }
+                tx.createUpdate("INSERT INTO schema_version (version, file) VALUES (:version, :file)")
+                        .bind("version", version)
+                        .bind("file", file)
+                        .execute();
+            });
+            count++;
+        }
+        return count;
+    }
+
+    private static List<String> statements(String sql) {
+        return java.util.Arrays.stream(sql.split(";\\s*(\\n|$)"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty() && !s.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--")))
+                .toList();
+    }
+
+    private static String read(String file) {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("migration " + file + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package backroom.edge.sales;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A sale as {@code GET /api/v1/sales/{id}} shows it, and as its ledger entry records it. */
+public record Sale(
+        String saleId,
+        String receiptNumber,
+        String registerId,
+        String shiftId,
+        String orderType,
+        String tableId,
+        String customerId,
+        String currency,
+        String status,
+        List<SaleLine> lines,
+        List<PaymentLine> payments,
+        long subtotal,
+        long taxTotal,
+        long serviceCharge,
+        long rounding,
+        long grandTotal,
+        long paid,
+        long change,
+        long ledgerSeq,
+        Instant soldAt,
+        String voidReason) {
+
+    /** A tender taken for the sale. */
+    public record PaymentLine(String method, long amount, String reference) {
+    }
+}

@@ -1,0 +1,53 @@
+package backroom.edge.sales;
+
+import backroom.edge.catalog.CatalogStore;
+import backroom.edge.catalog.Modifier;
+import backroom.edge.catalog.Product;
+import backroom.edge.catalog.TaxRate;
+import backroom.edge.catalog.Variant;
+import backroom.edge.web.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/** Turns the request's items into priced lines against the catalog as it is in this transaction. */
+final class SaleLines {
+
+    private SaleLines() {
+    }
+
+    static List<SaleLine> price(Handle handle, List<SaleRequest.Item> items, Map<String, TaxRate> taxes) {
+        List<SaleLine> lines = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            lines.add(line(handle, i, items.get(i), taxes));
+        }
+        return lines;
+    }
+
+    private static SaleLine line(Handle handle, int i, SaleRequest.Item item, Map<String, TaxRate> taxes) {
+        String at = "items[" + i + "]";
+        Product product = CatalogStore.product(handle, item.productId())
+                .orElseThrow(() -> Problem.invalid(at + ".productId", "no product " + item.productId()));
+        long unit = product.price();
+        if (item.variantId() != null) {
+            Variant variant = product.variant(item.variantId())
+                    .orElseThrow(() -> Problem.invalid(at + ".variantId", product.id() + " has no variant " + item.variantId()));
+            unit = Math.addExact(unit, variant.priceDelta());
+        }
+        for (String modifierId : item.modifiers()) {
+            Modifier modifier = product.modifier(modifierId)
+                    .orElseThrow(() -> Problem.invalid(at + ".modifierIds", product.id() + " has no modifier " + modifierId));
+            unit = Math.addExact(unit, modifier.price());
+        }
+        long gross = Math.multiplyExact(unit, item.quantity());
+        if (item.discountOrZero() > gross) {
+            throw Problem.invalid(at + ".discount", "is more than the line's " + gross);
+        }
+        if (product.taxId() != null && !taxes.containsKey(product.taxId())) {
+            throw new IllegalStateException("product " + product.id() + " names unknown tax " + product.taxId());
+        }
+        return new SaleLine(i + 1, product.id(), product.name(), item.variantId(), item.modifiers(), item.quantity(),
+                unit, item.discountOrZero(), gross - item.discountOrZero(), product.taxId(), item.notes());
+    }
+}

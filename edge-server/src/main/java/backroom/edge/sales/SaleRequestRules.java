@@ -1,0 +1,106 @@
+package backroom.edge.sales;
+
+import backroom.edge.web.FieldError;
+import backroom.edge.web.Problem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The limits a sale request must keep before it is priced: what must be there, what may not be
+ * absurd. Everything wrong is reported at once, each error naming its field.
+ */
+final class SaleRequestRules {
+
+    static final int MAX_ITEMS = 200;
+    static final int MAX_QUANTITY = 999;
+    static final int MAX_PAYMENTS = 10;
+    static final int MAX_MODIFIERS = 20;
+    /** 10^13 minor units: beyond any real till, far below where long arithmetic overflows. */
+    static final long MAX_AMOUNT = 10_000_000_000_000L;
+    static final Set<String> ORDER_TYPES = Set.of("dine_in", "takeaway", "delivery", "retail");
+    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher");
+
+    private SaleRequestRules() {
+    }
+
+    static void check(SaleRequest sale) {
+        List<FieldError> errors = new ArrayList<>();
+        requireId(errors, "registerId", sale.registerId());
+        requireId(errors, "shiftId", sale.shiftId());
+        if (sale.orderType() != null && !ORDER_TYPES.contains(sale.orderType())) {
+            errors.add(new FieldError("orderType", "must be one of " + ORDER_TYPES));
+        }
+        optionalText(errors, "tableId", sale.tableId(), 64);
+        optionalText(errors, "customerId", sale.customerId(), 64);
+        checkItems(errors, sale.items());
+        checkPayments(errors, sale.payments());
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+    }
+
+    private static void checkItems(List<FieldError> errors, List<SaleRequest.Item> items) {
+        if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
+            errors.add(new FieldError("items", "must hold 1 to " + MAX_ITEMS + " items"));
+            return;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            String at = "items[" + i + "]";
+            SaleRequest.Item item = items.get(i);
+            if (item == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            requireId(errors, at + ".productId", item.productId());
+            optionalText(errors, at + ".variantId", item.variantId(), 64);
+            if (item.quantity() == null || item.quantity() < 1 || item.quantity() > MAX_QUANTITY) {
+                errors.add(new FieldError(at + ".quantity", "must be a whole number from 1 to " + MAX_QUANTITY));
+            }
+            List<String> modifiers = item.modifiers();
+            if (modifiers.size() > MAX_MODIFIERS || modifiers.stream().anyMatch(m -> m == null || m.isBlank())
+                    || new HashSet<>(modifiers).size() != modifiers.size()) {
+                errors.add(new FieldError(at + ".modifierIds", "must be at most " + MAX_MODIFIERS + " distinct ids"));
+            }
+            optionalText(errors, at + ".notes", item.notes(), 500);
+            if (item.discount() != null && (item.discount() < 0 || item.discount() > MAX_AMOUNT)) {
+                errors.add(new FieldError(at + ".discount", "must be between 0 and " + MAX_AMOUNT));
+            }
+        }
+    }
+
+    private static void checkPayments(List<FieldError> errors, List<SaleRequest.Payment> payments) {
+        if (payments == null || payments.isEmpty() || payments.size() > MAX_PAYMENTS) {
+            errors.add(new FieldError("payments", "must hold 1 to " + MAX_PAYMENTS + " payments"));
+            return;
+        }
+        for (int i = 0; i < payments.size(); i++) {
+            String at = "payments[" + i + "]";
+            SaleRequest.Payment payment = payments.get(i);
+            if (payment == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            if (payment.method() == null || !METHODS.contains(payment.method())) {
+                errors.add(new FieldError(at + ".method", "must be one of " + METHODS));
+            }
+            if (payment.amount() == null || payment.amount() < 1 || payment.amount() > MAX_AMOUNT) {
+                errors.add(new FieldError(at + ".amount", "must be between 1 and " + MAX_AMOUNT));
+            }
+            optionalText(errors, at + ".reference", payment.reference(), 200);
+        }
+    }
+
+    private static void requireId(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank() || value.length() > 64) {
+            errors.add(new FieldError(field, "is required (at most 64 characters)"));
+        }
+    }
+
+    private static void optionalText(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+}

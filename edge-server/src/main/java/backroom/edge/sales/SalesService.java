@@ -1,0 +1,87 @@
+package backroom.edge.sales;
+
+import backroom.edge.ledger.CanonicalJson;
+import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.ledger.Sha256;
+import backroom.edge.web.Json;
+import backroom.edge.web.JsonBody;
+import backroom.edge.web.Problem;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /api/v1/sales}: ring a sale, list and read sales, void one. */
+public final class SalesService implements HttpService {
+
+    private final Jdbi jdbi;
+    private final LedgerWriter writer;
+    private final Supplier<UUID> ids;
+
+    public SalesService(Jdbi jdbi, LedgerWriter writer, Supplier<UUID> ids) {
+        this.jdbi = jdbi;
+        this.writer = writer;
+        this.ids = ids;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::ringSale)
+                .get("/", this::listSales)
+                .get("/{id}", this::getSale)
+                .post("/{id}/void", this::voidSale);
+    }
+
+    private void ringSale(ServerRequest req, ServerResponse res) {
+        String key = idempotencyKey(req);
+        JsonBody body = JsonBody.read(req);
+        String requestHash = Sha256.hex(CanonicalJson.write(body.tree()));
+        var earlier = jdbi.withHandle(handle -> IdempotencyKeys.replay(handle, key, requestHash));
+        if (earlier.isPresent()) {
+            Json.sendText(res, earlier.get().status(), earlier.get().body());
+            return;
+        }
+        SaleRequest request = body.as(SaleRequest.class);
+        SaleRequestRules.check(request);
+        var sale = new SaleWrites.NewSale(ids.get().toString(), key, requestHash, request);
+        var answer = writer.submit((handle, ledger) -> SaleWrites.ring(handle, ledger, sale));
+        Json.sendText(res, answer.status(), answer.body());
+    }
+
+    private void listSales(ServerRequest req, ServerResponse res) {
+        SalesPage.Query query = SalesPage.Query.from(req.query());
+        Json.ok(res, jdbi.withHandle(handle -> SalesPage.read(handle, query)));
+    }
+
+    private void getSale(ServerRequest req, ServerResponse res) {
+        String saleId = req.path().pathParameters().get("id");
+        Json.ok(res, jdbi.withHandle(handle -> SaleTables.find(handle, saleId)).orElseThrow(() -> Problem.notFound("sale " + saleId)));
+    }
+
+    private void voidSale(ServerRequest req, ServerResponse res) {
+        String saleId = req.path().pathParameters().get("id");
+        VoidRequest body = JsonBody.read(req).as(VoidRequest.class);
+        body.validate();
+        Json.ok(res, writer.submit((handle, ledger) -> SaleWrites.voidSale(handle, ledger, saleId, body.reason())));
+    }
+
+    private static String idempotencyKey(ServerRequest req) {
+        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).orElse("").strip();
+        if (key.isEmpty() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
+            throw Problem.malformed("Idempotency-Key", "header is required (at most " + IdempotencyKeys.MAX_KEY_LENGTH + " characters)");
+        }
+        return key;
+    }
+
+    record VoidRequest(String reason) {
+        void validate() {
+            if (reason == null || reason.isBlank() || reason.length() > 500) {
+                throw Problem.invalid("reason", "is required (at most 500 characters)");
+            }
+        }
+    }
+}

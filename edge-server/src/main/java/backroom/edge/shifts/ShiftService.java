@@ -1,0 +1,91 @@
+package backroom.edge.shifts;
+
+import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.web.FieldError;
+import backroom.edge.web.Json;
+import backroom.edge.web.JsonBody;
+import backroom.edge.web.Problem;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /api/v1/shifts}: open a shift, read it, X report, close with counted cash (Z report). */
+public final class ShiftService implements HttpService {
+
+    static final long MAX_CASH = 1_000_000_000_000L;
+
+    private final Jdbi jdbi;
+    private final LedgerWriter writer;
+    private final Supplier<UUID> ids;
+
+    public ShiftService(Jdbi jdbi, LedgerWriter writer, Supplier<UUID> ids) {
+        this.jdbi = jdbi;
+        this.writer = writer;
+        this.ids = ids;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::openShift)
+                .get("/{id}", this::getShift)
+                .get("/{id}/report", this::xReport)
+                .post("/{id}/close", this::closeShift);
+    }
+
+    private void openShift(ServerRequest req, ServerResponse res) {
+        OpenShift body = JsonBody.read(req).as(OpenShift.class);
+        body.validate();
+        String shiftId = ids.get().toString();
+        Shift shift = writer.submit((handle, ledger) -> Shifts.open(handle, ledger, shiftId, body.registerId(), body.openingFloat()));
+        Json.send(res, 201, shift);
+    }
+
+    private void getShift(ServerRequest req, ServerResponse res) {
+        Json.ok(res, shift(req.path().pathParameters().get("id")));
+    }
+
+    private void xReport(ServerRequest req, ServerResponse res) {
+        Shift shift = shift(req.path().pathParameters().get("id"));
+        Json.ok(res, jdbi.inTransaction(handle -> ShiftReports.report(handle, shift)));
+    }
+
+    private void closeShift(ServerRequest req, ServerResponse res) {
+        String shiftId = req.path().pathParameters().get("id");
+        CloseShift body = JsonBody.read(req).as(CloseShift.class);
+        body.validate();
+        Json.ok(res, writer.submit((handle, ledger) -> Shifts.close(handle, ledger, shiftId, body.countedCash())));
+    }
+
+    private Shift shift(String shiftId) {
+        return jdbi.withHandle(handle -> Shifts.find(handle, shiftId)).orElseThrow(() -> Problem.notFound("shift " + shiftId));
+    }
+
+    record OpenShift(String registerId, Long openingFloat) {
+        void validate() {
+            List<FieldError> errors = new ArrayList<>();
+            if (registerId == null || registerId.isBlank() || registerId.length() > 64) {
+                errors.add(new FieldError("registerId", "is required (at most 64 characters)"));
+            }
+            if (openingFloat == null || openingFloat < 0 || openingFloat > MAX_CASH) {
+                errors.add(new FieldError("openingFloat", "must be between 0 and " + MAX_CASH));
+            }
+            if (!errors.isEmpty()) {
+                throw Problem.invalid(errors);
+            }
+        }
+    }
+
+    record CloseShift(Long countedCash) {
+        void validate() {
+            if (countedCash == null || countedCash < 0 || countedCash > MAX_CASH) {
+                throw Problem.invalid("countedCash", "must be between 0 and " + MAX_CASH);
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package backroom.edge.shifts;
+
+import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.web.Problem;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The shift table: reads, and the open/close writes that run on the ledger writer. */
+public final class Shifts {
+
+    private Shifts() {
+    }
+
+    public static Optional<Shift> find(Handle handle, String shiftId) {
+        return handle.createQuery("""
+                        SELECT id, register_id, opening_float, opened_at, closed_at, counted_cash, expected_cash
+                        FROM shifts WHERE id = :id""")
+                .bind("id", shiftId)
+                .map((rs, ctx) -> {
+                    OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+                    return new Shift(
+                            rs.getString("id"),
+                            rs.getString("register_id"),
+                            closed == null ? "open" : "closed",
+                            rs.getLong("opening_float"),
+                            rs.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                            closed == null ? null : closed.toInstant(),
+                            rs.getObject("counted_cash", Long.class),
+                            rs.getObject("expected_cash", Long.class));
+                })
+                .findOne();
+    }
+
+    /** Refuses unless {@code shiftId} is open on {@code registerId}; {@code field} is blamed. */
+    public static Shift requireOpen(Handle handle, String shiftId, String registerId) {
+        Shift shift = find(handle, shiftId)
+                .orElseThrow(() -> Problem.invalid("shiftId", "shift " + shiftId + " does not exist"));
+        if (!shift.isOpen()) {
+            throw Problem.conflict("shiftId", "shift " + shiftId + " is closed");
+        }
+        if (!shift.registerId().equals(registerId)) {
+            throw Problem.conflict("shiftId", "shift " + shiftId + " belongs to register " + shift.registerId());
+        }
+        return shift;
+    }
+
+    static Shift open(Handle handle, LedgerAppender ledger, String shiftId, String registerId, long openingFloat) {
+        boolean busy = handle.createQuery("SELECT COUNT(*) FROM shifts WHERE open_register = :register")
+                .bind("register", registerId)
+                .mapTo(Integer.class)
+                .one() > 0;
+        if (busy) {
+            throw Problem.conflict("registerId", "register " + registerId + " already has an open shift");
+        }
+        handle.createUpdate("""
+                        INSERT INTO shifts (id, register_id, open_register, opening_float, opened_at)
+                        VALUES (:id, :register, :register, :float, :at)""")
+                .bind("id", shiftId)
+                .bind("register", registerId)
+                .bind("float", openingFloat)
+                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
+                .execute();
+        ledger.append("shift.opened", Map.of("shiftId", shiftId, "registerId", registerId, "openingFloat", openingFloat));
+        return find(handle, shiftId).orElseThrow();
+    }
+
+    static ShiftReport close(Handle handle, LedgerAppender ledger, String shiftId, long countedCash) {
+        Shift shift = find(handle, shiftId).orElseThrow(() -> Problem.notFound("shift " + shiftId));
+        if (!shift.isOpen()) {
+            throw Problem.conflict("shiftId", "shift " + shiftId + " is already closed");
+        }
+        ShiftReport open = ShiftReports.report(handle, shift);
+        handle.createUpdate("""
+                        UPDATE shifts SET open_register = NULL, closed_at = :at, counted_cash = :counted,
+                            expected_cash = :expected
+                        WHERE id = :id""")
+                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
+                .bind("counted", countedCash)
+                .bind("expected", open.expectedCash())
+                .bind("id", shiftId)
+                .execute();
+        ShiftReport z = ShiftReports.report(handle, find(handle, shiftId).orElseThrow());
+        ledger.append("shift.closed", z);
+        return z;
+    }
+}

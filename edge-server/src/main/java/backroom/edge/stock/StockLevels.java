@@ -1,0 +1,44 @@
+package backroom.edge.stock;
+
+import backroom.edge.web.Problem;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Handle;
+
+/** Moves stock within the ledger writer's transaction; refuses a move that would go below zero. */
+public final class StockLevels {
+
+    private StockLevels() {
+    }
+
+    /**
+     * Adds {@code delta} (negative to take away) to the product's stock and records the movement.
+     * {@code field} names the request field to blame when stock is short.
+     */
+    public static long move(Handle handle, StockMove move, String field) {
+        long onHand = handle.createQuery("SELECT on_hand FROM stock_levels WHERE product_id = :id")
+                .bind("id", move.productId())
+                .mapTo(Long.class)
+                .findOne()
+                .orElseThrow(() -> Problem.invalid(field, "product " + move.productId() + " does not track stock"));
+        long after = Math.addExact(onHand, move.delta());
+        if (after < 0) {
+            throw Problem.conflict(field, "only " + onHand + " of " + move.productId() + " in stock");
+        }
+        handle.createUpdate("UPDATE stock_levels SET on_hand = :after WHERE product_id = :id")
+                .bind("after", after)
+                .bind("id", move.productId())
+                .execute();
+        handle.createUpdate("""
+                        INSERT INTO stock_movements (product_id, delta, reason, sale_id, ledger_seq, moved_at)
+                        VALUES (:productId, :delta, :reason, :saleId, :ledgerSeq, :at)""")
+                .bindMethods(move)
+                .bind("at", move.at().atOffset(ZoneOffset.UTC))
+                .execute();
+        return after;
+    }
+
+    /** One change of stock: why, for which sale if any, and under which ledger entry. */
+    public record StockMove(String productId, long delta, String reason, String saleId, long ledgerSeq, Instant at) {
+    }
+}

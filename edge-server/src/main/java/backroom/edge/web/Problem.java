@@ -1,0 +1,57 @@
+package backroom.edge.web;
+
+import java.util.List;
+
+/**
+ * A request the box refuses, with the HTTP status it answers and the fields at fault. Thrown
+ * anywhere below a handler; {@link ProblemResponses} writes it as {@code application/problem+json}.
+ */
+public final class Problem extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public Problem(int status, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** 422: the request is well-formed but its content cannot be accepted. */
+    public static Problem invalid(String field, String message) {
+        return new Problem(422, "Invalid request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        FieldError first = errors.getFirst();
+        return new Problem(422, "Invalid request", first.field() + ": " + first.message(), errors);
+    }
+
+    /** 400: the body or a parameter cannot be read at all. */
+    public static Problem malformed(String field, String message) {
+        return new Problem(400, "Malformed request", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** 409: the request conflicts with the store's current state (closed shift, stock short). */
+    public static Problem conflict(String field, String message) {
+        return new Problem(409, "Conflict", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public static Problem notFound(String what) {
+        return new Problem(404, "Not found", what + " does not exist", List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

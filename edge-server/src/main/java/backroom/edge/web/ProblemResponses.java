@@ -1,0 +1,43 @@
+package backroom.edge.web;
+
+import backroom.edge.ledger.LedgerUnavailableException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The one place refusals and failures become {@code application/problem+json} answers. */
+public final class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class.getName());
+
+    private ProblemResponses() {
+    }
+
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(Problem.class, (req, res, problem) -> send(res, problem))
+                .error(LedgerUnavailableException.class, (req, res, e) -> send(res,
+                        new Problem(503, "Ledger unavailable", e.getMessage() + "; nothing was recorded, try again", List.of())))
+                .error(RuntimeException.class, (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "unexpected failure on " + req.prologue().method() + " " + req.path().path(), e);
+                    send(res, new Problem(500, "Internal error", "the box failed unexpectedly; see its log", List.of()));
+                });
+    }
+
+    public static void send(ServerResponse res, Problem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.getMessage());
+        body.put("errors", problem.errors());
+        res.status(Status.create(problem.status()));
+        res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
+        res.send(Json.write(body));
+    }
+}

@@ -1,0 +1,81 @@
+-- Shifts: open_register holds the register id while the shift is open, NULL after, so the
+-- unique index allows one open shift per register and any number of closed ones.
+CREATE TABLE shifts (
+    id              VARCHAR(64) PRIMARY KEY,
+    register_id     VARCHAR(64) NOT NULL,
+    open_register   VARCHAR(64) UNIQUE,
+    opening_float   BIGINT NOT NULL,
+    opened_at       TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+    closed_at       TIMESTAMP(3) WITH TIME ZONE,
+    counted_cash    BIGINT,
+    expected_cash   BIGINT
+);
+
+CREATE TABLE receipt_counters (
+    register_id  VARCHAR(64) PRIMARY KEY,
+    last_number  BIGINT NOT NULL
+);
+
+CREATE TABLE sales (
+    id              VARCHAR(64) PRIMARY KEY,
+    receipt_number  VARCHAR(80) NOT NULL UNIQUE,
+    register_id     VARCHAR(64) NOT NULL,
+    shift_id        VARCHAR(64) NOT NULL REFERENCES shifts (id),
+    order_type      VARCHAR(16) NOT NULL,
+    table_id        VARCHAR(64),
+    customer_id     VARCHAR(64),
+    currency        CHAR(3) NOT NULL,
+    subtotal        BIGINT NOT NULL,
+    tax_total       BIGINT NOT NULL,
+    service_charge  BIGINT NOT NULL,
+    rounding        BIGINT NOT NULL,
+    grand_total     BIGINT NOT NULL,
+    paid            BIGINT NOT NULL,
+    change_due      BIGINT NOT NULL,
+    ledger_seq      BIGINT NOT NULL UNIQUE,
+    sold_at         TIMESTAMP(3) WITH TIME ZONE NOT NULL
+);
+CREATE INDEX sales_sold_at ON sales (sold_at);
+CREATE INDEX sales_shift ON sales (shift_id);
+
+CREATE TABLE sale_lines (
+    sale_id       VARCHAR(64) NOT NULL REFERENCES sales (id),
+    line_no       INT NOT NULL,
+    product_id    VARCHAR(64) NOT NULL,
+    product_name  VARCHAR(200) NOT NULL,
+    variant_id    VARCHAR(64),
+    modifier_ids  VARCHAR(2000) NOT NULL,
+    quantity      INT NOT NULL,
+    unit_price    BIGINT NOT NULL,
+    discount      BIGINT NOT NULL,
+    line_total    BIGINT NOT NULL,
+    tax_id        VARCHAR(64),
+    notes         VARCHAR(500),
+    PRIMARY KEY (sale_id, line_no)
+);
+
+CREATE TABLE sale_payments (
+    sale_id    VARCHAR(64) NOT NULL REFERENCES sales (id),
+    line_no    INT NOT NULL,
+    method     VARCHAR(16) NOT NULL,
+    amount     BIGINT NOT NULL,
+    reference  VARCHAR(200),
+    PRIMARY KEY (sale_id, line_no)
+);
+
+CREATE TABLE sale_voids (
+    sale_id     VARCHAR(64) PRIMARY KEY REFERENCES sales (id),
+    reason      VARCHAR(500) NOT NULL,
+    ledger_seq  BIGINT NOT NULL,
+    voided_at   TIMESTAMP(3) WITH TIME ZONE NOT NULL
+);
+
+-- A request's Idempotency-Key, the hash of its body and the answer it got, so a retry gets the
+-- same answer and writes nothing.
+CREATE TABLE idempotency_keys (
+    idem_key      VARCHAR(200) PRIMARY KEY,
+    request_hash  CHAR(64) NOT NULL,
+    status        INT NOT NULL,
+    response      VARCHAR(100000) NOT NULL,
+    created_at    TIMESTAMP(3) WITH TIME ZONE NOT NULL
+);
