@@ -156,7 +156,6 @@ public final class LedgerWriter implements AutoCloseable {
                 handle.releaseSavepoint(savepoint);
             } catch (RuntimeException e) {
                 handle.rollbackToSavepoint(savepoint);
-                handle.releaseSavepoint(savepoint);
                 appender.rewindTo(before);
                 refusal = e;
             }

@@ -35,8 +35,14 @@ final class SaleWrites {
         Shifts.requireOpen(handle, request.shiftId(), request.registerId());
         StoreSettings settings = CatalogStore.settings(handle);
         Map<String, TaxRate> taxes = CatalogStore.taxes(handle).stream().collect(Collectors.toMap(TaxRate::id, Function.identity()));
-        List<SaleLine> lines = SaleLines.price(handle, request.items(), taxes);
-        Totals totals = Pricing.total(lines, taxes, settings);
+        List<SaleLine> lines;
+        Totals totals;
+        try {
+            lines = SaleLines.price(handle, request.items(), taxes);
+            totals = Pricing.total(lines, taxes, settings);
+        } catch (ArithmeticException overflow) {
+            throw Problem.invalid("items", "the sale's amounts are too large to add up");
+        }
         Tender tender = Tender.settle(request.payments(), totals.grandTotal());
 
         long seq = ledger.nextSeq();

@@ -34,9 +34,8 @@ final class ShiftReports {
     private static Totals totals(Handle handle, String shiftId, boolean voided) {
         return handle.createQuery("""
                         SELECT COUNT(*) AS n, COALESCE(SUM(s.grand_total), 0) AS total, COALESCE(SUM(s.change_due), 0) AS change
-                        FROM sales s
-                        WHERE s.shift_id = :shift
-                          AND EXISTS (SELECT 1 FROM sale_voids v WHERE v.sale_id = s.id) = :voided""")
+                        FROM sales s LEFT JOIN sale_voids v ON v.sale_id = s.id
+                        WHERE s.shift_id = :shift AND (v.sale_id IS NOT NULL) = :voided""")
                 .bind("shift", shiftId)
                 .bind("voided", voided)
                 .map((rs, ctx) -> new Totals(rs.getLong("n"), rs.getLong("total"), rs.getLong("change")))

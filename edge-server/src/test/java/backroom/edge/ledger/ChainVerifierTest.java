@@ -1,0 +1,84 @@
+package backroom.edge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.cli.BackroomCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ChainVerifierTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void writeTenEntries() {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            for (int i = 1; i <= 10; i++) {
+                int n = i;
+                db.writer().submit((handle, ledger) -> ledger.append("sale.completed", Map.of("grandTotal", 1000 * n)));
+            }
+        }
+    }
+
+    @Test
+    void anUntouchedLedgerVerifies() {
+        assertThat(verifyLedger()).isEqualTo(new Outcome(0, "ledger OK: 10 entries, head seq 10"));
+    }
+
+    @Test
+    void anEditedPayloadIsCaughtAtItsEntry() {
+        tamper("UPDATE ledger SET payload = '{\"grandTotal\":1}' WHERE seq = 4");
+
+        Outcome outcome = verifyLedger();
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.firstLine()).startsWith("ledger BROKEN at entry 4: hash does not match");
+    }
+
+    @Test
+    void anEditRehashedByTheTampererBreaksTheNextLink() {
+        String forged = LedgerEntry.hashOf(6, "sale.completed", java.time.Instant.EPOCH, "{\"grandTotal\":1}",
+                "x".repeat(64));
+        tamper("UPDATE ledger SET payload = '{\"grandTotal\":1}', prev_hash = '" + "x".repeat(64) + "', occurred_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00Z', hash = '" + forged + "' WHERE seq = 6");
+
+        assertThat(verifyLedger().firstLine()).startsWith("ledger BROKEN at entry 6: prev_hash does not match");
+    }
+
+    @Test
+    void aDeletedEntryIsCaughtAsAGap() {
+        tamper("DELETE FROM ledger WHERE seq = 7");
+
+        assertThat(verifyLedger().firstLine()).startsWith("ledger BROKEN at entry 7: entry 7 is missing");
+    }
+
+    private void tamper(String sql) {
+        try (var handle = org.jdbi.v3.core.Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            handle.execute(sql);
+        }
+    }
+
+    private Outcome verifyLedger() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new BackroomCommand()).execute("verify-ledger", "--data", dir.toString());
+            String firstLine = out.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            return new Outcome(exit, firstLine.replaceAll(", hash [0-9a-f]{64}", ""));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    record Outcome(int exitCode, String firstLine) {
+    }
+}

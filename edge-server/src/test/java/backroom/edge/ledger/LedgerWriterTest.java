@@ -1,0 +1,87 @@
+package backroom.edge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRefusedWriteFailsAloneAndSeqStaysGapless() throws Exception {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC());
+             ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                results.add(pool.submit(() -> db.writer().submit((handle, ledger) -> {
+                    long seq = ledger.append("test.event", Map.of("n", n));
+                    if (n % 7 == 0) {
+                        throw new IllegalStateException("refused " + n);
+                    }
+                    return seq;
+                })));
+            }
+            List<Long> seqs = new ArrayList<>();
+            int refused = 0;
+            for (Future<Long> result : results) {
+                try {
+                    seqs.add(result.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("refused");
+                    refused++;
+                }
+            }
+
+            assertThat(refused).isEqualTo(58);
+            assertThat(seqs).hasSize(342).doesNotHaveDuplicates();
+            assertThat(seqs.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(342);
+            assertThat(db.writer().head().seq()).isEqualTo(342);
+            ChainVerdict verdict = db.verifyChain();
+            assertThat(verdict.intact()).isTrue();
+            assertThat(verdict.entriesChecked()).isEqualTo(342);
+        }
+    }
+
+    @Test
+    void aRefusedWriteLeavesNoRowBehind() {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            assertThatThrownBy(() -> db.writer().submit((handle, ledger) -> {
+                handle.execute("INSERT INTO receipt_counters (register_id, last_number) VALUES ('ghost', 1)");
+                ledger.append("test.event", Map.of());
+                throw new IllegalArgumentException("no");
+            })).isInstanceOf(IllegalArgumentException.class);
+
+            int ghosts = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM receipt_counters").mapTo(Integer.class).one());
+            assertThat(ghosts).isZero();
+            assertThat(db.writer().head().seq()).isZero();
+        }
+    }
+
+    @Test
+    void migrationsAreAppliedOnceAcrossRestarts() {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 1)));
+        }
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            List<Integer> versions = db.jdbi().withHandle(h -> h.createQuery("SELECT version FROM schema_version ORDER BY version")
+                    .mapTo(Integer.class).list());
+            assertThat(versions).containsExactly(1, 2, 3);
+            assertThat(db.writer().head().seq()).isEqualTo(1);
+            long second = db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 2)));
+            assertThat(second).isEqualTo(2);
+        }
+    }
+}

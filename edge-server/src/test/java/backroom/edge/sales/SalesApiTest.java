@@ -1,0 +1,201 @@
+package backroom.edge.sales;
+
+import static backroom.edge.testing.Sales.item;
+import static backroom.edge.testing.Sales.payment;
+import static backroom.edge.testing.Sales.sale;
+import static backroom.edge.testing.Sales.twoLargeLattesWithExtraShot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.TestBox;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SalesApiTest {
+
+    static TestBox box;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        box = TestBox.start();
+        api = box.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    @Test
+    void theWorkedExampleComesOutExactly() {
+        String shift = api.openShift("worked");
+        long headBefore = box.headSeq();
+
+        Reply reply = api.ringSale(twoLargeLattesWithExtraShot("worked", shift));
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.number("subtotal")).isEqualTo(60_000);
+        assertThat(reply.number("taxTotal")).isEqualTo(6_000);
+        assertThat(reply.number("serviceCharge")).isEqualTo(3_000);
+        assertThat(reply.number("grandTotal")).isEqualTo(69_000);
+        assertThat(reply.number("paid")).isEqualTo(100_000);
+        assertThat(reply.number("change")).isEqualTo(31_000);
+        assertThat(reply.field("receiptNumber")).isEqualTo("worked-000001");
+        assertThat(reply.number("ledgerSeq")).isEqualTo(headBefore + 1);
+        assertThat(box.headSeq()).isEqualTo(headBefore + 1);
+
+        Reply stored = api.get("/api/v1/sales/" + reply.field("saleId"));
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.field("status")).isEqualTo("completed");
+        assertThat(stored.body().path("lines").get(0).path("unitPrice").asLong()).isEqualTo(30_000);
+        assertThat(stored.body().path("lines").get(0).path("lineTotal").asLong()).isEqualTo(60_000);
+        assertThat(box.verifyChain().intact()).isTrue();
+    }
+
+    @Test
+    void splitPaymentsOverSeveralMethodsSettleTheTotal() {
+        String shift = api.openShift("split");
+        Reply reply = api.ringSale(sale("split", shift,
+                List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 40_000), payment("qris", 20_000), payment("cash", 10_000))));
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.number("paid")).isEqualTo(70_000);
+        assertThat(reply.number("change")).isEqualTo(1_000);
+        Reply stored = api.get("/api/v1/sales/" + reply.field("saleId"));
+        assertThat(stored.body().path("payments")).hasSize(3);
+    }
+
+    @Test
+    void shortPaymentIsRefusedAndWritesNothing() {
+        String shift = api.openShift("short");
+        long headBefore = box.headSeq();
+
+        Reply reply = api.ringSale(sale("short", shift,
+                List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("cash", 50_000), payment("card", 18_999))));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.problemFields()).containsExactly("payments");
+        assertThat(reply.body().path("detail").asText()).contains("short").contains("by 1");
+        assertThat(box.headSeq()).isEqualTo(headBefore);
+        assertThat(api.ringSale(twoLargeLattesWithExtraShot("short", shift)).field("receiptNumber")).isEqualTo("short-000001");
+    }
+
+    @Test
+    void cardCannotBeOverpaidBecauseChangeIsCash() {
+        String shift = api.openShift("overpay");
+        Reply reply = api.ringSale(sale("overpay", shift,
+                List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 100_000))));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.problemFields()).containsExactly("payments");
+    }
+
+    @Test
+    void theSameKeyAndBodyAgainReturnsTheFirstAnswerAndWritesNothing() {
+        String shift = api.openShift("idem");
+        Map<String, Object> body = twoLargeLattesWithExtraShot("idem", shift);
+        Reply first = api.ringSale("key-1", body);
+        long headAfterFirst = box.headSeq();
+
+        Reply again = api.ringSale("key-1", new HashMap<>(body));
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(box.headSeq()).isEqualTo(headAfterFirst);
+        assertThat(api.get("/api/v1/sales?limit=200").body().path("items").findValuesAsText("receiptNumber"))
+                .containsOnlyOnce("idem-000001");
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsAConflict() {
+        String shift = api.openShift("idem2");
+        api.ringSale("key-2", twoLargeLattesWithExtraShot("idem2", shift));
+        long head = box.headSeq();
+
+        Reply other = api.ringSale("key-2", sale("idem2", shift,
+                List.of(item("coffee-latte", "large", 1, List.of())), List.of(payment("cash", 100_000))));
+
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.problemFields()).containsExactly("Idempotency-Key");
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
+    void receiptNumbersAreGaplessPerRegister() {
+        String a = api.openShift("ra");
+        String b = api.openShift("rb");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            numbers.add(api.ringSale(twoLargeLattesWithExtraShot("ra", a)).field("receiptNumber"));
+            api.ringSale(sale("ra", a, List.of(item("no-such-product", null, 1, List.of())), List.of(payment("cash", 1))));
+            numbers.add(api.ringSale(twoLargeLattesWithExtraShot("rb", b)).field("receiptNumber"));
+        }
+        assertThat(numbers).containsExactly("ra-000001", "rb-000001", "ra-000002", "rb-000002", "ra-000003", "rb-000003");
+    }
+
+    @Test
+    void aSaleNeedsAnOpenShiftOnItsRegister() {
+        String shift = api.openShift("closing");
+        assertThat(api.ringSale(twoLargeLattesWithExtraShot("other-register", shift)).problemFields()).containsExactly("shiftId");
+        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 500_000));
+        long head = box.headSeq();
+
+        Reply reply = api.ringSale(twoLargeLattesWithExtraShot("closing", shift));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.problemFields()).containsExactly("shiftId");
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
+    void aVoidIsANewLedgerEntryAndCannotBeRepeated() {
+        String shift = api.openShift("void");
+        Reply sale = api.ringSale(twoLargeLattesWithExtraShot("void", shift));
+        long head = box.headSeq();
+
+        Reply voided = api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "customer changed mind"));
+
+        assertThat(voided.status()).isEqualTo(200);
+        assertThat(voided.field("status")).isEqualTo("voided");
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "again")).status()).isEqualTo(409);
+        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", " ")).problemFields()).containsExactly("reason");
+        assertThat(api.post("/api/v1/sales/nope/void", Map.of("reason", "x")).status()).isEqualTo(404);
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void theSalesListPagesNewestFirstWithACursor() {
+        String shift = api.openShift("pages");
+        List<String> rung = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            rung.add(api.ringSale(twoLargeLattesWithExtraShot("pages", shift)).field("saleId"));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Reply page = api.get("/api/v1/sales?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body().path("items").size()).isLessThanOrEqualTo(2);
+            page.body().path("items").forEach(s -> seen.add(s.path("saleId").asText()));
+            cursor = page.body().path("nextCursor").isNull() ? null : page.field("nextCursor");
+        } while (cursor != null);
+
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen.subList(0, 5)).containsExactlyElementsOf(rung.reversed());
+        assertThat(api.get("/api/v1/sales?cursor=bogus").problemFields()).containsExactly("cursor");
+        assertThat(api.get("/api/v1/sales?from=yesterday").problemFields()).containsExactly("from");
+        assertThat(api.get("/api/v1/sales/unknown").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,78 @@
+package backroom.edge.shifts;
+
+import static backroom.edge.testing.Sales.item;
+import static backroom.edge.testing.Sales.payment;
+import static backroom.edge.testing.Sales.sale;
+import static backroom.edge.testing.Sales.twoLargeLattesWithExtraShot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.TestBox;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ShiftApiTest {
+
+    static TestBox box;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        box = TestBox.start();
+        api = box.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        box.close();
+    }
+
+    @Test
+    void aRegisterHasOneOpenShiftAtATime() {
+        api.openShift("one");
+        Reply second = api.post("/api/v1/shifts", Map.of("registerId", "one", "openingFloat", 0));
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.problemFields()).containsExactly("registerId");
+    }
+
+    @Test
+    void closingGivesAZReportOfExpectedCountedAndVariance() {
+        String shift = api.openShift("z");
+        api.ringSale(twoLargeLattesWithExtraShot("z", shift));
+        api.ringSale(sale("z", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 69_000))));
+        Reply voided = api.ringSale(twoLargeLattesWithExtraShot("z", shift));
+        api.post("/api/v1/sales/" + voided.field("saleId") + "/void", Map.of("reason", "wrong order"));
+
+        Reply x = api.get("/api/v1/shifts/" + shift + "/report");
+        assertThat(x.number("expectedCash")).isEqualTo(500_000 + 69_000);
+        assertThat(x.body().path("countedCash").isNull()).isTrue();
+
+        Reply z = api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 568_000));
+
+        assertThat(z.status()).isEqualTo(200);
+        assertThat(z.field("status")).isEqualTo("closed");
+        assertThat(z.number("expectedCash")).isEqualTo(569_000);
+        assertThat(z.number("countedCash")).isEqualTo(568_000);
+        assertThat(z.number("variance")).isEqualTo(-1_000);
+        assertThat(z.body().path("totalsByMethod").path("cash").asLong()).isEqualTo(69_000);
+        assertThat(z.body().path("totalsByMethod").path("card").asLong()).isEqualTo(69_000);
+        assertThat(z.number("salesCount")).isEqualTo(2);
+        assertThat(z.number("voidsCount")).isEqualTo(1);
+        assertThat(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 1)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void badShiftInputIsRefusedNamingTheField() {
+        long head = box.headSeq();
+        assertThat(api.post("/api/v1/shifts", Map.of("registerId", "x", "openingFloat", -1)).problemFields()).containsExactly("openingFloat");
+        assertThat(api.post("/api/v1/shifts", Map.of("openingFloat", 1)).problemFields()).containsExactly("registerId");
+        assertThat(api.post("/api/v1/shifts/nope/close", Map.of("countedCash", 1)).status()).isEqualTo(404);
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+}

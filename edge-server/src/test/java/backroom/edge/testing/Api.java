@@ -1,0 +1,114 @@
+package backroom.edge.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** A tablet's view of the box: JSON over HTTP to one base URL. */
+public final class Api {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Reply post(String path, Object body) {
+        return send(json(path, body).POST(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    public Reply put(String path, Object body) {
+        return send(json(path, body).PUT(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    /** POSTs a sale with the given Idempotency-Key. */
+    public Reply ringSale(String idempotencyKey, Object sale) {
+        return send(json("/api/v1/sales", sale)
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(text(sale))));
+    }
+
+    public Reply ringSale(Object sale) {
+        return ringSale(UUID.randomUUID().toString(), sale);
+    }
+
+    /** Sends raw bytes as the body, for malformed input. */
+    public Reply postRaw(String path, String body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    /** Opens a shift on {@code registerId} and returns its id. */
+    public String openShift(String registerId) {
+        Reply reply = post("/api/v1/shifts", java.util.Map.of("registerId", registerId, "openingFloat", 500_000));
+        if (reply.status() != 201) {
+            throw new AssertionError("could not open a shift: " + reply);
+        }
+        return reply.field("shiftId");
+    }
+
+    public long headSeq() {
+        return get("/observe/health").body().path("checks").get(0).path("data").path("headSeq").asLong();
+    }
+
+    private HttpRequest.Builder json(String path, Object body) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json");
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text.isEmpty() ? MAPPER.nullNode() : parse(text);
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            return MAPPER.getNodeFactory().textNode(text);
+        }
+    }
+
+    private static String text(Object body) {
+        if (body instanceof String s) {
+            return s;
+        }
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
