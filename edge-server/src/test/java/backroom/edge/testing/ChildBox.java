@@ -1,0 +1,110 @@
+package backroom.edge.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The real server as a child process (the same classes and JVM as the test), so a test can kill -9 it. */
+public final class ChildBox implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private ChildBox(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    public static ChildBox start(Path dataDir) {
+        try {
+            int port = freePort();
+            Path log = Files.createTempFile("backroom-child", ".log");
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "backroom.edge.cli.BackroomCommand", "run"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("BACKROOM_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("BACKROOM_HTTP_HOST", "127.0.0.1");
+            builder.environment().put("BACKROOM_DATA_DIR", dataDir.toString());
+            ChildBox child = new ChildBox(builder.start(), log, port);
+            child.awaitServing(Duration.ofSeconds(60));
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** SIGTERM, as Ctrl-C or systemd would stop it; true if the box said it closed its ledger. */
+    public boolean stop() {
+        process.destroy();
+        awaitExit();
+        return output().contains("Backroom stopped");
+    }
+
+    private void awaitExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void awaitServing(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains("Backroom is serving")) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the box exited with " + process.exitValue() + ":\n" + output());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the box did not start within " + timeout + ":\n" + output());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
