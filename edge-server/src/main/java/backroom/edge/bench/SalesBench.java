@@ -1,10 +1,123 @@
 package backroom.edge.bench;
 
+import backroom.edge.Box;
+import backroom.edge.BoxConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import backroom.edge.web.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "sales")
-final class SalesBench implements Runnable {
+/**
+ * {@code backroom bench sales}: sales/s and p50/p99 over HTTP at 1, 8 and 32 clients, beside raw
+ * H2 baselines measured in the same run in the same folder: two-row commits without a sync, the
+ * rows of one sale committed and synced alone, and the same rows group-committed with one sync.
+ */
+@Command(name = "sales", description = "Sales/s and latency over HTTP beside raw H2 commit baselines.")
+final class SalesBench implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Also print every figure as one JSON object on the last line.")
+    private boolean json;
+
+    @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench, the box's own disk).")
+    private Path dir = Path.of("data", "bench");
+
+    @Option(names = "--seconds", description = "Measured seconds per figure (default 5).")
+    private int seconds = 5;
+
     @Override
-    public void run() {
+    public Integer call() throws Exception {
+        Path runDir = Files.createDirectories(dir).resolve("run-" + UUID.randomUUID());
+        try {
+            return measure(runDir);
+        } finally {
+            deleteTree(runDir);
+        }
+    }
+
+    private int measure(Path runDir) throws Exception {
+        Duration measure = Duration.ofSeconds(seconds);
+        Duration warmUp = Duration.ofSeconds(1);
+        System.out.printf("backroom bench sales: %d s per figure, folder %s, Java %s, %d cores%n%n",
+                seconds, runDir.toAbsolutePath(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+
+        double rawTwoRow = RawCommits.twoRowCommitsPerSecond(runDir, measure);
+        double rawSyncEach = RawCommits.syncedSalesPerSecond(runDir, measure, 1);
+        double rawGroup = RawCommits.syncedSalesPerSecond(runDir, measure, 32);
+        System.out.println("baselines (plain JDBC, WRITE_DELAY=0, same folder)          per second");
+        System.out.printf("  raw H2 two-row commit, no sync                         %,10.0f%n", rawTwoRow);
+        System.out.printf("  raw sale rows, commit + CHECKPOINT SYNC each           %,10.0f%n", rawSyncEach);
+        System.out.printf("  raw sale rows, group of 32 + one CHECKPOINT SYNC       %,10.0f%n%n", rawGroup);
+
+        List<HttpSalesLoad.Result> results = new ArrayList<>();
+        try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, runDir.resolve("box")))) {
+            String shift = openShift(box);
+            HttpSalesLoad load = new HttpSalesLoad(box.port(), shift);
+            load.run(8, Duration.ZERO, Duration.ofSeconds(2));
+            for (int clients : new int[] {1, 8, 32}) {
+                results.add(load.run(clients, warmUp, measure));
+            }
+            if (!box.database().verifyChain().intact()) {
+                throw new IllegalStateException("the ledger does not verify after the bench");
+            }
+        }
+        System.out.println("HTTP POST /api/v1/sales (group commit, synced)");
+        System.out.println("  clients    sales/s   p50 ms   p99 ms   x raw 2-row   x raw sync-each   failures");
+        for (HttpSalesLoad.Result r : results) {
+            System.out.printf("  %7d %10.0f %8.2f %8.2f %13.2f %17.2f %10d%n", r.clients(), r.salesPerSecond(),
+                    r.p50Millis(), r.p99Millis(), r.salesPerSecond() / rawTwoRow, r.salesPerSecond() / rawSyncEach, r.failures());
+        }
+        if (json) {
+            System.out.println(Json.write(figures(rawTwoRow, rawSyncEach, rawGroup, results)));
+        }
+        return results.stream().anyMatch(r -> r.failures() > 0) ? 1 : 0;
+    }
+
+    private static Map<String, Object> figures(double rawTwoRow, double rawSyncEach, double rawGroup, List<HttpSalesLoad.Result> results) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("rawTwoRowCommitsPerSecond", Math.round(rawTwoRow));
+        figures.put("rawSaleSyncEachPerSecond", Math.round(rawSyncEach));
+        figures.put("rawSaleGroupSyncPerSecond", Math.round(rawGroup));
+        for (HttpSalesLoad.Result r : results) {
+            String prefix = "http" + r.clients() + "Clients";
+            figures.put(prefix + "SalesPerSecond", Math.round(r.salesPerSecond()));
+            figures.put(prefix + "P50Millis", Math.round(r.p50Millis() * 100) / 100.0);
+            figures.put(prefix + "P99Millis", Math.round(r.p99Millis() * 100) / 100.0);
+            figures.put(prefix + "VsRawTwoRow", Math.round(r.salesPerSecond() / rawTwoRow * 100) / 100.0);
+            figures.put(prefix + "VsRawSyncEach", Math.round(r.salesPerSecond() / rawSyncEach * 100) / 100.0);
+        }
+        return figures;
+    }
+
+    private static String openShift(Box box) {
+        return box.database().writer().submit((handle, ledger) -> {
+            String id = UUID.randomUUID().toString();
+            handle.createUpdate("INSERT INTO shifts (id, register_id, open_register, opening_float, opened_at) "
+                            + "VALUES (:id, 'bench', 'bench', 0, CURRENT_TIMESTAMP)")
+                    .bind("id", id).execute();
+            ledger.append("shift.opened", Map.of("shiftId", id, "registerId", "bench", "openingFloat", 0));
+            return id;
+        });
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }
