@@ -1,9 +1,6 @@
 package backroom.edge.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,17 +8,18 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@code clients} threads each ringing the worked-example sale over HTTP, one after another, for
+ * {@code clients} threads each ringing the worked-example sale over its own keep-alive HTTP
+ * connection, one after another, for
  * a fixed time after a warm-up. Every request has its own Idempotency-Key, so every one is a new
  * sale with its own fsync'd group commit.
  */
 final class HttpSalesLoad {
 
-    private final URI salesUri;
+    private final int port;
     private final String body;
 
     HttpSalesLoad(int port, String shiftId) {
-        this.salesUri = URI.create("http://127.0.0.1:" + port + "/api/v1/sales");
+        this.port = port;
         this.body = """
                 {"registerId":"bench","shiftId":"%s","orderType":"takeaway",
                  "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"]}],
@@ -29,14 +27,13 @@ final class HttpSalesLoad {
     }
 
     Result run(int clients, Duration warmUp, Duration measure) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Latencies latencies = new Latencies();
         AtomicLong failures = new AtomicLong();
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> ring(http, measureFrom, end, latencies, failures)));
+            threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> ring(measureFrom, end, latencies, failures)));
         }
         for (Thread thread : threads) {
             thread.join();
@@ -46,28 +43,19 @@ final class HttpSalesLoad {
                 latencies.percentileMillis(99), failures.get());
     }
 
-    private void ring(HttpClient http, long measureFrom, long end, Latencies latencies, AtomicLong failures) {
-        while (true) {
-            long start = System.nanoTime();
-            if (start >= end) {
-                return;
-            }
-            HttpRequest request = HttpRequest.newBuilder(salesUri)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    private void ring(long measureFrom, long end, Latencies latencies, AtomicLong failures) {
+        try (KeepAliveClient client = new KeepAliveClient(port)) {
+            for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
+                int status = client.post("/api/v1/sales", UUID.randomUUID().toString(), body);
                 long done = System.nanoTime();
                 if (status != 201) {
                     failures.incrementAndGet();
                 } else if (start >= measureFrom && done <= end) {
                     latencies.add(done - start);
                 }
-            } catch (Exception e) {
-                failures.incrementAndGet();
             }
+        } catch (IOException e) {
+            failures.incrementAndGet();
         }
     }
 

@@ -58,9 +58,11 @@ public final class LedgerDatabase implements AutoCloseable {
      * WRITE_DELAY=0 hands every commit to the OS at once (H2's default lost 25,620 of 401,000
      * acknowledged commits to a kill -9 here). DB_CLOSE_ON_EXIT=FALSE: the box closes the
      * database itself, after the writer has finished, not in H2's own shutdown hook.
+     * QUERY_CACHE_SIZE: a sale runs about twenty distinct statements; with H2's default of 8 parsed
+     * statements per session the writer spent a fifth of its time re-parsing SQL.
      */
     public static String settings() {
-        return ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
     }
 
     public Jdbi jdbi() {

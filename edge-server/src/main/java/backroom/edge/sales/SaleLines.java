@@ -7,25 +7,28 @@ import backroom.edge.catalog.TaxRate;
 import backroom.edge.catalog.Variant;
 import backroom.edge.web.Problem;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
-/** Turns the request's items into priced lines against the catalog as it is in this transaction. */
-final class SaleLines {
+/**
+ * Turns the request's items into priced lines against the catalog as it is in this transaction,
+ * noting which of their products track stock.
+ */
+record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
 
-    private SaleLines() {
-    }
-
-    static List<SaleLine> price(Handle handle, List<SaleRequest.Item> items, Map<String, TaxRate> taxes) {
+    static SaleLines price(Handle handle, List<SaleRequest.Item> items, Map<String, TaxRate> taxes) {
         List<SaleLine> lines = new ArrayList<>(items.size());
+        Set<String> stockTracked = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            lines.add(line(handle, i, items.get(i), taxes));
+            lines.add(line(handle, i, items.get(i), taxes, stockTracked));
         }
-        return lines;
+        return new SaleLines(lines, stockTracked);
     }
 
-    private static SaleLine line(Handle handle, int i, SaleRequest.Item item, Map<String, TaxRate> taxes) {
+    private static SaleLine line(Handle handle, int i, SaleRequest.Item item, Map<String, TaxRate> taxes, Set<String> stockTracked) {
         String at = "items[" + i + "]";
         Product product = CatalogStore.product(handle, item.productId())
                 .orElseThrow(() -> Problem.invalid(at + ".productId", "no product " + item.productId()));
@@ -43,6 +46,9 @@ final class SaleLines {
         long gross = Math.multiplyExact(unit, item.quantity());
         if (item.discountOrZero() > gross) {
             throw Problem.invalid(at + ".discount", "is more than the line's " + gross);
+        }
+        if (product.trackStock()) {
+            stockTracked.add(product.id());
         }
         if (product.taxId() != null && !taxes.containsKey(product.taxId())) {
             throw new IllegalStateException("product " + product.id() + " names unknown tax " + product.taxId());

@@ -35,11 +35,11 @@ final class SaleWrites {
         Shifts.requireOpen(handle, request.shiftId(), request.registerId());
         StoreSettings settings = CatalogStore.settings(handle);
         Map<String, TaxRate> taxes = CatalogStore.taxes(handle).stream().collect(Collectors.toMap(TaxRate::id, Function.identity()));
-        List<SaleLine> lines;
+        SaleLines priced;
         Totals totals;
         try {
-            lines = SaleLines.price(handle, request.items(), taxes);
-            totals = Pricing.total(lines, taxes, settings);
+            priced = SaleLines.price(handle, request.items(), taxes);
+            totals = Pricing.total(priced.lines(), taxes, settings);
         } catch (ArithmeticException overflow) {
             throw Problem.invalid("items", "the sale's amounts are too large to add up");
         }
@@ -47,9 +47,10 @@ final class SaleWrites {
 
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
+        List<SaleLine> lines = priced.lines();
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
-            if (CatalogStore.tracksStock(handle, line.productId())) {
+            if (priced.stockTracked().contains(line.productId())) {
                 StockLevels.move(handle, new StockMove(line.productId(), -line.quantity(), "sale", sale.saleId(), seq, now),
                         "items[" + i + "].quantity");
             }
