@@ -7,3 +7,6 @@ CREATE TABLE ledger (
     prev_hash   CHAR(64) NOT NULL,
     hash        CHAR(64) NOT NULL
 );
+
+CREATE TRIGGER ledger_append_only BEFORE UPDATE, DELETE ON ledger
+    FOR EACH ROW CALL 'backroom.edge.ledger.AppendOnlyTrigger';

@@ -1,6 +1,7 @@
 package backroom.edge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import backroom.edge.cli.BackroomCommand;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +62,19 @@ class ChainVerifierTest {
         assertThat(verifyLedger().firstLine()).startsWith("ledger BROKEN at entry 7: entry 7 is missing");
     }
 
+    @Test
+    void theDatabaseItselfRefusesToUpdateOrDeleteAnEntry() {
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            assertThatThrownBy(() -> handle.execute("UPDATE ledger SET type = 'x' WHERE seq = 2")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> handle.execute("DELETE FROM ledger WHERE seq = 10")).hasMessageContaining("append-only");
+        }
+        assertThat(verifyLedger().exitCode()).isZero();
+    }
+
+    /** A tamperer with the file can drop the trigger; the chain still gives them away. */
     private void tamper(String sql) {
-        try (var handle = org.jdbi.v3.core.Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            handle.execute("DROP TRIGGER ledger_append_only");
             handle.execute(sql);
         }
     }
