@@ -24,7 +24,11 @@ public final class LedgerDatabase implements AutoCloseable {
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         try (Handle handle = jdbi.open()) {
-            Migrations.apply(handle);
+            if (Migrations.apply(handle) > 0) {
+                // Creating a database never fsyncs in H2: a power cut right after would leave an
+                // empty file that H2 then opens as a brand-new database.
+                diskSync.force(handle);
+            }
         }
         this.writer = new LedgerWriter(jdbi.open(), clock, diskSync);
     }
