@@ -3,13 +3,15 @@ package backroom.edge.cli;
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import io.helidon.logging.common.LogConfig;
+import backroom.edge.ledger.LedgerDamagedException;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code backroom run}: serves until Ctrl-C, then stops cleanly. */
 @Command(name = "run", description = "Start the edge server (port 8080, data in ./data).")
-final class RunCommand implements Runnable {
+final class RunCommand implements Callable<Integer> {
 
     private static volatile boolean serving;
 
@@ -21,13 +23,20 @@ final class RunCommand implements Runnable {
     }
 
     @Override
-    public void run() {
+    public Integer call() {
         LogConfig.configureRuntime();
         BoxConfig config = BoxConfig.fromEnvironment(System.getenv());
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
         }
-        Box box = Box.start(config);
+        Box box;
+        try {
+            box = Box.start(config);
+        } catch (LedgerDamagedException e) {
+            System.err.println("Backroom refuses to start.");
+            System.err.println(e.getMessage());
+            return 1;
+        }
         serving = true;
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             box.close();
@@ -35,5 +44,6 @@ final class RunCommand implements Runnable {
         }));
         System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d)%n",
                 box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq());
+        return 0;
     }
 }

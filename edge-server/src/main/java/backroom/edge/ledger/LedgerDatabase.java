@@ -1,55 +1,65 @@
 package backroom.edge.ledger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.h2.jdbcx.JdbcConnectionPool;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The store's H2 database file: opened once at start-up with {@code WRITE_DELAY=0}, migrated,
- * and handed out as a {@link Jdbi} for reads and one {@link LedgerWriter} for every write.
+ * The store's H2 database file: checked, opened once at start-up with {@code WRITE_DELAY=0},
+ * migrated, its chain verified since the last verified point, and handed out as a {@link Jdbi}
+ * for reads and one {@link LedgerWriter} for every write.
  */
 public final class LedgerDatabase implements AutoCloseable {
 
     /** H2 appends {@code .mv.db}: the file is {@code <dataDir>/ledger.mv.db}. */
     public static final String FILE_NAME = "ledger";
 
-    private final JdbcConnectionPool pool;
+    private final SwappableDataSource dataSource;
     private final Jdbi jdbi;
     private final LedgerWriter writer;
 
-    private LedgerDatabase(JdbcConnectionPool pool, Clock clock, DiskSync diskSync) {
-        this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
+    private LedgerDatabase(String url, Clock clock, DiskSync diskSync, Consumer<LedgerHead> onVerified) {
+        Path file = fileOf(url);
+        this.dataSource = new SwappableDataSource(url);
+        this.jdbi = Jdbi.create(dataSource);
         try (Handle handle = jdbi.open()) {
-            if (Migrations.apply(handle) > 0) {
-                // Creating a database never fsyncs in H2: a power cut right after would leave an
-                // empty file that H2 then opens as a brand-new database.
-                diskSync.force(handle);
+            Migrations.apply(handle);
+            ChainVerdict verdict = VerifiedPoint.checkSince(handle);
+            if (!verdict.intact()) {
+                throw new LedgerDamagedException(file, "the hash chain breaks at entry " + verdict.firstBrokenSeq()
+                        + ": " + verdict.problem() + " (./backroom verify-ledger shows the whole chain)", null);
             }
+            VerifiedPoint.record(handle, verdict.head(), clock.instant());
+            // Creating a database never fsyncs in H2: a power cut right after would leave an empty
+            // file that H2 then opens as a brand-new database.
+            diskSync.force(handle);
+            onVerified.accept(verdict.head());
+        } catch (LedgerDamagedException e) {
+            dataSource.dispose();
+            throw e;
+        } catch (RuntimeException e) {
+            dataSource.dispose();
+            throw new LedgerDamagedException(file, e.getMessage(), e);
         }
-        this.writer = new LedgerWriter(jdbi.open(), clock, diskSync);
+        this.writer = new LedgerWriter(jdbi, this::reopen, clock, diskSync, onVerified);
     }
 
+    /** Opens the box's ledger in {@code dataDir}, refusing a file that is damaged or missing. */
     public static LedgerDatabase open(Path dataDir, Clock clock) {
-        return open(urlFor(dataDir), clock, DiskSync.CHECKPOINT_SYNC);
+        LedgerDatabase database = new LedgerDatabase(LedgerFile.checkedUrl(dataDir), clock, DiskSync.CHECKPOINT_SYNC,
+                head -> LedgerFile.recordVerified(dataDir, head));
+        LedgerFile.markProvisioned(dataDir, clock.instant());
+        return database;
     }
 
     /** Opens a database at a full H2 URL; tests use this for a file system of their own. */
     public static LedgerDatabase open(String url, Clock clock, DiskSync diskSync) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
-        pool.setMaxConnections(32);
-        return new LedgerDatabase(pool, clock, diskSync);
+        return new LedgerDatabase(url, clock, diskSync, head -> { });
     }
 
     public static String urlFor(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create the data folder " + dataDir, e);
-        }
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + settings();
     }
 
@@ -81,9 +91,23 @@ public final class LedgerDatabase implements AutoCloseable {
         return jdbi.withHandle(ChainVerifier::verifyAll);
     }
 
+    /** A new pool on the same file; called by the writer after a group could not be made durable. */
+    private Handle reopen() {
+        dataSource.reopen();
+        return jdbi.open();
+    }
+
     @Override
     public void close() {
         writer.close();
-        pool.dispose();
+        dataSource.dispose();
+    }
+
+    /** {@code jdbc:h2:file:/data/ledger;...} names the file {@code /data/ledger.mv.db}. */
+    private static Path fileOf(String url) {
+        String rest = url.substring("jdbc:h2:".length());
+        String path = rest.substring(rest.indexOf(':') + 1);
+        int settings = path.indexOf(';');
+        return Path.of((settings < 0 ? path : path.substring(0, settings)) + ".mv.db");
     }
 }

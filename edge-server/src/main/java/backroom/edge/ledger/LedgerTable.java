@@ -17,6 +17,10 @@ final class LedgerTable {
                 .orElse(LedgerHead.EMPTY);
     }
 
+    static String hashAt(Handle handle, long seq) {
+        return handle.createQuery("SELECT hash FROM ledger WHERE seq = :seq").bind("seq", seq).mapTo(String.class).findOne().orElse("");
+    }
+
     /** Streams entries with {@code seq > afterSeq} in seq order, without holding them all in memory. */
     static void forEachAfter(Handle handle, long afterSeq, Consumer<LedgerEntry> action) {
         handle.createQuery("""

@@ -8,9 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The one thread that writes the ledger database: group commit.
@@ -27,20 +30,28 @@ public final class LedgerWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LedgerWriter.class.getName());
     private static final int MAX_GROUP = 512;
+    /** How many entries may pass before the verified point moves up with them. */
+    private static final long VERIFIED_POINT_EVERY = 1_000;
 
-    private final Handle handle;
+    private final Supplier<Handle> reopen;
     private final Clock clock;
     private final DiskSync diskSync;
+    private final Consumer<LedgerHead> onVerified;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile LedgerHead head;
+    private Handle handle;
+    private long verifiedSeq;
 
-    LedgerWriter(Handle handle, Clock clock, DiskSync diskSync) {
-        this.handle = handle;
+    LedgerWriter(Jdbi jdbi, Supplier<Handle> reopen, Clock clock, DiskSync diskSync, Consumer<LedgerHead> onVerified) {
+        this.reopen = reopen;
         this.clock = clock;
         this.diskSync = diskSync;
+        this.onVerified = onVerified;
+        this.handle = jdbi.open();
         this.head = LedgerTable.head(handle);
+        this.verifiedSeq = head.seq();
         this.thread = Thread.ofPlatform().name("ledger-writer").daemon(false).unstarted(this::run);
         thread.start();
     }
@@ -92,31 +103,75 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private void commit(List<Pending<?>> group) {
-        LedgerAppender appender = new LedgerAppender(handle, clock, head);
         try {
+            if (handle == null) {
+                reconnect();
+            }
+            LedgerAppender appender = new LedgerAppender(handle, clock, head);
             handle.begin();
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).runIn(handle, appender, "w" + i);
+            }
+            boolean verifiedPointMoves = appender.head().seq() - verifiedSeq >= VERIFIED_POINT_EVERY;
+            if (verifiedPointMoves) {
+                VerifiedPoint.record(handle, appender.head(), clock.instant());
             }
             handle.commit();
             diskSync.force(handle);
             head = appender.head();
             group.forEach(Pending::answer);
+            if (verifiedPointMoves) {
+                verifiedSeq = head.seq();
+                onVerified.accept(head);
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable", e);
-            rollbackQuietly();
-            head = LedgerTable.head(handle);
-            LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + e.getMessage(), e);
+            LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable; reopening the database", e);
+            LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + rootMessage(e), e);
             group.forEach(pending -> pending.result.completeExceptionally(failure));
+            reconnectAfterFailure();
         }
     }
 
-    private void rollbackQuietly() {
+    /**
+     * After a failed commit or sync H2 may have closed the database (a full disk makes it panic),
+     * and a group that failed to sync may or may not be on disk. Either way the only safe state
+     * is the file's: drop every connection, open the file anew, and read the head from it.
+     */
+    private void reconnectAfterFailure() {
         try {
-            handle.rollback();
+            closeQuietly(handle);
+            handle = null;
+            reconnect();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "rollback after a failed group also failed", e);
+            LOG.log(Level.SEVERE, "the ledger database could not be reopened; the next write tries again", e);
+            handle = null;
         }
+    }
+
+    private void reconnect() {
+        Handle reopened = reopen.get();
+        head = LedgerTable.head(reopened);
+        verifiedSeq = Math.min(verifiedSeq, head.seq());
+        handle = reopened;
+    }
+
+    private static void closeQuietly(Handle handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing the failed connection", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static void failAll(BlockingQueue<Pending<?>> queue, RuntimeException failure) {
@@ -126,6 +181,7 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
+    /** Answers what is queued, records the head as verified, and lets go of the connection. */
     @Override
     public void close() {
         closed = true;
@@ -134,7 +190,16 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        handle.close();
+        if (handle != null) {
+            try {
+                VerifiedPoint.record(handle, head, clock.instant());
+                diskSync.force(handle);
+                onVerified.accept(head);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not record the verified point at close; the next start verifies a little more", e);
+            }
+            closeQuietly(handle);
+        }
     }
 
     /** A write waiting for its group, and then its outcome until the group is durable. */

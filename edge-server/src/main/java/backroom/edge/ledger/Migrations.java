@@ -19,7 +19,8 @@ final class Migrations {
     static final List<String> FILES = List.of(
             "V001__ledger.sql",
             "V002__catalog.sql",
-            "V003__shifts_and_sales.sql");
+            "V003__shifts_and_sales.sql",
+            "V004__ledger_verified.sql");
 
     private Migrations() {
     }

@@ -78,7 +78,7 @@ class LedgerWriterTest {
         try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
             List<Integer> versions = db.jdbi().withHandle(h -> h.createQuery("SELECT version FROM schema_version ORDER BY version")
                     .mapTo(Integer.class).list());
-            assertThat(versions).containsExactly(1, 2, 3);
+            assertThat(versions).containsExactly(1, 2, 3, 4);
             assertThat(db.writer().head().seq()).isEqualTo(1);
             long second = db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 2)));
             assertThat(second).isEqualTo(2);
