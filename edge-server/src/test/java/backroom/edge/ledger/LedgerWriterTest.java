@@ -71,6 +71,26 @@ class LedgerWriterTest {
     }
 
     @Test
+    void theVerifiedPointFollowsTheHeadSoStartUpChecksOnlyRecentEntries() throws Exception {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            for (int w = 0; w < 25; w++) {
+                db.writer().submit((handle, ledger) -> {
+                    for (int i = 0; i < 100; i++) {
+                        ledger.append("test.event", Map.of("i", i));
+                    }
+                    return null;
+                });
+            }
+            LedgerHead verified = db.jdbi().withHandle(VerifiedPoint::read);
+            assertThat(verified.seq()).isEqualTo(2_000);
+            assertThat(java.nio.file.Files.readString(dir.resolve("ledger.verified"))).startsWith("2000 " + verified.hash());
+        }
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            assertThat(db.jdbi().withHandle(VerifiedPoint::read).seq()).isEqualTo(2_500);
+        }
+    }
+
+    @Test
     void migrationsAreAppliedOnceAcrossRestarts() {
         try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
             db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 1)));
