@@ -41,8 +41,17 @@ public final class Box implements AutoCloseable {
 
     /** Starts on an already opened database; tests pass one on a file system of their own. */
     public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids) {
-        seedDemoStoreOnFirstStart(database);
-        WebServer server = WebServer.builder()
+        try {
+            seedDemoStoreOnFirstStart(database);
+            return new Box(database, serve(config, database, ids));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static WebServer serve(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids) {
+        return WebServer.builder()
                 .host(config.host())
                 .port(config.httpPort())
                 .maxPayloadSize(4L * JsonBody.MAX_BYTES)
@@ -51,7 +60,6 @@ public final class Box implements AutoCloseable {
                 .routing(routing -> routing(routing, database, ids))
                 .build()
                 .start();
-        return new Box(database, server);
     }
 
     static void routing(HttpRouting.Builder routing, LedgerDatabase database, Supplier<UUID> ids) {

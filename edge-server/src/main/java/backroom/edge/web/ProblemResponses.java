@@ -1,6 +1,7 @@
 package backroom.edge.web;
 
 import backroom.edge.ledger.LedgerUnavailableException;
+import backroom.edge.ledger.StorageFailure;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
@@ -21,12 +22,20 @@ public final class ProblemResponses {
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(Problem.class, (req, res, problem) -> send(res, problem))
-                .error(LedgerUnavailableException.class, (req, res, e) -> send(res,
-                        new Problem(503, "Ledger unavailable", e.getMessage() + "; nothing was recorded, try again", List.of())))
+                .error(LedgerUnavailableException.class, (req, res, e) -> send(res, unavailable(e.getMessage())))
                 .error(RuntimeException.class, (req, res, e) -> {
+                    if (StorageFailure.causedBy(e)) {
+                        LOG.log(Level.WARNING, "storage failure on " + req.prologue().method() + " " + req.path().path(), e);
+                        send(res, unavailable("the ledger database is being reopened"));
+                        return;
+                    }
                     LOG.log(Level.SEVERE, "unexpected failure on " + req.prologue().method() + " " + req.path().path(), e);
                     send(res, new Problem(500, "Internal error", "the box failed unexpectedly; see its log", List.of()));
                 });
+    }
+
+    private static Problem unavailable(String why) {
+        return new Problem(503, "Ledger unavailable", why + "; nothing was recorded, try again", List.of());
     }
 
     public static void send(ServerResponse res, Problem problem) {
