@@ -127,8 +127,8 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable; reopening the database", e);
             LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + rootMessage(e), e);
-            group.forEach(pending -> pending.result.completeExceptionally(failure));
             reconnectAfterFailure();
+            group.forEach(pending -> pending.result.completeExceptionally(failure));
         }
     }
 

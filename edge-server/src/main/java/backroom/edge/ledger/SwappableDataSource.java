@@ -2,6 +2,7 @@ package backroom.edge.ledger;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
@@ -11,32 +12,78 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * Connections to the ledger database through a pool that can be replaced. After a failed write
  * H2 may have closed the database for good (a full disk makes MVStore "panic"); reopening means a
- * new pool on the same file, and every reader simply gets its next connection from that.
+ * new pool on the same file, and every reader simply gets its next connection from that. While
+ * the file cannot be opened for writing (H2 writes on open, and the disk is still full) the pool
+ * opens it read-only, so the box keeps serving reads until the next write finds room again.
  */
 final class SwappableDataSource implements DataSource {
 
     private static final int MAX_CONNECTIONS = 32;
+    /**
+     * H2 keeps one Database object per file in the JVM; one whose store panicked on a failed
+     * write stays registered, closed, and would be handed to the next connection. OPEN_NEW makes
+     * the reopened pool build its own from the file.
+     */
+    private static final String OPEN_NEW = ";OPEN_NEW=TRUE";
 
     private final String url;
     private volatile JdbcConnectionPool pool;
 
     SwappableDataSource(String url) {
         this.url = url;
-        this.pool = newPool();
+        this.pool = newPool(url);
     }
 
-    /** Closes every connection of the current pool (H2 then closes the database) and starts a new one. */
+    /**
+     * Closes every connection of the current pool (H2 then closes the database) and opens the file
+     * anew, for writing if it can be; otherwise read-only, and throws to say writing must wait.
+     */
     synchronized void reopen() {
-        JdbcConnectionPool old = pool;
-        old.dispose();
-        pool = newPool();
+        pool.dispose();
+        try {
+            pool = openFresh(url);
+        } catch (SQLException e) {
+            pool = readOnlyOrUnopened();
+            throw new LedgerUnavailableException("the ledger database can only be read for now: " + e.getMessage(), e);
+        }
+    }
+
+    private JdbcConnectionPool readOnlyOrUnopened() {
+        try {
+            return openFresh(readOnly(url));
+        } catch (SQLException e) {
+            return newPool(readOnly(url));
+        }
+    }
+
+    /**
+     * A pool on a Database object built anew from the file. Only its first connection may ask
+     * for that: every later one must join it, or it would try to open the file a second time.
+     */
+    private static JdbcConnectionPool openFresh(String url) throws SQLException {
+        try (Connection first = DriverManager.getConnection(url + OPEN_NEW, "sa", "")) {
+            JdbcConnectionPool fresh = newPool(url);
+            try {
+                fresh.getConnection().close();
+            } catch (SQLException | RuntimeException e) {
+                fresh.dispose();
+                throw e;
+            }
+            return fresh;
+        }
     }
 
     void dispose() {
         pool.dispose();
     }
 
-    private JdbcConnectionPool newPool() {
+    /** The same file, opened without writing anything to it (no trace file either). */
+    private static String readOnly(String url) {
+        int settings = url.indexOf(';');
+        return (settings < 0 ? url : url.substring(0, settings)) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0";
+    }
+
+    private static JdbcConnectionPool newPool(String url) {
         JdbcConnectionPool created = JdbcConnectionPool.create(url, "sa", "");
         created.setMaxConnections(MAX_CONNECTIONS);
         return created;
@@ -44,7 +91,16 @@ final class SwappableDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return pool.getConnection();
+        JdbcConnectionPool current = pool;
+        try {
+            return current.getConnection();
+        } catch (IllegalStateException disposedMeanwhile) {
+            // reopen() swapped pools between our read of the field and the call: take the new one.
+            if (current == pool) {
+                throw disposedMeanwhile;
+            }
+            return pool.getConnection();
+        }
     }
 
     @Override

@@ -1,0 +1,79 @@
+package backroom.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.ledger.ChainVerdict;
+import backroom.edge.ledger.ChainVerifier;
+import backroom.edge.ledger.DiskSync;
+import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.Sales;
+import backroom.edge.testing.powercut.PowerCut;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full disk: the write that hits it is answered 503 and leaves nothing behind, reads go on, and
+ * the box writes again by itself once space is freed.
+ */
+class DiskFullTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullDiskRefusesTheWriteKeepsServingReadsAndRecoversWhenSpaceIsFreed() {
+        try (PowerCut disk = PowerCut.over(dir)) {
+            String url = "jdbc:h2:" + disk.path("ledger") + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
+            try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, dir),
+                    LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC), UUID::randomUUID)) {
+                Api api = new Api(box.port());
+                String shift = api.openShift("r1");
+                Reply before = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
+                assertThat(before.field("receiptNumber")).isEqualTo("r1-000001");
+                long head = box.database().writer().head().seq();
+
+                disk.diskFullAfter(0);
+                Map<String, Object> sale = Sales.twoLargeLattesWithExtraShot("r1", shift);
+                Reply refused = api.ringSale("while-full", sale);
+
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.contentType()).isEqualTo("application/problem+json");
+                assertThat(refused.field("title")).isEqualTo("Ledger unavailable");
+                assertThat(box.database().writer().head().seq()).isEqualTo(head);
+                assertThat(api.get("/api/v1/sales/" + before.field("saleId")).status()).isEqualTo(200);
+                assertThat(api.get("/api/v1/catalog").status()).isEqualTo(200);
+                assertThat(api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift)).status()).isEqualTo(503);
+
+                disk.diskSpaceFreed();
+                Reply retried = api.ringSale("while-full", sale);
+                Reply next = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
+
+                assertThat(retried.status()).isEqualTo(201);
+                assertThat(retried.field("receiptNumber")).isEqualTo("r1-000002");
+                assertThat(next.field("receiptNumber")).isEqualTo("r1-000003");
+                assertThat(api.ringSale("while-full", sale).text()).isEqualTo(retried.text());
+            }
+        }
+        try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            List<String> receipts = handle.createQuery("SELECT receipt_number FROM sales ORDER BY receipt_number")
+                    .mapTo(String.class).list();
+            assertThat(receipts).containsExactly("r1-000001", "r1-000002", "r1-000003");
+            int ledgerSales = handle.createQuery("SELECT COUNT(*) FROM ledger WHERE type = 'sale.completed'").mapTo(Integer.class).one();
+            int linesless = handle.createQuery("SELECT COUNT(*) FROM sales s WHERE NOT EXISTS (SELECT 1 FROM sale_lines l WHERE l.sale_id = s.id)")
+                    .mapTo(Integer.class).one();
+            assertThat(ledgerSales).isEqualTo(3);
+            assertThat(linesless).isZero();
+            ChainVerdict verdict = ChainVerifier.verifyAll(handle);
+            assertThat(verdict.intact()).as(verdict.problem()).isTrue();
+        }
+    }
+}
