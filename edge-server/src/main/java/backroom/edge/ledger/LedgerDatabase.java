@@ -83,7 +83,10 @@ public final class LedgerDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.close();
-        pool.dispose();
+        try {
+            writer.close();
+        } finally {
+            pool.dispose();
+        }
     }
 }

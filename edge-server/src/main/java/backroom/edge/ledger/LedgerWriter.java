@@ -104,10 +104,24 @@ public final class LedgerWriter implements AutoCloseable {
             group.forEach(Pending::answer);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable", e);
-            rollbackQuietly();
-            head = LedgerTable.head(handle);
             LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + e.getMessage(), e);
             group.forEach(pending -> pending.result.completeExceptionally(failure));
+            rollbackQuietly();
+            head = headAfterFailure();
+        }
+    }
+
+    /**
+     * What the database holds after a failed group. When the database itself died (the disk is
+     * gone) the head cannot be read: the writer keeps the last one it knew and goes on failing
+     * each group, instead of dying and leaving every caller waiting forever.
+     */
+    private LedgerHead headAfterFailure() {
+        try {
+            return LedgerTable.head(handle);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the ledger head after a failed group; keeping seq " + head.seq(), e);
+            return head;
         }
     }
 
