@@ -99,8 +99,11 @@ public final class LedgerDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        writer.close();
-        dataSource.dispose();
+        try {
+            writer.close();
+        } finally {
+            dataSource.dispose();
+        }
     }
 
     /** {@code jdbc:h2:file:/data/ledger;...} names the file {@code /data/ledger.mv.db}. */

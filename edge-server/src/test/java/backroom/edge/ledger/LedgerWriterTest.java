@@ -2,9 +2,13 @@ package backroom.edge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import backroom.edge.testing.powercut.PowerCut;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +106,27 @@ class LedgerWriterTest {
             assertThat(db.writer().head().seq()).isEqualTo(1);
             long second = db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 2)));
             assertThat(second).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void whenTheDiskDiesEveryWriteFailsAtOnceAndTheWriterKeepsAnswering() {
+        try (PowerCut power = PowerCut.over(dir)) {
+            String url = "jdbc:h2:" + power.path(LedgerDatabase.FILE_NAME) + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
+            LedgerDatabase db = LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC);
+            db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 1)));
+
+            power.cut();
+
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                for (int n = 2; n <= 4; n++) {
+                    int entry = n;
+                    assertThatThrownBy(() -> db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", entry))))
+                            .isInstanceOf(LedgerUnavailableException.class);
+                }
+            });
+            assertThat(db.writer().head().seq()).isEqualTo(1);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), db::close);
         }
     }
 }
