@@ -35,7 +35,8 @@ public final class ProblemResponses {
     }
 
     private static Problem unavailable(String why) {
-        return new Problem(503, "Ledger unavailable", why + "; nothing was recorded, try again", List.of());
+        return new Problem(503, "Ledger unavailable", why
+                + "; the write may or may not be recorded: send it again (a sale with the same Idempotency-Key) to find out", List.of());
     }
 
     public static void send(ServerResponse res, Problem problem) {
