@@ -3,9 +3,11 @@ package backroom.edge;
 import backroom.edge.catalog.CatalogService;
 import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CatalogWrites;
+import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.sales.SalesService;
+import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.AccessGate;
@@ -17,6 +19,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -36,7 +39,8 @@ public final class Box implements AutoCloseable {
     }
 
     public static Box start(BoxConfig config) {
-        return start(config, LedgerDatabase.open(config.dataDir(), Clock.systemUTC()), UUID::randomUUID);
+        Clock clock = Clock.systemUTC();
+        return start(config, LedgerDatabase.open(config.dataDir(), clock), new TimeOrderedIds(clock, new SecureRandom()));
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own. */
@@ -65,11 +69,12 @@ public final class Box implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, LedgerDatabase database, Supplier<UUID> ids) {
         var writer = database.writer();
         var jdbi = database.jdbi();
+        var prices = new CurrentPriceList();
         routing.addFilter(new AccessGate(AccessGate.Authenticator.OPEN))
-                .register("/api/v1/catalog", new CatalogService(new CatalogStore(jdbi), writer))
+                .register("/api/v1/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .register("/api/v1/stock", new StockService(writer))
                 .register("/api/v1/shifts", new ShiftService(jdbi, writer, ids))
-                .register("/api/v1/sales", new SalesService(jdbi, writer, ids));
+                .register("/api/v1/sales", new SalesService(jdbi, writer, prices, ids));
         ProblemResponses.register(routing);
     }
 

@@ -29,37 +29,51 @@ final class HttpSalesLoad {
     Result run(int clients, Duration warmUp, Duration measure) throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong failures = new AtomicLong();
+        AtomicLong sales = new AtomicLong();
+        AtomicLong clientCpu = new AtomicLong();
+        CpuUse before = CpuUse.now();
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> ring(measureFrom, end, latencies, failures)));
+            threads.add(Thread.ofPlatform().name("bench-client-" + i).start(() -> ring(measureFrom, end, latencies, failures, sales, clientCpu)));
         }
         for (Thread thread : threads) {
             thread.join();
         }
+        CpuUse used = CpuUse.now().since(before);
         double seconds = measure.toNanos() / 1e9;
+        long rung = Math.max(1, sales.get());
         return new Result(clients, latencies.count() / seconds, latencies.percentileMillis(50),
-                latencies.percentileMillis(99), failures.get());
+                latencies.percentileMillis(99), failures.get(), (used.processNanos() - clientCpu.get()) / 1e3 / rung,
+                used.writerNanos() / 1e3 / rung, clientCpu.get() / 1e3 / rung);
     }
 
-    private void ring(long measureFrom, long end, Latencies latencies, AtomicLong failures) {
+    private void ring(long measureFrom, long end, Latencies latencies, AtomicLong failures, AtomicLong sales, AtomicLong clientCpu) {
         try (KeepAliveClient client = new KeepAliveClient(port)) {
             for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
                 int status = client.post("/api/v1/sales", UUID.randomUUID().toString(), body);
                 long done = System.nanoTime();
                 if (status != 201) {
                     failures.incrementAndGet();
-                } else if (start >= measureFrom && done <= end) {
+                    continue;
+                }
+                sales.incrementAndGet();
+                if (start >= measureFrom && done <= end) {
                     latencies.add(done - start);
                 }
             }
         } catch (IOException e) {
             failures.incrementAndGet();
         }
+        clientCpu.addAndGet(CpuUse.currentThreadNanos());
     }
 
-    /** Sales per second and latency percentiles at one level of concurrency. */
-    record Result(int clients, double salesPerSecond, double p50Millis, double p99Millis, long failures) {
+    /**
+     * Sales per second and latency percentiles at one level of concurrency, and the CPU each sale
+     * cost the box (process less the load clients' threads), its ledger writer and the client.
+     */
+    record Result(int clients, double salesPerSecond, double p50Millis, double p99Millis, long failures,
+                  double boxCpuMicros, double writerCpuMicros, double clientCpuMicros) {
     }
 }

@@ -15,10 +15,12 @@ public final class CatalogService implements HttpService {
 
     private final CatalogStore store;
     private final LedgerWriter writer;
+    private final CurrentPriceList prices;
 
-    public CatalogService(CatalogStore store, LedgerWriter writer) {
+    public CatalogService(CatalogStore store, LedgerWriter writer, CurrentPriceList prices) {
         this.store = store;
         this.writer = writer;
+        this.prices = prices;
     }
 
     @Override
@@ -35,6 +37,7 @@ public final class CatalogService implements HttpService {
         String productId = req.path().pathParameters().get("id");
         ProductRequest body = JsonBody.read(req).as(ProductRequest.class);
         Product saved = writer.submit((handle, ledger) -> {
+            prices.forget();
             Set<String> taxIds = CatalogStore.taxes(handle).stream().map(TaxRate::id).collect(Collectors.toSet());
             Set<String> categoryIds = CatalogStore.categories(handle).stream().map(Category::id).collect(Collectors.toSet());
             return CatalogWrites.upsertProduct(handle, ledger, body.toProduct(productId, taxIds, categoryIds));

@@ -25,24 +25,33 @@ public final class CatalogStore {
     public Catalog catalog() {
         return jdbi.inTransaction(handle -> {
             StoreSettings settings = settings(handle);
-            Map<String, List<Variant>> variants = handle.createQuery(
-                            "SELECT product_id, id, name, price_delta FROM product_variants ORDER BY product_id, position")
-                    .map((rs, ctx) -> Map.entry(rs.getString("product_id"),
-                            new Variant(rs.getString("id"), rs.getString("name"), rs.getLong("price_delta"))))
-                    .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-            Map<String, List<Modifier>> modifiers = handle.createQuery(
-                            "SELECT product_id, id, name, price FROM product_modifiers ORDER BY product_id, position")
-                    .map((rs, ctx) -> Map.entry(rs.getString("product_id"),
-                            new Modifier(rs.getString("id"), rs.getString("name"), rs.getLong("price"))))
-                    .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-            List<Product> products = handle.createQuery(PRODUCT_COLUMNS + " ORDER BY p.position, p.id")
-                    .map((rs, ctx) -> ProductRows.product(rs,
-                            variants.getOrDefault(rs.getString("id"), List.of()),
-                            modifiers.getOrDefault(rs.getString("id"), List.of())))
-                    .list();
-            long version = handle.createQuery("SELECT catalog_version FROM store_settings").mapTo(Long.class).one();
-            return new Catalog(version, settings.currency(), settings, taxes(handle), categories(handle), products);
+            List<Product> products = products(handle);
+            return new Catalog(version(handle), settings.currency(), settings, taxes(handle), categories(handle), products);
         });
+    }
+
+    /** Every product with its variants, modifiers and stock, in the catalog's order. */
+    static List<Product> products(Handle handle) {
+        Map<String, List<Variant>> variants = handle.createQuery(
+                        "SELECT product_id, id, name, price_delta FROM product_variants ORDER BY product_id, position")
+                .map((rs, ctx) -> Map.entry(rs.getString("product_id"),
+                        new Variant(rs.getString("id"), rs.getString("name"), rs.getLong("price_delta"))))
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        Map<String, List<Modifier>> modifiers = handle.createQuery(
+                        "SELECT product_id, id, name, price FROM product_modifiers ORDER BY product_id, position")
+                .map((rs, ctx) -> Map.entry(rs.getString("product_id"),
+                        new Modifier(rs.getString("id"), rs.getString("name"), rs.getLong("price"))))
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return handle.createQuery(PRODUCT_COLUMNS + " ORDER BY p.position, p.id")
+                .map((rs, ctx) -> ProductRows.product(rs,
+                        variants.getOrDefault(rs.getString("id"), List.of()),
+                        modifiers.getOrDefault(rs.getString("id"), List.of())))
+                .list();
+    }
+
+    /** Goes up by one with every catalog change. */
+    static long version(Handle handle) {
+        return handle.createQuery("SELECT catalog_version FROM store_settings").mapTo(Long.class).one();
     }
 
     /** The product with its variants, modifiers and stock, read within {@code handle}'s transaction. */

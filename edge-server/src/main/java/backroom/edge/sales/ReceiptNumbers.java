@@ -1,17 +1,39 @@
 package backroom.edge.sales;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Gapless receipt numbers per register ({@code r1-000001}, {@code r1-000002}, ...). Taken inside
- * the sale's savepoint, so a refused sale gives its number back.
+ * the sale's savepoint, so a refused sale gives its number back. Used on the ledger writer's
+ * thread only.
+ *
+ * <p>The last number taken per register is remembered, and trusted only while the counter row
+ * still holds it: after a refused sale or a failed group rolled the row back, the guarded UPDATE
+ * matches nothing and the row is read again. One statement per sale instead of two.
  */
 final class ReceiptNumbers {
 
-    private ReceiptNumbers() {
+    private final Map<String, Long> lastTaken = new HashMap<>();
+
+    String next(Handle handle, String registerId) {
+        Long last = lastTaken.get(registerId);
+        long number = last != null && advanced(handle, registerId, last) ? last + 1 : readAndAdvance(handle, registerId);
+        lastTaken.put(registerId, number);
+        return "%s-%06d".formatted(registerId, number);
     }
 
-    static String next(Handle handle, String registerId) {
+    private static boolean advanced(Handle handle, String registerId, long last) {
+        return handle.createUpdate("""
+                        UPDATE receipt_counters SET last_number = :last + 1
+                        WHERE register_id = :register AND last_number = :last""")
+                .bind("register", registerId)
+                .bind("last", last)
+                .execute() == 1;
+    }
+
+    private static long readAndAdvance(Handle handle, String registerId) {
         long number = handle.createQuery("SELECT last_number FROM receipt_counters WHERE register_id = :register")
                 .bind("register", registerId)
                 .mapTo(Long.class)
@@ -21,6 +43,6 @@ final class ReceiptNumbers {
                 .bind("register", registerId)
                 .bind("number", number)
                 .execute();
-        return "%s-%06d".formatted(registerId, number);
+        return number;
     }
 }

@@ -1,36 +1,30 @@
 package backroom.edge.sales;
 
-import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.Modifier;
+import backroom.edge.catalog.PriceList;
 import backroom.edge.catalog.Product;
-import backroom.edge.catalog.TaxRate;
 import backroom.edge.catalog.Variant;
 import backroom.edge.web.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.jdbi.v3.core.Handle;
 
-/**
- * Turns the request's items into priced lines against the catalog as it is in this transaction,
- * noting which of their products track stock.
- */
+/** Turns the request's items into priced lines against the price list, noting which of their products track stock. */
 record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
 
-    static SaleLines price(Handle handle, List<SaleRequest.Item> items, Map<String, TaxRate> taxes) {
+    static SaleLines price(PriceList prices, List<SaleRequest.Item> items) {
         List<SaleLine> lines = new ArrayList<>(items.size());
         Set<String> stockTracked = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            lines.add(line(handle, i, items.get(i), taxes, stockTracked));
+            lines.add(line(prices, i, items.get(i), stockTracked));
         }
         return new SaleLines(lines, stockTracked);
     }
 
-    private static SaleLine line(Handle handle, int i, SaleRequest.Item item, Map<String, TaxRate> taxes, Set<String> stockTracked) {
+    private static SaleLine line(PriceList prices, int i, SaleRequest.Item item, Set<String> stockTracked) {
         String at = "items[" + i + "]";
-        Product product = CatalogStore.product(handle, item.productId())
+        Product product = prices.product(item.productId())
                 .orElseThrow(() -> Problem.invalid(at + ".productId", "no product " + item.productId()));
         long unit = product.price();
         if (item.variantId() != null) {
@@ -50,7 +44,7 @@ record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
         if (product.trackStock()) {
             stockTracked.add(product.id());
         }
-        if (product.taxId() != null && !taxes.containsKey(product.taxId())) {
+        if (product.taxId() != null && !prices.taxes().containsKey(product.taxId())) {
             throw new IllegalStateException("product " + product.id() + " names unknown tax " + product.taxId());
         }
         return new SaleLine(i + 1, product.id(), product.name(), item.variantId(), item.modifiers(), item.quantity(),

@@ -29,7 +29,22 @@ final class SaleTables {
                         VALUES (:saleId, :receiptNumber, :registerId, :shiftId, :orderType, :tableId, :customerId,
                             :currency, :subtotal, :taxTotal, :serviceCharge, :rounding, :grandTotal, :paid, :change,
                             :ledgerSeq, :at)""")
-                .bindMethods(sale)
+                .bind("saleId", sale.saleId())
+                .bind("receiptNumber", sale.receiptNumber())
+                .bind("registerId", sale.registerId())
+                .bind("shiftId", sale.shiftId())
+                .bind("orderType", sale.orderType())
+                .bind("tableId", sale.tableId())
+                .bind("customerId", sale.customerId())
+                .bind("currency", sale.currency())
+                .bind("subtotal", sale.subtotal())
+                .bind("taxTotal", sale.taxTotal())
+                .bind("serviceCharge", sale.serviceCharge())
+                .bind("rounding", sale.rounding())
+                .bind("grandTotal", sale.grandTotal())
+                .bind("paid", sale.paid())
+                .bind("change", sale.change())
+                .bind("ledgerSeq", sale.ledgerSeq())
                 .bind("at", sale.soldAt().atOffset(ZoneOffset.UTC))
                 .execute();
         var lines = handle.prepareBatch("""
@@ -38,14 +53,32 @@ final class SaleTables {
                 VALUES (:saleId, :lineNo, :productId, :productName, :variantId, :modifiers, :quantity,
                     :unitPrice, :discount, :lineTotal, :taxId, :notes)""");
         for (SaleLine line : sale.lines()) {
-            lines.bindMethods(line).bind("saleId", sale.saleId()).bind("modifiers", String.join(",", line.modifierIds())).add();
+            lines.bind("saleId", sale.saleId())
+                    .bind("lineNo", line.lineNo())
+                    .bind("productId", line.productId())
+                    .bind("productName", line.productName())
+                    .bind("variantId", line.variantId())
+                    .bind("modifiers", String.join(",", line.modifierIds()))
+                    .bind("quantity", line.quantity())
+                    .bind("unitPrice", line.unitPrice())
+                    .bind("discount", line.discount())
+                    .bind("lineTotal", line.lineTotal())
+                    .bind("taxId", line.taxId())
+                    .bind("notes", line.notes())
+                    .add();
         }
         lines.execute();
         var payments = handle.prepareBatch("""
                 INSERT INTO sale_payments (sale_id, line_no, method, amount, reference)
                 VALUES (:saleId, :lineNo, :method, :amount, :reference)""");
         for (int i = 0; i < sale.payments().size(); i++) {
-            payments.bindMethods(sale.payments().get(i)).bind("saleId", sale.saleId()).bind("lineNo", i + 1).add();
+            Sale.PaymentLine payment = sale.payments().get(i);
+            payments.bind("saleId", sale.saleId())
+                    .bind("lineNo", i + 1)
+                    .bind("method", payment.method())
+                    .bind("amount", payment.amount())
+                    .bind("reference", payment.reference())
+                    .add();
         }
         payments.execute();
     }

@@ -1,8 +1,8 @@
 package backroom.edge.sales;
 
 import backroom.edge.catalog.CatalogStore;
-import backroom.edge.catalog.StoreSettings;
-import backroom.edge.catalog.TaxRate;
+import backroom.edge.catalog.CurrentPriceList;
+import backroom.edge.catalog.PriceList;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels;
@@ -12,34 +12,49 @@ import backroom.edge.web.Problem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Ringing and voiding, each run on the ledger writer as one write: every row the sale needs, its
  * stock movements, its receipt number, its idempotency record and its ledger entry commit
- * together or not at all.
+ * together or not at all. Lives on the ledger writer's thread, with what it keeps between sales.
  */
 final class SaleWrites {
 
-    private SaleWrites() {
+    private final CurrentPriceList prices;
+    private final ReceiptNumbers receiptNumbers = new ReceiptNumbers();
+
+    SaleWrites(CurrentPriceList prices) {
+        this.prices = prices;
     }
 
-    static IdempotencyKeys.StoredAnswer ring(Handle handle, LedgerAppender ledger, NewSale sale) {
-        var replay = IdempotencyKeys.replay(handle, sale.idempotencyKey(), sale.requestHash());
-        if (replay.isPresent()) {
-            return replay.get();
+    /**
+     * Rings the sale, or throws {@link AlreadyRung} with the first answer when its Idempotency-Key
+     * was rung before with the same body.
+     *
+     * <p>The key is looked up only once the sale has been refused: a retry is refused at the latest
+     * by the key's primary key when its answer is remembered, often sooner (its shift has closed
+     * since, its stock is gone). Looking it up first cost every sale a query for the rare retry.
+     */
+    IdempotencyKeys.StoredAnswer ring(Handle handle, LedgerAppender ledger, NewSale sale) {
+        try {
+            return ringNew(handle, ledger, sale);
+        } catch (RuntimeException refusal) {
+            throw IdempotencyKeys.replay(handle, sale.idempotencyKey(), sale.requestHash())
+                    .<RuntimeException>map(AlreadyRung::new)
+                    .orElse(refusal);
         }
+    }
+
+    private IdempotencyKeys.StoredAnswer ringNew(Handle handle, LedgerAppender ledger, NewSale sale) {
         SaleRequest request = sale.request();
         Shifts.requireOpen(handle, request.shiftId(), request.registerId());
-        StoreSettings settings = CatalogStore.settings(handle);
-        Map<String, TaxRate> taxes = CatalogStore.taxes(handle).stream().collect(Collectors.toMap(TaxRate::id, Function.identity()));
+        PriceList priceList = prices.in(handle);
         SaleLines priced;
         Totals totals;
         try {
-            priced = SaleLines.price(handle, request.items(), taxes);
-            totals = Pricing.total(priced.lines(), taxes, settings);
+            priced = SaleLines.price(priceList, request.items());
+            totals = Pricing.total(priced.lines(), priceList.taxes(), priceList.settings());
         } catch (ArithmeticException overflow) {
             throw Problem.invalid("items", "the sale's amounts are too large to add up");
         }
@@ -55,8 +70,8 @@ final class SaleWrites {
                         "items[" + i + "].quantity");
             }
         }
-        Sale recorded = new Sale(sale.saleId(), ReceiptNumbers.next(handle, request.registerId()), request.registerId(),
-                request.shiftId(), orderType(request), request.tableId(), request.customerId(), settings.currency(),
+        Sale recorded = new Sale(sale.saleId(), receiptNumbers.next(handle, request.registerId()), request.registerId(),
+                request.shiftId(), orderType(request), request.tableId(), request.customerId(), priceList.settings().currency(),
                 "completed", lines, tender.payments(), totals.subtotal(), totals.taxTotal(), totals.serviceCharge(),
                 totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null);
         SaleTables.insert(handle, recorded);
@@ -66,7 +81,7 @@ final class SaleWrites {
         return answer;
     }
 
-    static Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason) {
+    Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason) {
         Sale sale = SaleTables.find(handle, saleId).orElseThrow(() -> Problem.notFound("sale " + saleId));
         if (sale.voidReason() != null) {
             throw Problem.conflict("saleId", "sale " + saleId + " is already voided");
@@ -86,6 +101,24 @@ final class SaleWrites {
 
     private static String orderType(SaleRequest request) {
         return request.orderType() == null ? "takeaway" : request.orderType();
+    }
+
+    /**
+     * The sale was rung before under the same Idempotency-Key and body: thrown, not returned, so
+     * that whatever the retry wrote before it was refused is rolled back.
+     */
+    static final class AlreadyRung extends RuntimeException {
+
+        private final IdempotencyKeys.StoredAnswer answer;
+
+        AlreadyRung(IdempotencyKeys.StoredAnswer answer) {
+            super("already rung", null, false, false);
+            this.answer = answer;
+        }
+
+        IdempotencyKeys.StoredAnswer answer() {
+            return answer;
+        }
     }
 
     /** A sale to ring: its new id, the caller's Idempotency-Key, the body's hash and the body. */

@@ -1,5 +1,6 @@
 package backroom.edge.sales;
 
+import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.Sha256;
@@ -21,11 +22,13 @@ public final class SalesService implements HttpService {
     private final Jdbi jdbi;
     private final LedgerWriter writer;
     private final Supplier<UUID> ids;
+    private final SaleWrites writes;
 
-    public SalesService(Jdbi jdbi, LedgerWriter writer, Supplier<UUID> ids) {
+    public SalesService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids) {
         this.jdbi = jdbi;
         this.writer = writer;
         this.ids = ids;
+        this.writes = new SaleWrites(prices);
     }
 
     @Override
@@ -40,15 +43,17 @@ public final class SalesService implements HttpService {
         String key = idempotencyKey(req);
         JsonBody body = JsonBody.read(req);
         String requestHash = Sha256.hex(CanonicalJson.write(body.tree()));
-        var earlier = jdbi.withHandle(handle -> IdempotencyKeys.replay(handle, key, requestHash));
-        if (earlier.isPresent()) {
-            Json.sendText(res, earlier.get().status(), earlier.get().body());
-            return;
-        }
+        // The key is not looked up here first: the write finds a retry anyway, and a read on a
+        // pooled connection cost the request threads more than the sale's whole write.
         SaleRequest request = body.as(SaleRequest.class);
         SaleRequestRules.check(request);
         var sale = new SaleWrites.NewSale(ids.get().toString(), key, requestHash, request);
-        var answer = writer.submit((handle, ledger) -> SaleWrites.ring(handle, ledger, sale));
+        IdempotencyKeys.StoredAnswer answer;
+        try {
+            answer = writer.submit((handle, ledger) -> writes.ring(handle, ledger, sale));
+        } catch (SaleWrites.AlreadyRung retry) {
+            answer = retry.answer();
+        }
         Json.sendText(res, answer.status(), answer.body());
     }
 
@@ -66,7 +71,7 @@ public final class SalesService implements HttpService {
         String saleId = req.path().pathParameters().get("id");
         VoidRequest body = JsonBody.read(req).as(VoidRequest.class);
         body.validate();
-        Json.ok(res, writer.submit((handle, ledger) -> SaleWrites.voidSale(handle, ledger, saleId, body.reason())));
+        Json.ok(res, writer.submit((handle, ledger) -> writes.voidSale(handle, ledger, saleId, body.reason())));
     }
 
     private static String idempotencyKey(ServerRequest req) {

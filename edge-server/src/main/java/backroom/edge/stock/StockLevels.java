@@ -32,7 +32,11 @@ public final class StockLevels {
         handle.createUpdate("""
                         INSERT INTO stock_movements (product_id, delta, reason, sale_id, ledger_seq, moved_at)
                         VALUES (:productId, :delta, :reason, :saleId, :ledgerSeq, :at)""")
-                .bindMethods(move)
+                .bind("productId", move.productId())
+                .bind("delta", move.delta())
+                .bind("reason", move.reason())
+                .bind("saleId", move.saleId())
+                .bind("ledgerSeq", move.ledgerSeq())
                 .bind("at", move.at().atOffset(ZoneOffset.UTC))
                 .execute();
         return after;

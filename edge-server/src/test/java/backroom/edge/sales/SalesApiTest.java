@@ -118,6 +118,21 @@ class SalesApiTest {
     }
 
     @Test
+    void aRetryAfterTheShiftClosedStillGetsTheFirstAnswer() {
+        String shift = api.openShift("idem3");
+        Map<String, Object> body = twoLargeLattesWithExtraShot("idem3", shift);
+        Reply first = api.ringSale("key-3", body);
+        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 0));
+        long head = box.headSeq();
+
+        Reply again = api.ringSale("key-3", new HashMap<>(body));
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text()).isEqualTo(first.text());
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsAConflict() {
         String shift = api.openShift("idem2");
         api.ringSale("key-2", twoLargeLattesWithExtraShot("idem2", shift));
