@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Appends entries to the ledger inside the writer's open transaction. Only the ledger writer's
@@ -15,15 +14,15 @@ public final class LedgerAppender {
 
     private static final String INSERT = """
             INSERT INTO ledger (seq, type, occurred_at, payload, prev_hash, hash)
-            VALUES (:seq, :type, :occurredAt, :payload, :prevHash, :hash)
+            VALUES (?, ?, ?, ?, ?, ?)
             """;
 
-    private final Handle handle;
+    private final WriterStatements statements;
     private final Clock clock;
     private LedgerHead head;
 
-    LedgerAppender(Handle handle, Clock clock, LedgerHead head) {
-        this.handle = handle;
+    LedgerAppender(WriterStatements statements, Clock clock, LedgerHead head) {
+        this.statements = statements;
         this.clock = clock;
         this.head = head;
     }
@@ -32,16 +31,15 @@ public final class LedgerAppender {
     public long append(String type, Object payload) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LedgerEntry entry = LedgerEntry.seal(head.seq() + 1, type, now, CanonicalJson.write(payload), head.hash());
-        handle.createUpdate(INSERT)
-                .bind("seq", entry.seq())
-                .bind("type", entry.type())
-                .bind("occurredAt", entry.occurredAt().atOffset(ZoneOffset.UTC))
-                .bind("payload", entry.payload())
-                .bind("prevHash", entry.prevHash())
-                .bind("hash", entry.hash())
-                .execute();
+        statements.update(INSERT, entry.seq(), entry.type(), entry.occurredAt().atOffset(ZoneOffset.UTC),
+                entry.payload(), entry.prevHash(), entry.hash());
         head = new LedgerHead(entry.seq(), entry.hash());
         return entry.seq();
+    }
+
+    /** The writer's prepared statements, for the hottest inserts of a write. */
+    public WriterStatements statements() {
+        return statements;
     }
 
     /** The seq the next entry will get. */

@@ -42,6 +42,7 @@ public final class LedgerWriter implements AutoCloseable {
     private volatile boolean closed;
     private volatile LedgerHead head;
     private Handle handle;
+    private WriterStatements statements;
     private long verifiedSeq;
 
     LedgerWriter(Jdbi jdbi, Supplier<Handle> reopen, Clock clock, DiskSync diskSync, Consumer<LedgerHead> onVerified) {
@@ -50,6 +51,7 @@ public final class LedgerWriter implements AutoCloseable {
         this.diskSync = diskSync;
         this.onVerified = onVerified;
         this.handle = jdbi.open();
+        this.statements = new WriterStatements(handle.getConnection());
         this.head = LedgerTable.head(handle);
         this.verifiedSeq = head.seq();
         this.thread = Thread.ofPlatform().name("ledger-writer").daemon(false).unstarted(this::run);
@@ -107,7 +109,7 @@ public final class LedgerWriter implements AutoCloseable {
             if (handle == null) {
                 reconnect();
             }
-            LedgerAppender appender = new LedgerAppender(handle, clock, head);
+            LedgerAppender appender = new LedgerAppender(statements, clock, head);
             handle.begin();
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).runIn(handle, appender, "w" + i);
@@ -141,6 +143,7 @@ public final class LedgerWriter implements AutoCloseable {
         try {
             closeQuietly(handle);
             handle = null;
+            statements = null;
             reconnect();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "the ledger database could not be reopened; the next write tries again", e);
@@ -153,11 +156,15 @@ public final class LedgerWriter implements AutoCloseable {
         head = LedgerTable.head(reopened);
         verifiedSeq = Math.min(verifiedSeq, head.seq());
         handle = reopened;
+        statements = new WriterStatements(reopened.getConnection());
     }
 
-    private static void closeQuietly(Handle handle) {
+    private void closeQuietly(Handle handle) {
         if (handle == null) {
             return;
+        }
+        if (statements != null) {
+            statements.close();
         }
         try {
             handle.close();

@@ -4,6 +4,7 @@ import backroom.edge.web.Problem;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import backroom.edge.ledger.WriterStatements;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -30,16 +31,11 @@ final class IdempotencyKeys {
                 .findOne();
     }
 
-    static void remember(Handle handle, String key, String requestHash, StoredAnswer answer, Instant at) {
-        handle.createUpdate("""
+    static void remember(WriterStatements statements, String key, String requestHash, StoredAnswer answer, Instant at) {
+        statements.update("""
                         INSERT INTO idempotency_keys (idem_key, request_hash, status, response, created_at)
-                        VALUES (:key, :hash, :status, :response, :at)""")
-                .bind("key", key)
-                .bind("hash", requestHash)
-                .bind("status", answer.status())
-                .bind("response", answer.body())
-                .bind("at", at.atOffset(ZoneOffset.UTC))
-                .execute();
+                        VALUES (?, ?, ?, ?, ?)""",
+                key, requestHash, answer.status(), answer.body(), at.atOffset(ZoneOffset.UTC));
     }
 
     /** An HTTP status and JSON body, exactly as first sent. */

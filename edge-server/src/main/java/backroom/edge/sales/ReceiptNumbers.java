@@ -2,6 +2,7 @@ package backroom.edge.sales;
 
 import java.util.HashMap;
 import java.util.Map;
+import backroom.edge.ledger.WriterStatements;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -17,20 +18,17 @@ final class ReceiptNumbers {
 
     private final Map<String, Long> lastTaken = new HashMap<>();
 
-    String next(Handle handle, String registerId) {
+    String next(Handle handle, WriterStatements statements, String registerId) {
         Long last = lastTaken.get(registerId);
-        long number = last != null && advanced(handle, registerId, last) ? last + 1 : readAndAdvance(handle, registerId);
+        long number = last != null && advanced(statements, registerId, last) ? last + 1 : readAndAdvance(handle, registerId);
         lastTaken.put(registerId, number);
         return "%s-%06d".formatted(registerId, number);
     }
 
-    private static boolean advanced(Handle handle, String registerId, long last) {
-        return handle.createUpdate("""
-                        UPDATE receipt_counters SET last_number = :last + 1
-                        WHERE register_id = :register AND last_number = :last""")
-                .bind("register", registerId)
-                .bind("last", last)
-                .execute() == 1;
+    private static boolean advanced(WriterStatements statements, String registerId, long last) {
+        return statements.update("""
+                        UPDATE receipt_counters SET last_number = ? + 1
+                        WHERE register_id = ? AND last_number = ?""", last, registerId, last) == 1;
     }
 
     private static long readAndAdvance(Handle handle, String registerId) {

@@ -1,8 +1,10 @@
 package backroom.edge.sales;
 
+import backroom.edge.ledger.WriterStatements;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,66 +23,30 @@ final class SaleTables {
     private SaleTables() {
     }
 
-    static void insert(Handle handle, Sale sale) {
-        handle.createUpdate("""
+    static void insert(WriterStatements statements, Sale sale) {
+        statements.update("""
                         INSERT INTO sales (id, receipt_number, register_id, shift_id, order_type, table_id, customer_id,
                             currency, subtotal, tax_total, service_charge, rounding, grand_total, paid, change_due,
                             ledger_seq, sold_at)
-                        VALUES (:saleId, :receiptNumber, :registerId, :shiftId, :orderType, :tableId, :customerId,
-                            :currency, :subtotal, :taxTotal, :serviceCharge, :rounding, :grandTotal, :paid, :change,
-                            :ledgerSeq, :at)""")
-                .bind("saleId", sale.saleId())
-                .bind("receiptNumber", sale.receiptNumber())
-                .bind("registerId", sale.registerId())
-                .bind("shiftId", sale.shiftId())
-                .bind("orderType", sale.orderType())
-                .bind("tableId", sale.tableId())
-                .bind("customerId", sale.customerId())
-                .bind("currency", sale.currency())
-                .bind("subtotal", sale.subtotal())
-                .bind("taxTotal", sale.taxTotal())
-                .bind("serviceCharge", sale.serviceCharge())
-                .bind("rounding", sale.rounding())
-                .bind("grandTotal", sale.grandTotal())
-                .bind("paid", sale.paid())
-                .bind("change", sale.change())
-                .bind("ledgerSeq", sale.ledgerSeq())
-                .bind("at", sale.soldAt().atOffset(ZoneOffset.UTC))
-                .execute();
-        var lines = handle.prepareBatch("""
-                INSERT INTO sale_lines (sale_id, line_no, product_id, product_name, variant_id, modifier_ids, quantity,
-                    unit_price, discount, line_total, tax_id, notes)
-                VALUES (:saleId, :lineNo, :productId, :productName, :variantId, :modifiers, :quantity,
-                    :unitPrice, :discount, :lineTotal, :taxId, :notes)""");
-        for (SaleLine line : sale.lines()) {
-            lines.bind("saleId", sale.saleId())
-                    .bind("lineNo", line.lineNo())
-                    .bind("productId", line.productId())
-                    .bind("productName", line.productName())
-                    .bind("variantId", line.variantId())
-                    .bind("modifiers", String.join(",", line.modifierIds()))
-                    .bind("quantity", line.quantity())
-                    .bind("unitPrice", line.unitPrice())
-                    .bind("discount", line.discount())
-                    .bind("lineTotal", line.lineTotal())
-                    .bind("taxId", line.taxId())
-                    .bind("notes", line.notes())
-                    .add();
-        }
-        lines.execute();
-        var payments = handle.prepareBatch("""
-                INSERT INTO sale_payments (sale_id, line_no, method, amount, reference)
-                VALUES (:saleId, :lineNo, :method, :amount, :reference)""");
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                sale.saleId(), sale.receiptNumber(), sale.registerId(), sale.shiftId(), sale.orderType(), sale.tableId(),
+                sale.customerId(), sale.currency(), sale.subtotal(), sale.taxTotal(), sale.serviceCharge(), sale.rounding(),
+                sale.grandTotal(), sale.paid(), sale.change(), sale.ledgerSeq(), sale.soldAt().atOffset(ZoneOffset.UTC));
+        statements.batch("""
+                        INSERT INTO sale_lines (sale_id, line_no, product_id, product_name, variant_id, modifier_ids, quantity,
+                            unit_price, discount, line_total, tax_id, notes)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                sale.lines().stream().map(line -> new Object[] {sale.saleId(), line.lineNo(), line.productId(),
+                        line.productName(), line.variantId(), String.join(",", line.modifierIds()), line.quantity(),
+                        line.unitPrice(), line.discount(), line.lineTotal(), line.taxId(), line.notes()}).toList());
+        List<Object[]> payments = new ArrayList<>();
         for (int i = 0; i < sale.payments().size(); i++) {
             Sale.PaymentLine payment = sale.payments().get(i);
-            payments.bind("saleId", sale.saleId())
-                    .bind("lineNo", i + 1)
-                    .bind("method", payment.method())
-                    .bind("amount", payment.amount())
-                    .bind("reference", payment.reference())
-                    .add();
+            payments.add(new Object[] {sale.saleId(), i + 1, payment.method(), payment.amount(), payment.reference()});
         }
-        payments.execute();
+        statements.batch("""
+                        INSERT INTO sale_payments (sale_id, line_no, method, amount, reference)
+                        VALUES (?, ?, ?, ?, ?)""", payments);
     }
 
     static void insertVoid(Handle handle, String saleId, String reason, long seq, Instant at) {

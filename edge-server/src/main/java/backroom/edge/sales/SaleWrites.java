@@ -70,14 +70,14 @@ final class SaleWrites {
                         "items[" + i + "].quantity");
             }
         }
-        Sale recorded = new Sale(sale.saleId(), receiptNumbers.next(handle, request.registerId()), request.registerId(),
+        Sale recorded = new Sale(sale.saleId(), receiptNumbers.next(handle, ledger.statements(), request.registerId()), request.registerId(),
                 request.shiftId(), orderType(request), request.tableId(), request.customerId(), priceList.settings().currency(),
                 "completed", lines, tender.payments(), totals.subtotal(), totals.taxTotal(), totals.serviceCharge(),
                 totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null);
-        SaleTables.insert(handle, recorded);
+        SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded)));
-        IdempotencyKeys.remember(handle, sale.idempotencyKey(), sale.requestHash(), answer, now);
+        IdempotencyKeys.remember(ledger.statements(), sale.idempotencyKey(), sale.requestHash(), answer, now);
         return answer;
     }
 
