@@ -1,5 +1,6 @@
 package backroom.edge.catalog;
 
+import backroom.edge.ledger.WriterStatements;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -15,9 +16,9 @@ public final class CurrentPriceList {
 
     private PriceList kept;
 
-    /** The price list as it stands in {@code handle}'s transaction. */
-    public PriceList in(Handle handle) {
-        long version = CatalogStore.version(handle);
+    /** The price list as it stands in the writer's transaction. */
+    public PriceList in(Handle handle, WriterStatements statements) {
+        long version = statements.queryOne("SELECT catalog_version FROM store_settings", rs -> rs.getLong(1)).orElseThrow();
         if (kept == null || kept.version() != version) {
             kept = PriceList.read(handle, version);
         }

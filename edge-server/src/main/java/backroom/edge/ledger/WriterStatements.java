@@ -2,14 +2,16 @@ package backroom.edge.ledger;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The hottest inserts of the ledger writer, prepared once on its connection and reused by every
- * write, with {@code ?} parameters in the order the SQL names them. Jdbi copies its configuration
+ * The hottest statements of the ledger writer, prepared once on its connection and reused by
+ * every write, with {@code ?} parameters in the order the SQL names them. Jdbi copies its configuration
  * and binds by name on every statement; on the writer, which every sale queues for, that was a
  * fifth of its time per sale. Everything else goes through Jdbi.
  */
@@ -31,6 +33,25 @@ public final class WriterStatements implements AutoCloseable {
         } catch (SQLException e) {
             throw new StatementFailedException(sql, e);
         }
+    }
+
+    /** The first row {@code sql} finds, read by {@code row}, if any. */
+    public <T> Optional<T> queryOne(String sql, Row<T> row, Object... parameters) {
+        try {
+            PreparedStatement statement = prepared(sql);
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(sql, e);
+        }
+    }
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     /** Runs {@code sql} once per row of parameters, as one JDBC batch. */

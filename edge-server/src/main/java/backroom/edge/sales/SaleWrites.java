@@ -48,8 +48,8 @@ final class SaleWrites {
 
     private IdempotencyKeys.StoredAnswer ringNew(Handle handle, LedgerAppender ledger, NewSale sale) {
         SaleRequest request = sale.request();
-        Shifts.requireOpen(handle, request.shiftId(), request.registerId());
-        PriceList priceList = prices.in(handle);
+        Shifts.requireOpen(ledger.statements(), request.shiftId(), request.registerId());
+        PriceList priceList = prices.in(handle, ledger.statements());
         SaleLines priced;
         Totals totals;
         try {

@@ -1,6 +1,7 @@
 package backroom.edge.shifts;
 
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Problem;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,17 +35,20 @@ public final class Shifts {
                 .findOne();
     }
 
-    /** Refuses unless {@code shiftId} is open on {@code registerId}; {@code field} is blamed. */
-    public static Shift requireOpen(Handle handle, String shiftId, String registerId) {
-        Shift shift = find(handle, shiftId)
+    /** Refuses unless {@code shiftId} is open on {@code registerId}. Runs on the ledger writer for every sale. */
+    public static void requireOpen(WriterStatements statements, String shiftId, String registerId) {
+        ShiftState shift = statements.queryOne("SELECT register_id, closed_at IS NULL FROM shifts WHERE id = ?",
+                        rs -> new ShiftState(rs.getString(1), rs.getBoolean(2)), shiftId)
                 .orElseThrow(() -> Problem.invalid("shiftId", "shift " + shiftId + " does not exist"));
-        if (!shift.isOpen()) {
+        if (!shift.open()) {
             throw Problem.conflict("shiftId", "shift " + shiftId + " is closed");
         }
         if (!shift.registerId().equals(registerId)) {
             throw Problem.conflict("shiftId", "shift " + shiftId + " belongs to register " + shift.registerId());
         }
-        return shift;
+    }
+
+    private record ShiftState(String registerId, boolean open) {
     }
 
     static Shift open(Handle handle, LedgerAppender ledger, String shiftId, String registerId, long openingFloat) {

@@ -3,6 +3,7 @@ package backroom.edge.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.ledger.WriterStatements;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
@@ -50,7 +51,7 @@ class CurrentPriceListTest {
     }
 
     private long lattePrice(Handle handle) {
-        return prices.in(handle).product("coffee-latte").orElseThrow().price();
+        return prices.in(handle, new WriterStatements(handle.getConnection())).product("coffee-latte").orElseThrow().price();
     }
 
     /** As a catalog write does it: forgets the list, changes the price, bumps {@code catalog_version}. */
