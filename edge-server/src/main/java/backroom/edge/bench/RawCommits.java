@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -39,17 +40,18 @@ final class RawCommits {
     }
 
     /**
-     * The rows one sale writes (sale, line, payment, receipt counter, idempotency key, ledger
-     * entry), {@code group} sales per transaction, then {@code CHECKPOINT SYNC}. Group 1 is one
-     * sync per sale.
+     * The rows one sale writes, in the box's own schema (see {@link SaleRows}), {@code group}
+     * sales per transaction, then {@code CHECKPOINT SYNC}. Group 1 is one sync per sale.
      */
     static double syncedSalesPerSecond(Path dir, Duration duration, int group) throws SQLException {
-        try (Connection c = open(dir); SaleRows rows = new SaleRows(c)) {
+        Path folder = dir.resolve(UUID.randomUUID().toString());
+        LedgerDatabase.open(folder, Clock.systemUTC()).close();
+        try (Connection c = DriverManager.getConnection(LedgerDatabase.urlFor(folder), "sa", ""); SaleRows rows = new SaleRows(c)) {
             c.setAutoCommit(false);
             try (Statement sync = c.createStatement()) {
                 return perSecond(duration, group, n -> {
                     for (int i = 0; i < group; i++) {
-                        rows.insert(n * group + i);
+                        rows.insert(n * group + i + 1);
                     }
                     c.commit();
                     sync.execute("CHECKPOINT SYNC");
