@@ -2,19 +2,19 @@ package backroom.edge.bench;
 
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
+import backroom.edge.web.Json;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import backroom.edge.web.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,15 +37,11 @@ final class SalesBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path runDir = Files.createDirectories(dir).resolve("run-" + UUID.randomUUID());
-        try {
-            return measure(runDir);
-        } finally {
-            deleteTree(runDir);
-        }
+        return BenchFolders.inFreshFolder(dir, "run", this::measure);
     }
 
     private int measure(Path runDir) throws Exception {
+        BenchLogging.quiet();
         Duration measure = Duration.ofSeconds(seconds);
         Duration warmUp = Duration.ofSeconds(1);
         System.out.printf("backroom bench sales: %d s per figure, folder %s, Java %s, %d cores%n%n",
@@ -105,25 +101,13 @@ final class SalesBench implements Callable<Integer> {
         return figures;
     }
 
-    private static String openShift(Box box) {
-        return box.database().writer().submit((handle, ledger) -> {
-            String id = UUID.randomUUID().toString();
-            handle.createUpdate("INSERT INTO shifts (id, register_id, open_register, opening_float, opened_at) "
-                            + "VALUES (:id, 'bench', 'bench', 0, CURRENT_TIMESTAMP)")
-                    .bind("id", id).execute();
-            ledger.append("shift.opened", Map.of("shiftId", id, "registerId", "bench", "openingFloat", 0));
-            return id;
-        });
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+    /** Opens the bench register's shift through the API, as a tablet would. */
+    private static String openShift(Box box) throws IOException, InterruptedException {
+        HttpResponse<String> opened = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + "/api/v1/shifts"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"registerId\":\"bench\",\"openingFloat\":0}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.MAPPER.readTree(opened.body()).path("shiftId").asText();
     }
 }

@@ -7,14 +7,12 @@ import backroom.edge.ledger.ChainVerifier;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.Sha256;
 import backroom.edge.web.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,12 +39,7 @@ final class VerifyBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path runDir = Files.createDirectories(dir).resolve("verify-" + UUID.randomUUID());
-        try {
-            return measure(runDir);
-        } finally {
-            BenchFolders.delete(runDir);
-        }
+        return BenchFolders.inFreshFolder(dir, "verify", this::measure);
     }
 
     private int measure(Path runDir) throws Exception {
@@ -57,6 +50,7 @@ final class VerifyBench implements Callable<Integer> {
         long entries = fill(large);
         System.out.printf("backroom bench verify: a ledger of %,d entries in %s%n%n", entries, large.toAbsolutePath());
 
+        scan(large);
         long scanStart = System.nanoTime();
         long scanned = scan(large);
         double scanPerSecond = scanned / seconds(scanStart);

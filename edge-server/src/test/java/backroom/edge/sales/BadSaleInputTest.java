@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
-import backroom.edge.testing.TestBox;
+import backroom.edge.testing.SharedBox;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,20 +17,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every kind of bad sale request gets a 4xx problem+json naming the field, and the ledger head stays put. */
 class BadSaleInputTest {
 
-    static TestBox box;
+    @RegisterExtension
+    static final SharedBox box = new SharedBox();
     static Api api;
     static String shift;
 
     @BeforeAll
-    static void start() {
-        box = TestBox.start();
+    static void connect() {
         api = box.api();
         shift = api.openShift("r1");
-    }
-
-    @AfterAll
-    static void stop() {
-        box.close();
     }
 
     static String sale(String item, String payments) {

@@ -8,29 +8,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
-import backroom.edge.testing.TestBox;
+import backroom.edge.testing.SharedBox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SalesApiTest {
 
-    static TestBox box;
+    @RegisterExtension
+    static final SharedBox box = new SharedBox();
     static Api api;
 
     @BeforeAll
-    static void start() {
-        box = TestBox.start();
+    static void connect() {
         api = box.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        box.close();
     }
 
     @Test
