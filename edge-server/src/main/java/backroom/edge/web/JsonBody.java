@@ -56,16 +56,25 @@ public record JsonBody(JsonNode tree) {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
+        long declared = req.headers().contentLength().orElse(-1);
+        if (declared > MAX_BYTES) {
+            throw tooLarge();
+        }
         try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            // With a Content-Length, read exactly that; a chunked body is read up to one byte past the limit.
+            byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared : MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new Problem(413, "Body too large", "body: larger than " + MAX_BYTES + " bytes",
-                        List.of(new FieldError("body", "larger than " + MAX_BYTES + " bytes")));
+                throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Problem tooLarge() {
+        return new Problem(413, "Body too large", "body: larger than " + MAX_BYTES + " bytes",
+                List.of(new FieldError("body", "larger than " + MAX_BYTES + " bytes")));
     }
 
     private static String currentPath(InputCoercionException e) {
