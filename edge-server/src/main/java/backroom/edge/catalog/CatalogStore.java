@@ -99,14 +99,6 @@ public final class CatalogStore {
                 .list();
     }
 
-    public static boolean tracksStock(Handle handle, String productId) {
-        return handle.createQuery("SELECT track_stock FROM products WHERE id = :id")
-                .bind("id", productId)
-                .mapTo(Boolean.class)
-                .findOne()
-                .orElse(false);
-    }
-
     public static boolean isSeeded(Handle handle) {
         return handle.createQuery("SELECT COUNT(*) FROM store_settings").mapTo(Integer.class).one() > 0;
     }

@@ -45,6 +45,13 @@ record ProductRequest(
         if (categoryId != null && !categoryIds.contains(categoryId)) {
             errors.add(new FieldError("categoryId", "no category " + categoryId));
         }
+        if (price != null && variants != null) {
+            for (int i = 0; i < variants.size(); i++) {
+                if (variants.get(i) != null && price + variants.get(i).priceDelta() < 0) {
+                    errors.add(new FieldError("variants[" + i + "].priceDelta", "would make the variant's price negative"));
+                }
+            }
+        }
         checkOptions(errors, "variants", variants == null ? List.of() : variants.stream().map(v -> new Option(v == null ? null : v.id(), v == null ? null : v.name(), v == null ? 0 : v.priceDelta(), true)).toList());
         checkOptions(errors, "modifiers", modifiers == null ? List.of() : modifiers.stream().map(m -> new Option(m == null ? null : m.id(), m == null ? null : m.name(), m == null ? 0 : m.price(), false)).toList());
         if (!errors.isEmpty()) {

@@ -4,6 +4,7 @@ import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import io.helidon.logging.common.LogConfig;
 import backroom.edge.ledger.LedgerDamagedException;
+import backroom.edge.ledger.LedgerInUseException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
         Box box;
         try {
             box = Box.start(config);
-        } catch (LedgerDamagedException e) {
+        } catch (LedgerDamagedException | LedgerInUseException e) {
             System.err.println("Backroom refuses to start.");
             System.err.println(e.getMessage());
             return 1;

@@ -15,13 +15,15 @@ public final class LedgerDamagedException extends RuntimeException {
 
     private static String message(Path file, String error) {
         Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
         return """
                 The ledger database %s cannot be used: %s
                 Backroom has not changed, deleted or recreated it. To restore from a backup:
                   1. keep the damaged file: move it aside, e.g. mv %s %s.damaged
-                  2. copy your newest backup of ledger.mv.db to %s
-                  3. start the box again; ./backroom verify-ledger --data %s checks the restored chain.
-                Sales made since that backup are in HQ's copy if the relay was connected.""".formatted(
-                absolute, error, absolute, absolute, absolute, absolute.getParent());
+                  2. move aside the record of what was verified in it: mv %s/ledger.verified %s/ledger.verified.damaged
+                  3. copy your newest backup of ledger.mv.db to %s
+                  4. check the restored chain: ./backroom verify-ledger --data %s, then start the box again.
+                Sales made after that backup are not in it.""".formatted(
+                absolute, error, absolute, absolute, folder, folder, absolute, folder);
     }
 }

@@ -41,6 +41,7 @@ public final class LedgerDatabase implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             dataSource.dispose();
+            LedgerInUseException.throwIfLocked(file, e);
             throw new LedgerDamagedException(file, e.getMessage(), e);
         }
         this.writer = new LedgerWriter(jdbi, this::reopen, clock, diskSync, onVerified);

@@ -102,6 +102,7 @@ final class LedgerFile {
                 }
             }
         } catch (SQLException e) {
+            LedgerInUseException.throwIfLocked(database, e);
             throw new LedgerDamagedException(database, e.getMessage(), e);
         }
     }

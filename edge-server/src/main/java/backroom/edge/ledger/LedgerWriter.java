@@ -44,6 +44,7 @@ public final class LedgerWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile LedgerHead head;
+    private volatile boolean writable = true;
     private Handle handle;
     private WriterStatements statements;
     private long verifiedSeq;
@@ -71,6 +72,9 @@ public final class LedgerWriter implements AutoCloseable {
             throw new LedgerUnavailableException("the ledger is closed", null);
         }
         queue.add(pending);
+        if (closed && !thread.isAlive()) {
+            failAll(queue, new LedgerUnavailableException("the ledger is closed", null));
+        }
         try {
             return pending.result.join();
         } catch (CompletionException e) {
@@ -128,14 +132,30 @@ public final class LedgerWriter implements AutoCloseable {
             group.forEach(Pending::answer);
             if (verifiedPointMoves) {
                 verifiedSeq = head.seq();
-                onVerified.accept(head);
+                recordVerifiedOutside(head);
             }
-        } catch (RuntimeException | SQLException e) {
+        } catch (Exception | Error e) {
+            // Errors too (an assertion, out of memory): the writer thread must outlive any one group,
+            // or every caller after it would wait forever.
             LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable; reopening the database", e);
             LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + rootMessage(e), e);
             reconnectAfterFailure();
             group.forEach(pending -> pending.result.completeExceptionally(failure));
         }
+    }
+
+    /** The copy beside the database is a second guard only: failing to write it fails no one. */
+    private void recordVerifiedOutside(LedgerHead verified) {
+        try {
+            onVerified.accept(verified);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not write the verified point beside the database", e);
+        }
+    }
+
+    /** Whether the writer holds an open database connection; false while it waits to reopen one. */
+    public boolean isWritable() {
+        return writable;
     }
 
     /**
@@ -152,6 +172,7 @@ public final class LedgerWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "the ledger database could not be reopened; the next write tries again", e);
             handle = null;
+            writable = false;
         }
     }
 
@@ -161,6 +182,7 @@ public final class LedgerWriter implements AutoCloseable {
         verifiedSeq = Math.min(verifiedSeq, head.seq());
         handle = reopened;
         statements = new WriterStatements(reopened.getConnection());
+        writable = true;
     }
 
     private void closeQuietly(Handle handle) {
@@ -238,10 +260,10 @@ public final class LedgerWriter implements AutoCloseable {
             try {
                 value = write.apply(handle, appender);
                 connection.releaseSavepoint(savepoint);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 connection.rollback(savepoint);
                 appender.rewindTo(before);
-                refusal = e;
+                refusal = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
             }
         }
 

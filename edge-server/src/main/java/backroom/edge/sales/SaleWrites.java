@@ -1,6 +1,5 @@
 package backroom.edge.sales;
 
-import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
 import backroom.edge.ledger.LedgerAppender;
@@ -86,12 +85,14 @@ final class SaleWrites {
         if (sale.voidReason() != null) {
             throw Problem.conflict("saleId", "sale " + saleId + " is already voided");
         }
+        if (Shifts.find(handle, sale.shiftId()).map(shift -> !shift.isOpen()).orElse(true)) {
+            // Its Z report is taken and its cash counted: undoing it now is a refund, not a void.
+            throw Problem.conflict("saleId", "sale " + saleId + " belongs to a closed shift and can no longer be voided");
+        }
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
-        for (SaleLine line : sale.lines()) {
-            if (CatalogStore.tracksStock(handle, line.productId())) {
-                StockLevels.move(handle, new StockMove(line.productId(), line.quantity(), "void", saleId, seq, now), "saleId");
-            }
+        for (StockMove sold : StockLevels.movesOf(handle, saleId)) {
+            StockLevels.move(handle, new StockMove(sold.productId(), -sold.delta(), "void", saleId, seq, now), "saleId");
         }
         SaleTables.insertVoid(handle, saleId, reason, seq, now);
         ledger.append("sale.voided", Map.of("saleId", saleId, "receiptNumber", sale.receiptNumber(),

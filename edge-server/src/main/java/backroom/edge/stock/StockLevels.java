@@ -2,7 +2,9 @@ package backroom.edge.stock;
 
 import backroom.edge.web.Problem;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Moves stock within the ledger writer's transaction; refuses a move that would go below zero. */
@@ -40,6 +42,17 @@ public final class StockLevels {
                 .bind("at", move.at().atOffset(ZoneOffset.UTC))
                 .execute();
         return after;
+    }
+
+    /** The stock a sale took, as its movement rows recorded it: what a void gives back. */
+    public static List<StockMove> movesOf(Handle handle, String saleId) {
+        return handle.createQuery("""
+                        SELECT product_id, delta, reason, sale_id, ledger_seq, moved_at
+                        FROM stock_movements WHERE sale_id = :sale AND reason = 'sale' ORDER BY id""")
+                .bind("sale", saleId)
+                .map((rs, ctx) -> new StockMove(rs.getString("product_id"), rs.getLong("delta"), rs.getString("reason"),
+                        rs.getString("sale_id"), rs.getLong("ledger_seq"), rs.getObject("moved_at", OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     /** One change of stock: why, for which sale if any, and under which ledger entry. */

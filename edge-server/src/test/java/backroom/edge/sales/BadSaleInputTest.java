@@ -63,7 +63,8 @@ class BadSaleInputTest {
                 Arguments.of("no items", sale("", CASH), 422, "items"),
                 Arguments.of("no register", "{\"shiftId\":\"" + shift + "\",\"items\":[" + latte("1") + "],\"payments\":[" + CASH + "]}", 422, "registerId"),
                 Arguments.of("unknown shift", "{\"registerId\":\"r1\",\"shiftId\":\"nope\",\"items\":[" + latte("1") + "],\"payments\":[" + CASH + "]}", 422, "shiftId"),
-                Arguments.of("body over the size limit", sale(latte("1"), CASH).replace("\"r1\",", "\"r1\",\"pad\":\"" + "x".repeat(70_000) + "\","), 413, "body"));
+                Arguments.of("body over the size limit", sale(latte("1"), CASH).replace("\"r1\",", "\"r1\",\"pad\":\"" + "x".repeat(70_000) + "\","), 413, "body"),
+                Arguments.of("body of a megabyte", sale(latte("1"), CASH).replace("\"r1\",", "\"r1\",\"pad\":\"" + "x".repeat(1_000_000) + "\","), 413, "body"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -186,6 +186,44 @@ class SalesApiTest {
     }
 
     @Test
+    void aVoidGivesBackExactlyTheStockItsSaleTook() {
+        String shift = api.openShift("restock");
+        Map<String, Object> muffin = new HashMap<>(Map.of("name", "Muffin", "price", 10_000, "taxId", "ppn-10", "categoryId", "food"));
+        api.put("/api/v1/catalog/products/muffin", muffin);
+        Reply untrackedSale = api.ringSale(backroom.edge.testing.Sales.one("restock", shift, "muffin", 11_500));
+        muffin.put("trackStock", true);
+        api.put("/api/v1/catalog/products/muffin", muffin);
+        api.post("/api/v1/stock/muffin/adjustments", Map.of("delta", 5, "reason", "delivery"));
+
+        api.post("/api/v1/sales/" + untrackedSale.field("saleId") + "/void", Map.of("reason", "wrong item"));
+
+        assertThat(stockOf("muffin")).isEqualTo(5);
+    }
+
+    @Test
+    void aSaleOfAClosedShiftCannotBeVoided() {
+        String shift = api.openShift("closed-void");
+        Reply sale = api.ringSale(twoLargeLattesWithExtraShot("closed-void", shift));
+        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 569_000));
+        long head = box.headSeq();
+
+        Reply voided = api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "too late"));
+
+        assertThat(voided.status()).isEqualTo(409);
+        assertThat(voided.problemFields()).containsExactly("saleId");
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    private static long stockOf(String productId) {
+        for (var product : api.get("/api/v1/catalog").body().path("products")) {
+            if (product.path("id").asText().equals(productId)) {
+                return product.path("stockOnHand").asLong();
+            }
+        }
+        throw new AssertionError("no product " + productId);
+    }
+
+    @Test
     void theSalesListPagesNewestFirstWithACursor() {
         String shift = api.openShift("pages");
         List<String> rung = new ArrayList<>();
