@@ -11,6 +11,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -33,6 +34,7 @@ public final class ShiftService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/", this::openShift)
+                .get("/", this::findShifts)
                 .get("/{id}", this::getShift)
                 .get("/{id}/report", this::xReport)
                 .post("/{id}/close", this::closeShift);
@@ -44,6 +46,19 @@ public final class ShiftService implements HttpService {
         String shiftId = ids.get().toString();
         Shift shift = writer.submit((handle, ledger) -> Shifts.open(handle, ledger, shiftId, body.registerId(), body.openingFloat()));
         Json.send(res, 201, shift);
+    }
+
+    /**
+     * {@code GET /api/v1/shifts?registerId=r1&status=open}: how a tablet that lost the answer to
+     * its shift open (a 503 after the write went through) finds its shift again.
+     */
+    private void findShifts(ServerRequest req, ServerResponse res) {
+        String registerId = req.query().first("registerId").orElse(null);
+        String status = req.query().first("status").orElse(null);
+        if (status != null && !status.equals("open") && !status.equals("closed")) {
+            throw Problem.malformed("status", "must be open or closed");
+        }
+        Json.ok(res, Map.of("items", jdbi.withHandle(handle -> Shifts.search(handle, registerId, status))));
     }
 
     private void getShift(ServerRequest req, ServerResponse res) {

@@ -5,6 +5,7 @@ import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Problem;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -13,6 +14,22 @@ import org.jdbi.v3.core.Handle;
 public final class Shifts {
 
     private Shifts() {
+    }
+
+    /** The newest 100 shifts, of one register and in one status if given. */
+    static List<Shift> search(Handle handle, String registerId, String status) {
+        return handle.createQuery("""
+                        SELECT id FROM shifts
+                        WHERE (:register IS NULL OR register_id = :register)
+                          AND (:status IS NULL OR (closed_at IS NULL) = (:status = 'open'))
+                        ORDER BY opened_at DESC LIMIT 100""")
+                .bind("register", registerId)
+                .bind("status", status)
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .map(id -> find(handle, id).orElseThrow())
+                .toList();
     }
 
     public static Optional<Shift> find(Handle handle, String shiftId) {

@@ -63,6 +63,18 @@ class ShiftApiTest {
     }
 
     @Test
+    void aTabletFindsTheOpenShiftOfItsRegister() {
+        String shift = api.openShift("lost-answer");
+
+        Reply found = api.get("/api/v1/shifts?registerId=lost-answer&status=open");
+
+        assertThat(found.body().path("items").findValuesAsText("shiftId")).containsExactly(shift);
+        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 500_000));
+        assertThat(api.get("/api/v1/shifts?registerId=lost-answer&status=open").body().path("items")).isEmpty();
+        assertThat(api.get("/api/v1/shifts?status=maybe").problemFields()).containsExactly("status");
+    }
+
+    @Test
     void badShiftInputIsRefusedNamingTheField() {
         long head = box.headSeq();
         assertThat(api.post("/api/v1/shifts", Map.of("registerId", "x", "openingFloat", -1)).problemFields()).containsExactly("openingFloat");
