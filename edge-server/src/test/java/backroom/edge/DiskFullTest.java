@@ -9,12 +9,14 @@ import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
+import backroom.edge.testing.SalesBurst;
 import backroom.edge.testing.powercut.PowerCut;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,44 @@ class DiskFullTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aDiskFillingUpUnderABurstRefusesWholeGroupsAndLosesNothingOnceFreed() throws Exception {
+        List<SalesBurst.Attempt> attempts;
+        try (PowerCut disk = PowerCut.over(dir)) {
+            String url = "jdbc:h2:" + disk.path("ledger") + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
+            try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, dir),
+                    LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC), UUID::randomUUID)) {
+                Api api = new Api(box.port());
+                String shift = api.openShift("r1");
+                try (SalesBurst burst = SalesBurst.start(api, "r1", shift, 8)) {
+                    burst.awaitAnswered(40);
+                    disk.diskFullAfter(30_000);
+                    burst.close();
+                    attempts = burst.attempts();
+                }
+                List<SalesBurst.Attempt> refused = attempts.stream().filter(a -> !a.answered201()).toList();
+                assertThat(refused).isNotEmpty().allSatisfy(a -> {
+                    assertThat(a.reply()).isNotNull();
+                    assertThat(a.reply().status()).isEqualTo(503);
+                });
+                assertThat(api.get("/api/v1/sales?limit=5").status()).isEqualTo(200);
+
+                disk.diskSpaceFreed();
+                for (SalesBurst.Attempt attempt : refused) {
+                    assertThat(api.ringSale(attempt.key(), attempt.body()).status()).isEqualTo(201);
+                }
+                assertThat(api.get("/observe/health").status()).isEqualTo(200);
+            }
+        }
+        try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            List<Long> numbers = handle.createQuery("SELECT CAST(SUBSTRING(receipt_number, 4) AS BIGINT) FROM sales ORDER BY 1")
+                    .mapTo(Long.class).list();
+            assertThat(numbers).isEqualTo(LongStream.rangeClosed(1, attempts.size()).boxed().toList());
+            ChainVerdict verdict = ChainVerifier.verifyAll(handle);
+            assertThat(verdict.intact()).as(verdict.problem()).isTrue();
+        }
+    }
 
     @Test
     void aFullDiskRefusesTheWriteKeepsServingReadsAndRecoversWhenSpaceIsFreed() {
