@@ -49,7 +49,8 @@ final class SaleRows implements AutoCloseable {
                     unit_price, discount, line_total, tax_id, notes)
                 VALUES (?, 1, 'coffee-latte', 'Latte', 'large', 'extra-shot', 2, 30000, 0, 60000, 'ppn-10', NULL)""");
         payment = c.prepareStatement("INSERT INTO sale_payments (sale_id, line_no, method, amount, reference) VALUES (?, 1, 'cash', 100000, NULL)");
-        key = c.prepareStatement("INSERT INTO idempotency_keys (idem_key, request_hash, status, response, created_at) VALUES (?, ?, 201, ?, ?)");
+        key = c.prepareStatement(
+                "INSERT INTO idempotency_keys (ledger_seq, idem_key, request_hash, status, response, created_at) VALUES (?, ?, ?, 201, ?, ?)");
         ledger = c.prepareStatement("INSERT INTO ledger (seq, type, occurred_at, payload, prev_hash, hash) VALUES (?, 'sale.completed', ?, ?, ?, ?)");
     }
 
@@ -69,10 +70,11 @@ final class SaleRows implements AutoCloseable {
         line.executeUpdate();
         payment.setString(1, saleId);
         payment.executeUpdate();
-        key.setString(1, UUID.randomUUID().toString());
-        key.setString(2, hash);
-        key.setString(3, response);
-        key.setObject(4, now);
+        key.setLong(1, n);
+        key.setString(2, UUID.randomUUID().toString());
+        key.setString(3, hash);
+        key.setString(4, response);
+        key.setObject(5, now);
         key.executeUpdate();
         ledger.setLong(1, n);
         ledger.setObject(2, now);

@@ -22,27 +22,19 @@ final class SaleWrites {
 
     private final CurrentPriceList prices;
     private final ReceiptNumbers receiptNumbers = new ReceiptNumbers();
+    private final IdempotencyKeys keys = new IdempotencyKeys();
 
     SaleWrites(CurrentPriceList prices) {
         this.prices = prices;
     }
 
     /**
-     * Rings the sale, or throws {@link AlreadyRung} with the first answer when its Idempotency-Key
-     * was rung before with the same body.
-     *
-     * <p>The key is looked up only once the sale has been refused: a retry is refused at the latest
-     * by the key's primary key when its answer is remembered, often sooner (its shift has closed
-     * since, its stock is gone). Looking it up first cost every sale a query for the rare retry.
+     * Rings the sale; or, when its Idempotency-Key was rung before with the same body, returns the
+     * first answer and writes nothing.
      */
     IdempotencyKeys.StoredAnswer ring(Handle handle, LedgerAppender ledger, NewSale sale) {
-        try {
-            return ringNew(handle, ledger, sale);
-        } catch (RuntimeException refusal) {
-            throw IdempotencyKeys.replay(handle, sale.idempotencyKey(), sale.requestHash())
-                    .<RuntimeException>map(AlreadyRung::new)
-                    .orElse(refusal);
-        }
+        return keys.replay(handle, ledger.statements(), sale.idempotencyKey(), sale.requestHash(), ledger.now())
+                .orElseGet(() -> ringNew(handle, ledger, sale));
     }
 
     private IdempotencyKeys.StoredAnswer ringNew(Handle handle, LedgerAppender ledger, NewSale sale) {
@@ -76,7 +68,7 @@ final class SaleWrites {
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded)));
-        IdempotencyKeys.remember(ledger.statements(), sale.idempotencyKey(), sale.requestHash(), answer, now);
+        keys.remember(ledger.statements(), sale.idempotencyKey(), sale.requestHash(), answer, seq, now);
         return answer;
     }
 
@@ -102,24 +94,6 @@ final class SaleWrites {
 
     private static String orderType(SaleRequest request) {
         return request.orderType() == null ? "takeaway" : request.orderType();
-    }
-
-    /**
-     * The sale was rung before under the same Idempotency-Key and body: thrown, not returned, so
-     * that whatever the retry wrote before it was refused is rolled back.
-     */
-    static final class AlreadyRung extends RuntimeException {
-
-        private final IdempotencyKeys.StoredAnswer answer;
-
-        AlreadyRung(IdempotencyKeys.StoredAnswer answer) {
-            super("already rung", null, false, false);
-            this.answer = answer;
-        }
-
-        IdempotencyKeys.StoredAnswer answer() {
-            return answer;
-        }
     }
 
     /** A sale to ring: its new id, the caller's Idempotency-Key, the body's hash and the body. */

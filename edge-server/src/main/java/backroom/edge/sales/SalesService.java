@@ -43,17 +43,12 @@ public final class SalesService implements HttpService {
         String key = idempotencyKey(req);
         JsonBody body = JsonBody.read(req);
         String requestHash = Sha256.hex(CanonicalJson.write(body.tree()));
-        // The key is not looked up here first: the write finds a retry anyway, and a read on a
-        // pooled connection cost the request threads more than the sale's whole write.
+        // The key is looked up by the write, in the ledger writer's memory of recent keys: a read
+        // on a pooled connection here cost the request threads more than the sale's whole write.
         SaleRequest request = body.as(SaleRequest.class);
         SaleRequestRules.check(request);
         var sale = new SaleWrites.NewSale(ids.get().toString(), key, requestHash, request);
-        IdempotencyKeys.StoredAnswer answer;
-        try {
-            answer = writer.submit((handle, ledger) -> writes.ring(handle, ledger, sale));
-        } catch (SaleWrites.AlreadyRung retry) {
-            answer = retry.answer();
-        }
+        IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> writes.ring(handle, ledger, sale));
         Json.sendText(res, answer.status(), answer.body());
     }
 

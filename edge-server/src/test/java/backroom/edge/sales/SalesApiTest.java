@@ -128,6 +128,28 @@ class SalesApiTest {
     }
 
     @Test
+    void theSameKeyRungByManyTabletsAtOnceMakesOneSaleAndOneAnswer() throws Exception {
+        String shift = api.openShift("same-key");
+        Map<String, Object> body = twoLargeLattesWithExtraShot("same-key", shift);
+        long head = box.headSeq();
+        List<Reply> replies;
+        try (var tablets = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+            var answers = new ArrayList<java.util.concurrent.Future<Reply>>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(tablets.submit(() -> api.ringSale("one-key", body)));
+            }
+            replies = new ArrayList<>();
+            for (var answer : answers) {
+                replies.add(answer.get());
+            }
+        }
+
+        assertThat(replies).extracting(Reply::status).containsOnly(201);
+        assertThat(replies).extracting(Reply::text).containsOnly(replies.getFirst().text());
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsAConflict() {
         String shift = api.openShift("idem2");
         api.ringSale("key-2", twoLargeLattesWithExtraShot("idem2", shift));
