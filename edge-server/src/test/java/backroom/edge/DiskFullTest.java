@@ -7,15 +7,14 @@ import backroom.edge.ledger.ChainVerifier;
 import backroom.edge.ledger.DiskSync;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.testing.Api;
+import backroom.edge.testing.PowerCutBox;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.SalesBurst;
 import backroom.edge.testing.powercut.PowerCut;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,31 +33,28 @@ class DiskFullTest {
     @Test
     void aDiskFillingUpUnderABurstRefusesWholeGroupsAndLosesNothingOnceFreed() throws Exception {
         List<SalesBurst.Attempt> attempts;
-        try (PowerCut disk = PowerCut.over(dir)) {
-            String url = "jdbc:h2:" + disk.path("ledger") + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
-            try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, dir),
-                    LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC), UUID::randomUUID)) {
-                Api api = new Api(box.port());
-                String shift = api.openShift("r1");
-                try (SalesBurst burst = SalesBurst.start(api, "r1", shift, 8)) {
-                    burst.awaitAnswered(40);
-                    disk.diskFullAfter(30_000);
-                    burst.close();
-                    attempts = burst.attempts();
-                }
-                List<SalesBurst.Attempt> refused = attempts.stream().filter(a -> !a.answered201()).toList();
-                assertThat(refused).isNotEmpty().allSatisfy(a -> {
-                    assertThat(a.reply()).isNotNull();
-                    assertThat(a.reply().status()).isEqualTo(503);
-                });
-                assertThat(api.get("/api/v1/sales?limit=5").status()).isEqualTo(200);
-
-                disk.diskSpaceFreed();
-                for (SalesBurst.Attempt attempt : refused) {
-                    assertThat(api.ringSale(attempt.key(), attempt.body()).status()).isEqualTo(201);
-                }
-                assertThat(api.get("/observe/health").status()).isEqualTo(200);
+        try (PowerCutBox box = PowerCutBox.start(dir, DiskSync.CHECKPOINT_SYNC)) {
+            PowerCut disk = box.power();
+            Api api = box.api();
+            String shift = api.openShift("r1");
+            try (SalesBurst burst = SalesBurst.start(api, "r1", shift, 8)) {
+                burst.awaitAnswered(40);
+                disk.diskFullAfter(30_000);
+                burst.close();
+                attempts = burst.attempts();
             }
+            List<SalesBurst.Attempt> refused = attempts.stream().filter(a -> !a.answered201()).toList();
+            assertThat(refused).isNotEmpty().allSatisfy(a -> {
+                assertThat(a.reply()).isNotNull();
+                assertThat(a.reply().status()).isEqualTo(503);
+            });
+            assertThat(api.get("/api/v1/sales?limit=5").status()).isEqualTo(200);
+
+            disk.diskSpaceFreed();
+            for (SalesBurst.Attempt attempt : refused) {
+                assertThat(api.ringSale(attempt.key(), attempt.body()).status()).isEqualTo(201);
+            }
+            assertThat(api.get("/observe/health").status()).isEqualTo(200);
         }
         try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
             List<Long> numbers = handle.createQuery("SELECT CAST(SUBSTRING(receipt_number, 4) AS BIGINT) FROM sales ORDER BY 1")
@@ -71,37 +67,34 @@ class DiskFullTest {
 
     @Test
     void aFullDiskRefusesTheWriteKeepsServingReadsAndRecoversWhenSpaceIsFreed() {
-        try (PowerCut disk = PowerCut.over(dir)) {
-            String url = "jdbc:h2:" + disk.path("ledger") + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
-            try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, dir),
-                    LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC), UUID::randomUUID)) {
-                Api api = new Api(box.port());
-                String shift = api.openShift("r1");
-                Reply before = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
-                assertThat(before.field("receiptNumber")).isEqualTo("r1-000001");
-                long head = box.database().writer().head().seq();
+        try (PowerCutBox box = PowerCutBox.start(dir, DiskSync.CHECKPOINT_SYNC)) {
+            PowerCut disk = box.power();
+            Api api = box.api();
+            String shift = api.openShift("r1");
+            Reply before = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
+            assertThat(before.field("receiptNumber")).isEqualTo("r1-000001");
+            long head = box.database().writer().head().seq();
 
-                disk.diskFullAfter(0);
-                Map<String, Object> sale = Sales.twoLargeLattesWithExtraShot("r1", shift);
-                Reply refused = api.ringSale("while-full", sale);
+            disk.diskFullAfter(0);
+            Map<String, Object> sale = Sales.twoLargeLattesWithExtraShot("r1", shift);
+            Reply refused = api.ringSale("while-full", sale);
 
-                assertThat(refused.status()).isEqualTo(503);
-                assertThat(refused.contentType()).isEqualTo("application/problem+json");
-                assertThat(refused.field("title")).isEqualTo("Ledger unavailable");
-                assertThat(box.database().writer().head().seq()).isEqualTo(head);
-                assertThat(api.get("/api/v1/sales/" + before.field("saleId")).status()).isEqualTo(200);
-                assertThat(api.get("/api/v1/catalog").status()).isEqualTo(200);
-                assertThat(api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift)).status()).isEqualTo(503);
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.contentType()).isEqualTo("application/problem+json");
+            assertThat(refused.field("title")).isEqualTo("Ledger unavailable");
+            assertThat(box.database().writer().head().seq()).isEqualTo(head);
+            assertThat(api.get("/api/v1/sales/" + before.field("saleId")).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/catalog").status()).isEqualTo(200);
+            assertThat(api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift)).status()).isEqualTo(503);
 
-                disk.diskSpaceFreed();
-                Reply retried = api.ringSale("while-full", sale);
-                Reply next = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
+            disk.diskSpaceFreed();
+            Reply retried = api.ringSale("while-full", sale);
+            Reply next = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
 
-                assertThat(retried.status()).isEqualTo(201);
-                assertThat(retried.field("receiptNumber")).isEqualTo("r1-000002");
-                assertThat(next.field("receiptNumber")).isEqualTo("r1-000003");
-                assertThat(api.ringSale("while-full", sale).text()).isEqualTo(retried.text());
-            }
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.field("receiptNumber")).isEqualTo("r1-000002");
+            assertThat(next.field("receiptNumber")).isEqualTo("r1-000003");
+            assertThat(api.ringSale("while-full", sale).text()).isEqualTo(retried.text());
         }
         try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
             List<String> receipts = handle.createQuery("SELECT receipt_number FROM sales ORDER BY receipt_number")
