@@ -2,12 +2,10 @@ package backroom.edge.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +38,7 @@ public final class LedgerWriter implements AutoCloseable {
     private final Clock clock;
     private final DiskSync diskSync;
     private final Consumer<LedgerHead> onVerified;
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile LedgerHead head;
@@ -67,7 +65,7 @@ public final class LedgerWriter implements AutoCloseable {
      * threw; throws {@link LedgerUnavailableException} when the group could not be made durable.
      */
     public <T> T submit(Write<T> write) {
-        Pending<T> pending = new Pending<>(write);
+        PendingWrite<T> pending = new PendingWrite<>(write);
         if (closed) {
             throw new LedgerUnavailableException("the ledger is closed", null);
         }
@@ -76,7 +74,7 @@ public final class LedgerWriter implements AutoCloseable {
             failAll(queue, new LedgerUnavailableException("the ledger is closed", null));
         }
         try {
-            return pending.result.join();
+            return pending.result().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -91,10 +89,10 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     private void run() {
-        List<Pending<?>> group = new ArrayList<>();
+        List<PendingWrite<?>> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                PendingWrite<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -111,7 +109,7 @@ public final class LedgerWriter implements AutoCloseable {
         failAll(queue, new LedgerUnavailableException("the ledger is closed", null));
     }
 
-    private void commit(List<Pending<?>> group) {
+    private void commit(List<PendingWrite<?>> group) {
         try {
             if (handle == null) {
                 reconnect();
@@ -119,7 +117,7 @@ public final class LedgerWriter implements AutoCloseable {
             LedgerAppender appender = new LedgerAppender(statements, clock, head);
             Connection connection = handle.getConnection();
             connection.setAutoCommit(false);
-            for (Pending<?> pending : group) {
+            for (PendingWrite<?> pending : group) {
                 pending.runIn(handle, connection, appender);
             }
             boolean verifiedPointMoves = appender.head().seq() - verifiedSeq >= VERIFIED_POINT_EVERY;
@@ -129,7 +127,7 @@ public final class LedgerWriter implements AutoCloseable {
             connection.commit();
             diskSync.force(handle);
             head = appender.head();
-            group.forEach(Pending::answer);
+            group.forEach(PendingWrite::answer);
             if (verifiedPointMoves) {
                 verifiedSeq = head.seq();
                 recordVerifiedOutside(head);
@@ -140,7 +138,7 @@ public final class LedgerWriter implements AutoCloseable {
             LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable; reopening the database", e);
             LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + rootMessage(e), e);
             reconnectAfterFailure();
-            group.forEach(pending -> pending.result.completeExceptionally(failure));
+            group.forEach(pending -> pending.result().completeExceptionally(failure));
         }
     }
 
@@ -213,10 +211,10 @@ public final class LedgerWriter implements AutoCloseable {
         return root.getMessage();
     }
 
-    private static void failAll(BlockingQueue<Pending<?>> queue, RuntimeException failure) {
-        Pending<?> pending;
+    private static void failAll(BlockingQueue<PendingWrite<?>> queue, RuntimeException failure) {
+        PendingWrite<?> pending;
         while ((pending = queue.poll()) != null) {
-            pending.result.completeExceptionally(failure);
+            pending.result().completeExceptionally(failure);
         }
     }
 
@@ -239,40 +237,6 @@ public final class LedgerWriter implements AutoCloseable {
                 LOG.log(Level.WARNING, "could not record the verified point at close; the next start verifies a little more", e);
             }
             closeQuietly(handle);
-        }
-    }
-
-    /** A write waiting for its group, and then its outcome until the group is durable. */
-    private static final class Pending<T> {
-        private final Write<T> write;
-        private final CompletableFuture<T> result = new CompletableFuture<>();
-        private T value;
-        private RuntimeException refusal;
-
-        Pending(Write<T> write) {
-            this.write = write;
-        }
-
-        /** Savepoints straight on the connection: Jdbi's bookkeeping cost the writer more than H2's. */
-        void runIn(Handle handle, Connection connection, LedgerAppender appender) throws SQLException {
-            LedgerHead before = appender.head();
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                value = write.apply(handle, appender);
-                connection.releaseSavepoint(savepoint);
-            } catch (RuntimeException | AssertionError e) {
-                connection.rollback(savepoint);
-                appender.rewindTo(before);
-                refusal = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            }
-        }
-
-        void answer() {
-            if (refusal != null) {
-                result.completeExceptionally(refusal);
-            } else {
-                result.complete(value);
-            }
         }
     }
 }
