@@ -29,8 +29,7 @@ public final class LedgerAppender {
 
     /** Appends one entry whose payload is {@code payload} written as canonical JSON; returns its seq. */
     public long append(String type, Object payload) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        LedgerEntry entry = LedgerEntry.seal(head.seq() + 1, type, now, CanonicalJson.write(payload), head.hash());
+        LedgerEntry entry = LedgerEntry.seal(head.seq() + 1, type, now(), CanonicalJson.write(payload), head.hash());
         statements.update(INSERT, entry.seq(), entry.type(), entry.occurredAt().atOffset(ZoneOffset.UTC),
                 entry.payload(), entry.prevHash(), entry.hash());
         head = new LedgerHead(entry.seq(), entry.hash());

@@ -183,21 +183,21 @@ public final class LedgerWriter implements AutoCloseable {
         writable = true;
     }
 
-    private void closeQuietly(Handle handle) {
-        if (handle == null) {
+    private void closeQuietly(Handle failed) {
+        if (failed == null) {
             return;
         }
         if (statements != null) {
             statements.close();
         }
         try {
-            handle.getConnection().rollback();
-            handle.getConnection().setAutoCommit(true);
+            failed.getConnection().rollback();
+            failed.getConnection().setAutoCommit(true);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "ending the failed connection's transaction", e);
         }
         try {
-            handle.close();
+            failed.close();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "closing the failed connection", e);
         }

@@ -18,6 +18,5 @@ public record ShiftReport(
         long salesCount,
         long salesTotal,
         long voidsCount,
-        long voidsTotal,
-        long refundsCount) {
+        long voidsTotal) {
 }

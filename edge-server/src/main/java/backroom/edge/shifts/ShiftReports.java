@@ -28,7 +28,7 @@ final class ShiftReports {
         Long counted = shift.countedCash();
         return new ShiftReport(shift.shiftId(), shift.registerId(), shift.status(), shift.openingFloat(), expected,
                 counted, counted == null ? null : counted - expected, byMethod,
-                sales.count(), sales.total(), voids.count(), voids.total(), 0);
+                sales.count(), sales.total(), voids.count(), voids.total());
     }
 
     private static Totals totals(Handle handle, String shiftId, boolean voided) {
