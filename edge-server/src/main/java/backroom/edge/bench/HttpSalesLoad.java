@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class HttpSalesLoad {
 
     private final int port;
+    private final String token;
     private final String body;
 
-    HttpSalesLoad(int port, String shiftId) {
+    HttpSalesLoad(int port, String token, String shiftId) {
         this.port = port;
+        this.token = token;
         this.body = """
                 {"registerId":"bench","shiftId":"%s","orderType":"takeaway",
                  "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"]}],
@@ -50,7 +52,7 @@ final class HttpSalesLoad {
     }
 
     private void ring(long measureFrom, long end, Latencies latencies, AtomicLong failures, AtomicLong sales, AtomicLong clientCpu) {
-        try (KeepAliveClient client = new KeepAliveClient(port)) {
+        try (KeepAliveClient client = new KeepAliveClient(port, token)) {
             for (long start = System.nanoTime(); start < end; start = System.nanoTime()) {
                 int status = client.post("/api/v1/sales", UUID.randomUUID().toString(), body);
                 long done = System.nanoTime();

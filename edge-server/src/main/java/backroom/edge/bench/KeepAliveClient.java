@@ -18,8 +18,10 @@ final class KeepAliveClient implements AutoCloseable {
     private final OutputStream out;
     private final InputStream in;
     private final String host;
+    private final String token;
 
-    KeepAliveClient(int port) throws IOException {
+    KeepAliveClient(int port, String token) throws IOException {
+        this.token = token;
         this.socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
         this.out = socket.getOutputStream();
@@ -31,6 +33,7 @@ final class KeepAliveClient implements AutoCloseable {
     int post(String path, String idempotencyKey, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
                 + "Idempotency-Key: " + idempotencyKey + "\r\nContent-Length: " + body.length + "\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[headBytes.length + body.length];

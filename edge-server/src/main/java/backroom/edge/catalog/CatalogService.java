@@ -1,17 +1,17 @@
 package backroom.edge.catalog;
 
+import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Permission;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /api/v1/catalog}: the whole catalog, and upserting one product. */
-public final class CatalogService implements HttpService {
+public final class CatalogService implements ApiRoutes.Resource {
 
     private final CatalogStore store;
     private final LedgerWriter writer;
@@ -24,9 +24,9 @@ public final class CatalogService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", this::getCatalog)
-                .put("/products/{id}", this::upsertProduct);
+    public void routes(ApiRoutes routes) {
+        routes.get("/", Permission.READ_CATALOG, this::getCatalog)
+                .put("/products/{id}", Permission.EDIT_CATALOG, this::upsertProduct);
     }
 
     private void getCatalog(ServerRequest req, ServerResponse res) {

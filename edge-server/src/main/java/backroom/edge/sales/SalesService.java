@@ -1,5 +1,7 @@
 package backroom.edge.sales;
 
+import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Permission;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerWriter;
@@ -8,8 +10,6 @@ import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.Problem;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.UUID;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code /api/v1/sales}: ring a sale, list and read sales, void one. */
-public final class SalesService implements HttpService {
+public final class SalesService implements ApiRoutes.Resource {
 
     private final Jdbi jdbi;
     private final LedgerWriter writer;
@@ -32,11 +32,11 @@ public final class SalesService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/", this::ringSale)
-                .get("/", this::listSales)
-                .get("/{id}", this::getSale)
-                .post("/{id}/void", this::voidSale);
+    public void routes(ApiRoutes routes) {
+        routes.post("/", Permission.RING_SALE, this::ringSale)
+                .get("/", Permission.READ_SALES, this::listSales)
+                .get("/{id}", Permission.READ_SALES, this::getSale)
+                .post("/{id}/void", Permission.VOID_SALE, this::voidSale);
     }
 
     private void ringSale(ServerRequest req, ServerResponse res) {

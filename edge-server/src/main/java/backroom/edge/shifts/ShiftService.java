@@ -1,12 +1,12 @@
 package backroom.edge.shifts;
 
+import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Permission;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.Problem;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code /api/v1/shifts}: open a shift, read it, X report, close with counted cash (Z report). */
-public final class ShiftService implements HttpService {
+public final class ShiftService implements ApiRoutes.Resource {
 
     static final long MAX_CASH = 1_000_000_000_000L;
 
@@ -32,12 +32,12 @@ public final class ShiftService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/", this::openShift)
-                .get("/", this::findShifts)
-                .get("/{id}", this::getShift)
-                .get("/{id}/report", this::xReport)
-                .post("/{id}/close", this::closeShift);
+    public void routes(ApiRoutes routes) {
+        routes.post("/", Permission.OPEN_SHIFT, this::openShift)
+                .get("/", Permission.READ_SHIFTS, this::findShifts)
+                .get("/{id}", Permission.READ_SHIFTS, this::getShift)
+                .get("/{id}/report", Permission.READ_SHIFTS, this::xReport)
+                .post("/{id}/close", Permission.CLOSE_SHIFT, this::closeShift);
     }
 
     private void openShift(ServerRequest req, ServerResponse res) {

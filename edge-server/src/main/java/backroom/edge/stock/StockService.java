@@ -1,12 +1,12 @@
 package backroom.edge.stock;
 
+import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Permission;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.Problem;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code POST /api/v1/stock/{productId}/adjustments {"delta":10,"reason":"delivery"}}: a delivery,
  * a count correction or waste, recorded as a {@code stock.adjusted} ledger entry.
  */
-public final class StockService implements HttpService {
+public final class StockService implements ApiRoutes.Resource {
 
     private static final long MAX_DELTA = 1_000_000;
 
@@ -28,8 +28,8 @@ public final class StockService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/{productId}/adjustments", this::adjust);
+    public void routes(ApiRoutes routes) {
+        routes.post("/{productId}/adjustments", Permission.ADJUST_STOCK, this::adjust);
     }
 
     private void adjust(ServerRequest req, ServerResponse res) {

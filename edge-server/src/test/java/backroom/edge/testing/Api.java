@@ -21,9 +21,33 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final String base;
+    private final String token;
 
     public Api(int port) {
+        this(port, "open-door");
+    }
+
+    /** Sends {@code Authorization: Bearer token} with every request, unless token is null. */
+    public Api(int port, String token) {
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** The same box as another caller. */
+    public Api as(String otherToken) {
+        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
+    }
+
+    public Api anonymous() {
+        return as(null);
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    public Reply patch(String path, Object body) {
+        return send(json(path, body).method("PATCH", HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
     public Reply get(String path) {
@@ -80,6 +104,9 @@ public final class Api {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();

@@ -1,0 +1,83 @@
+package backroom.edge.access;
+
+import backroom.edge.web.FieldError;
+import backroom.edge.web.Problem;
+import backroom.edge.web.ProblemResponses;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place every {@code /api/v1} request passes before its handler: it finds the request's
+ * route in the {@link RouteTable}, establishes the {@link Caller} from the bearer token, and lets
+ * the request on only if the route's {@link Access} admits that caller. A request no declared
+ * route matches is refused, so a route cannot be left open by forgetting to declare its access.
+ */
+public final class AccessGate implements Filter {
+
+    public static final String API_PREFIX = "/api/v1";
+
+    private final RouteTable routes;
+    private final Credentials credentials;
+
+    public AccessGate(RouteTable routes, Credentials credentials) {
+        this.routes = routes;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.path().path();
+        if (path.startsWith(API_PREFIX)) {
+            try {
+                Route route = routes.match(req.prologue().method(), path)
+                        .orElseThrow(() -> Problem.notFound(req.prologue().method().text() + " " + path));
+                admit(route.access(), req);
+            } catch (Problem refused) {
+                if (refused.status() == 401) {
+                    res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+                }
+                ProblemResponses.send(res, refused);
+                return;
+            }
+        }
+        chain.proceed();
+    }
+
+    private void admit(Access access, RoutingRequest req) {
+        if (access instanceof Access.Public) {
+            return;
+        }
+        Caller caller = bearerToken(req).flatMap(credentials::caller).orElseThrow(AccessGate::unauthorized);
+        if (access instanceof Access.Needs needs && !caller.may(needs.permission())) {
+            throw forbidden(caller, needs.permission());
+        }
+        req.context().register(caller);
+    }
+
+    static Optional<String> bearerToken(RoutingRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).strip())
+                .filter(token -> !token.isEmpty());
+    }
+
+    static Problem unauthorized() {
+        return new Problem(401, "Unauthorized", "Authorization: a valid device or session token is required"
+                + " (Authorization: Bearer <token>); it may be missing, expired or revoked",
+                List.of(new FieldError("Authorization", "a valid bearer token is required")));
+    }
+
+    private static Problem forbidden(Caller caller, Permission permission) {
+        String who = caller.staff() == null
+                ? "device " + caller.device().name() + " with nobody signed in"
+                : caller.staff().role().wireName() + " " + caller.staff().name() + " on " + caller.device().kind().wireName()
+                        + " " + caller.device().name();
+        return new Problem(403, "Forbidden", who + " may not " + permission.name().toLowerCase().replace('_', ' '),
+                List.of(new FieldError("Authorization", "lacks permission " + permission)));
+    }
+}

@@ -1,0 +1,21 @@
+package backroom.edge.access;
+
+/** One thing a caller may be allowed to do. Routes name the one they need; {@link Permissions} grants them. */
+public enum Permission {
+    READ_CATALOG,
+    EDIT_CATALOG,
+    ADJUST_STOCK,
+    READ_SHIFTS,
+    OPEN_SHIFT,
+    CLOSE_SHIFT,
+    MOVE_CASH,
+    RING_SALE,
+    READ_SALES,
+    VOID_SALE,
+    REFUND_SALE,
+    OPEN_DRAWER,
+    WATCH_LIVE_UPDATES,
+    SIGN_OUT,
+    MANAGE_STAFF,
+    MANAGE_DEVICES
+}

@@ -1,0 +1,70 @@
+package backroom.edge.access;
+
+import static backroom.edge.access.Permission.ADJUST_STOCK;
+import static backroom.edge.access.Permission.CLOSE_SHIFT;
+import static backroom.edge.access.Permission.EDIT_CATALOG;
+import static backroom.edge.access.Permission.MANAGE_STAFF;
+import static backroom.edge.access.Permission.MOVE_CASH;
+import static backroom.edge.access.Permission.OPEN_DRAWER;
+import static backroom.edge.access.Permission.OPEN_SHIFT;
+import static backroom.edge.access.Permission.READ_CATALOG;
+import static backroom.edge.access.Permission.READ_SALES;
+import static backroom.edge.access.Permission.READ_SHIFTS;
+import static backroom.edge.access.Permission.REFUND_SALE;
+import static backroom.edge.access.Permission.RING_SALE;
+import static backroom.edge.access.Permission.SIGN_OUT;
+import static backroom.edge.access.Permission.VOID_SALE;
+import static backroom.edge.access.Permission.WATCH_LIVE_UPDATES;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may do what: the one permission table of the box. A caller may do something when its role
+ * grants it and its device's kind allows it (a kitchen screen rings no sale, whoever signs in on
+ * it); a device with nobody signed in may only do what {@link #DEVICE_ALONE} lists.
+ */
+public final class Permissions {
+
+    private static final Set<Permission> CASHIER = EnumSet.of(
+            READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, WATCH_LIVE_UPDATES, SIGN_OUT);
+    private static final Set<Permission> SUPERVISOR = with(CASHIER,
+            VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK);
+    private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF);
+    private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES, SIGN_OUT);
+    private static final Set<Permission> EVERYTHING = EnumSet.allOf(Permission.class);
+
+    private static final Map<Role, Set<Permission>> BY_ROLE = new EnumMap<>(Map.of(
+            Role.CASHIER, CASHIER,
+            Role.SUPERVISOR, SUPERVISOR,
+            Role.MANAGER, MANAGER,
+            Role.KITCHEN, KITCHEN,
+            Role.TECHNICIAN, EVERYTHING));
+
+    private static final Map<DeviceKind, Set<Permission>> BY_DEVICE_KIND = new EnumMap<>(Map.of(
+            DeviceKind.TERMINAL, EVERYTHING,
+            DeviceKind.KDS, KITCHEN,
+            DeviceKind.KIOSK, EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES, SIGN_OUT)));
+
+    /** What a paired device may do before anyone signs in on it: show the menu, follow live updates. */
+    static final Set<Permission> DEVICE_ALONE = EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES);
+
+    private Permissions() {
+    }
+
+    public static boolean grants(Role role, DeviceKind kind, Permission permission) {
+        return BY_ROLE.get(role).contains(permission) && BY_DEVICE_KIND.get(kind).contains(permission);
+    }
+
+    public static boolean grantsDeviceAlone(Permission permission) {
+        return DEVICE_ALONE.contains(permission);
+    }
+
+    private static Set<Permission> with(Set<Permission> base, Permission... more) {
+        Set<Permission> all = EnumSet.copyOf(base);
+        all.addAll(Set.of(more));
+        return all;
+    }
+}
