@@ -2,11 +2,16 @@ package backroom.edge;
 
 import backroom.edge.access.AccessGate;
 import backroom.edge.access.ApiRoutes;
-import backroom.edge.access.Caller;
-import backroom.edge.access.Credentials;
-import backroom.edge.access.DeviceKind;
-import backroom.edge.access.Role;
+import backroom.edge.access.DeviceService;
+import backroom.edge.access.FirstStart;
+import backroom.edge.access.Keyring;
+import backroom.edge.access.Pairing;
+import backroom.edge.access.PairingCodeSpool;
 import backroom.edge.access.RouteTable;
+import backroom.edge.access.SecretTokens;
+import backroom.edge.access.SessionService;
+import backroom.edge.access.SignIns;
+import backroom.edge.access.StaffService;
 import backroom.edge.catalog.CatalogService;
 import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CatalogWrites;
@@ -45,58 +50,71 @@ public final class Box implements AutoCloseable {
 
     private final LedgerDatabase database;
     private final WebServer server;
+    private final RouteTable routes;
+    private final FirstStart firstStart;
 
-    private Box(LedgerDatabase database, WebServer server) {
+    private Box(LedgerDatabase database, WebServer server, RouteTable routes, FirstStart firstStart) {
         this.database = database;
         this.server = server;
+        this.routes = routes;
+        this.firstStart = firstStart;
     }
 
     public static Box start(BoxConfig config) {
         Clock clock = Clock.systemUTC();
-        return start(config, LedgerDatabase.open(config.dataDir(), clock), new TimeOrderedIds(clock, new SecureRandom()));
+        return start(config, LedgerDatabase.open(config.dataDir(), clock), new TimeOrderedIds(clock, new SecureRandom()), clock);
     }
 
-    /** Starts on an already opened database; tests pass one on a file system of their own. */
-    public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids) {
+    /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
+    public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock) {
         try {
             seedDemoStoreOnFirstStart(database);
-            return new Box(database, serve(config, database, ids));
+            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(),
+                    database.jdbi().withHandle(handle -> Keyring.load(handle, clock)), new RouteTable());
+            FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), ids, clock,
+                    config.bootstrapPin()).orElse(null);
+            return new Box(database, serve(parts), parts.routes(), firstStart);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static WebServer serve(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids) {
+    /** What the capabilities are built from. */
+    private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
+                         Keyring keyring, RouteTable routes) {
+    }
+
+    private static WebServer serve(Parts parts) {
         return WebServer.builder()
-                .host(config.host())
-                .port(config.httpPort())
+                .host(parts.config().host())
+                .port(parts.config().httpPort())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
-                .addFeature(ObserveFeature.just(health(database)))
-                .routing(routing -> routing(routing, database, ids))
+                .addFeature(ObserveFeature.just(health(parts.database())))
+                .routing(routing -> routing(routing, parts))
                 .build()
                 .start();
     }
 
-    static void routing(HttpRouting.Builder routing, LedgerDatabase database, Supplier<UUID> ids) {
-        var writer = database.writer();
-        var jdbi = database.jdbi();
+    private static void routing(HttpRouting.Builder routing, Parts parts) {
+        var writer = parts.database().writer();
+        var jdbi = parts.database().jdbi();
+        var ids = parts.ids();
+        var keyring = parts.keyring();
         var prices = new CurrentPriceList();
-        var routes = new RouteTable();
-        routing.addFilter(new AccessGate(routes, OPEN_DOOR));
-        new ApiRoutes(routing, routes, AccessGate.API_PREFIX)
+        var pairing = new Pairing(writer, keyring, parts.tokens(), new PairingCodeSpool(parts.config().dataDir()), ids, parts.clock());
+        routing.addFilter(new AccessGate(parts.routes(), keyring));
+        new ApiRoutes(routing, parts.routes(), AccessGate.API_PREFIX)
+                .mount("/devices", new DeviceService(jdbi, writer, keyring, pairing))
+                .mount("/sessions", new SessionService(new SignIns(jdbi, writer, keyring, parts.tokens(), ids, parts.clock())))
+                .mount("/staff", new StaffService(jdbi, writer, keyring, parts.tokens(), ids))
                 .mount("/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", new SalesService(jdbi, writer, prices, ids));
         ProblemResponses.register(routing);
     }
-
-    // TEMPORARY until device and staff sign-in land (issue 3): any bearer token is a technician.
-    private static final Credentials OPEN_DOOR = token -> Optional.of(new Caller(
-            new Caller.PairedDevice("open-door", "Any device", DeviceKind.TERMINAL),
-            new Caller.SignedInStaff("open-door", "open-door", "Anyone", Role.TECHNICIAN)));
 
     private static HealthObserver health(LedgerDatabase database) {
         return HealthObserver.builder()
@@ -121,6 +139,16 @@ public final class Box implements AutoCloseable {
 
     public LedgerDatabase database() {
         return database;
+    }
+
+    /** The technician PIN and pairing code made on this start, if the box was never provisioned before. */
+    public Optional<FirstStart> firstStart() {
+        return Optional.ofNullable(firstStart);
+    }
+
+    /** Every API route with the access it needs. */
+    public RouteTable routes() {
+        return routes;
     }
 
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */

@@ -10,7 +10,7 @@ public record Caller(PairedDevice device, SignedInStaff staff) {
 
     /** The caller of a request that passed the gate. */
     public static Caller of(ServerRequest req) {
-        return req.context().get(Caller.class, Caller.class)
+        return req.context().get(Caller.class)
                 .orElseThrow(() -> new IllegalStateException("no caller for " + req.path().path()
                         + ": its route is not declared through ApiRoutes"));
     }

@@ -2,6 +2,8 @@ package backroom.edge.bench;
 
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
+import backroom.edge.access.FirstStart;
+import com.fasterxml.jackson.databind.JsonNode;
 import backroom.edge.web.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -103,18 +105,27 @@ final class SalesBench implements Callable<Integer> {
     }
 
     /** Opens the bench register's shift through the API, as a tablet would. */
-    // TEMPORARY until sign-in lands: the box takes any token.
-    private static String signIn(Box box) {
-        return "open-door";
+    /** Pairs a terminal with the box's first pairing code and signs the technician in on it, as a newcomer would. */
+    private static String signIn(Box box) throws IOException, InterruptedException {
+        FirstStart first = box.firstStart().orElseThrow(() -> new IllegalStateException("the bench box must be new"));
+        String device = post(box, null, "/api/v1/devices/pair", "{\"code\":\"" + first.pairingCode().code() + "\"}").path("token").asText();
+        return post(box, device, "/api/v1/sessions", "{\"pin\":\"" + first.technicianPin() + "\"}").path("sessionToken").asText();
+    }
+
+    private static JsonNode post(Box box, String token, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.MAPPER.readTree(answer.body());
     }
 
     private static String openShift(Box box, String token) throws IOException, InterruptedException {
-        HttpResponse<String> opened = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + "/api/v1/shifts"))
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"registerId\":\"bench\",\"openingFloat\":0}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.MAPPER.readTree(opened.body()).path("shiftId").asText();
+        return post(box, token, "/api/v1/shifts", "{\"registerId\":\"bench\",\"openingFloat\":0}").path("shiftId").asText();
     }
 }

@@ -60,6 +60,11 @@ public final class LedgerDatabase implements AutoCloseable {
         return new LedgerDatabase(url, clock, diskSync, head -> { });
     }
 
+    /** Whether a box has ever created its ledger in {@code dataDir}. */
+    public static boolean isProvisioned(Path dataDir) {
+        return java.nio.file.Files.exists(dataDir.resolve(LedgerFile.PROVISIONED));
+    }
+
     public static String urlFor(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + settings();
     }

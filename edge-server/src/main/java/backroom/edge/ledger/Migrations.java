@@ -20,7 +20,8 @@ final class Migrations {
             "V001__ledger.sql",
             "V002__catalog.sql",
             "V003__shifts_and_sales.sql",
-            "V004__ledger_verified.sql");
+            "V004__ledger_verified.sql",
+            "V005__access.sql");
 
     private Migrations() {
     }

@@ -1,6 +1,8 @@
 package backroom.edge.web;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A request the box refuses, with the HTTP status it answers and the fields at fault. Thrown
@@ -11,12 +13,23 @@ public final class Problem extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private final Duration retryAfter;
 
     public Problem(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private Problem(int status, String title, String detail, List<FieldError> errors, Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429: tried too often; answered with a {@code Retry-After} header. */
+    public static Problem tooManyTries(String field, String message, Duration retryAfter) {
+        return new Problem(429, "Too many tries", field + ": " + message, List.of(new FieldError(field, message)), retryAfter);
     }
 
     /** 422: the request is well-formed but its content cannot be accepted. */
@@ -53,5 +66,10 @@ public final class Problem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** How long the caller should wait before trying again, if the box knows. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -47,6 +47,7 @@ public final class ProblemResponses {
         body.put("detail", problem.getMessage());
         body.put("errors", problem.errors());
         res.status(Status.create(problem.status()));
+        problem.retryAfter().ifPresent(wait -> res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
         res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
         res.send(Json.write(body));
     }

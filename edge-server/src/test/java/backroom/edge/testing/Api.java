@@ -23,10 +23,6 @@ public final class Api {
     private final String base;
     private final String token;
 
-    public Api(int port) {
-        this(port, "open-door");
-    }
-
     /** Sends {@code Authorization: Bearer token} with every request, unless token is null. */
     public Api(int port, String token) {
         this.base = "http://127.0.0.1:" + port;

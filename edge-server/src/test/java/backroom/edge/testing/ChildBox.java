@@ -8,18 +8,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The real server as a child process (the same classes and JVM as the test), so a test can kill -9 it. */
 public final class ChildBox implements AutoCloseable {
 
+    private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
+
     private final Process process;
     private final Path log;
     private final int port;
+    private final Api api;
 
-    private ChildBox(Process process, Path log, int port) {
+    private ChildBox(Process process, Path log, int port, Path dataDir) {
         this.process = process;
         this.log = log;
         this.port = port;
+        awaitServing(Duration.ofSeconds(60));
+        Matcher firstStart = PAIRING_CODE.matcher(output());
+        this.api = firstStart.find()
+                ? SignIn.firstTechnician(port, dataDir, firstStart.group(1))
+                : SignIn.technicianAgain(port, dataDir);
     }
 
     public static ChildBox start(Path dataDir) {
@@ -34,16 +44,16 @@ public final class ChildBox implements AutoCloseable {
             builder.environment().put("BACKROOM_HTTP_PORT", Integer.toString(port));
             builder.environment().put("BACKROOM_HTTP_HOST", "127.0.0.1");
             builder.environment().put("BACKROOM_DATA_DIR", dataDir.toString());
-            ChildBox child = new ChildBox(builder.start(), log, port);
-            child.awaitServing(Duration.ofSeconds(60));
-            return child;
+            builder.environment().put("BACKROOM_BOOTSTRAP_PIN", SignIn.TECHNICIAN_PIN);
+            return new ChildBox(builder.start(), log, port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The technician signed in on the box's first terminal. */
     public Api api() {
-        return new Api(port);
+        return api;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

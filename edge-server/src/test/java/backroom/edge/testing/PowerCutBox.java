@@ -21,10 +21,12 @@ public final class PowerCutBox implements AutoCloseable {
     private final Api api;
     private boolean running = true;
 
-    private PowerCutBox(PowerCut power, Box box) {
+    private PowerCutBox(PowerCut power, Box box, Path dataDir) {
         this.power = power;
         this.box = box;
-        this.api = new Api(box.port());
+        this.api = box.firstStart()
+                .map(first -> SignIn.firstTechnician(box.port(), dataDir, first.pairingCode().code()))
+                .orElseGet(() -> SignIn.technicianAgain(box.port(), dataDir));
     }
 
     /** {@code diskSync} is how the ledger writer forces each group; production uses CHECKPOINT_SYNC. */
@@ -34,7 +36,9 @@ public final class PowerCutBox implements AutoCloseable {
             // TRACE_LEVEL_FILE=0: after the cut H2 would log every failure to a trace file on the dead disk.
             String url = "jdbc:h2:" + power.path(LedgerDatabase.FILE_NAME) + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
             LedgerDatabase database = LedgerDatabase.open(url, Clock.systemUTC(), diskSync);
-            return new PowerCutBox(power, Box.start(new BoxConfig("127.0.0.1", 0, dataDir), database, UUID::randomUUID));
+            Box box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir, SignIn.TECHNICIAN_PIN), database, UUID::randomUUID,
+                    Clock.systemUTC());
+            return new PowerCutBox(power, box, dataDir);
         } catch (RuntimeException e) {
             power.close();
             throw e;

@@ -3,42 +3,109 @@ package backroom.edge.testing;
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import backroom.edge.ledger.ChainVerdict;
+import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.sales.TimeOrderedIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real box for a test: H2 file in a temp folder, HTTP on a free loopback port. */
+/**
+ * A real box for a test: H2 file in a temp folder, HTTP on a free loopback port, a clock the test
+ * can move on, and a technician signed in on a paired terminal ({@link #api()}).
+ */
 public final class TestBox implements AutoCloseable {
 
+    private static final AtomicInteger NEXT_PIN = new AtomicInteger(2000);
+
     private final Path dataDir;
+    private final TestClock clock;
     private final Box box;
     private final Api api;
 
-    private TestBox(Path dataDir) {
+    private TestBox(Path dataDir, TestClock clock) {
         this.dataDir = dataDir;
-        this.box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir));
-        this.api = new Api(box.port());
+        this.clock = clock;
+        this.box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir, SignIn.TECHNICIAN_PIN), LedgerDatabase.open(dataDir, clock),
+                new TimeOrderedIds(clock, new SecureRandom()), clock);
+        this.api = box.firstStart()
+                .map(first -> SignIn.firstTechnician(box.port(), dataDir, first.pairingCode().code()))
+                .orElseGet(() -> SignIn.technicianAgain(box.port(), dataDir));
     }
 
     public static TestBox start() {
         try {
-            return new TestBox(Files.createTempDirectory("backroom-test"));
+            return new TestBox(Files.createTempDirectory("backroom-test"), new TestClock());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Starts again on the data of a box that was closed, with its clock. */
+    public static TestBox restart(TestBox closed) {
+        return new TestBox(closed.dataDir, closed.clock);
+    }
+
+    /** The technician, signed in on the box's first terminal. */
     public Api api() {
         return api;
+    }
+
+    /** Nobody: no token at all. */
+    public Api anonymous() {
+        return api.as(null);
+    }
+
+    /** A newly paired device of {@code kind} (terminal, kds, kiosk) with nobody signed in. */
+    public Api newDevice(String kind) {
+        return api.as(pairDevice(kind));
+    }
+
+    /** A new staff member of {@code role} signed in on a new device of {@code kind}. */
+    public Api signedIn(String role, String kind) {
+        String pin = Integer.toString(NEXT_PIN.getAndIncrement());
+        addStaff(role + " " + pin, role, pin);
+        return api.as(SignIn.session(box.port(), pairDevice(kind), pin));
+    }
+
+    /** A new staff member of {@code role} signed in on a new terminal. */
+    public Api signedIn(String role) {
+        return signedIn(role, "terminal");
+    }
+
+    public String pairDevice(String kind) {
+        Reply code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Test " + kind, "kind", kind));
+        if (code.status() != 201) {
+            throw new AssertionError("could not make a pairing code: " + code);
+        }
+        return SignIn.pair(box.port(), code.field("code"));
+    }
+
+    public String addStaff(String name, String role, String pin) {
+        Reply added = api.post("/api/v1/staff", Map.of("name", name, "role", role, "pin", pin));
+        if (added.status() != 201) {
+            throw new AssertionError("could not add staff: " + added);
+        }
+        return added.field("staffId");
     }
 
     public Box box() {
         return box;
     }
 
+    public TestClock clock() {
+        return clock;
+    }
+
     public Path dataDir() {
         return dataDir;
+    }
+
+    public int port() {
+        return box.port();
     }
 
     public long headSeq() {

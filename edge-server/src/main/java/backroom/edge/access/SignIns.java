@@ -1,0 +1,96 @@
+package backroom.edge.access;
+
+import backroom.edge.access.Caller.PairedDevice;
+import backroom.edge.access.Caller.SignedInStaff;
+import backroom.edge.access.Keyring.OpenSession;
+import backroom.edge.access.PinLockouts.Lockout;
+import backroom.edge.access.StaffRoster.PinHolder;
+import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.web.FieldError;
+import backroom.edge.web.Problem;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * PIN sign-in on a paired device. The slow PIN hashes are checked on the request's thread, never
+ * on the ledger writer's; the writer then records the session, or the wrong PIN and any lockout.
+ */
+public final class SignIns {
+
+    static final Duration SESSION_LIFE = Duration.ofHours(12);
+
+    private final Jdbi jdbi;
+    private final LedgerWriter writer;
+    private final Keyring keyring;
+    private final SecretTokens tokens;
+    private final Supplier<UUID> ids;
+    private final Clock clock;
+
+    public SignIns(Jdbi jdbi, LedgerWriter writer, Keyring keyring, SecretTokens tokens, Supplier<UUID> ids, Clock clock) {
+        this.jdbi = jdbi;
+        this.writer = writer;
+        this.keyring = keyring;
+        this.tokens = tokens;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** What sign-in answers: the session token is shown this once. */
+    record SessionOpened(String sessionToken, String staffId, String name, Role role, Instant expiresAt) {
+    }
+
+    SessionOpened signIn(PairedDevice device, String pin, String staffId) {
+        Lockout lockout = jdbi.withHandle(handle -> PinLockouts.of(handle, device.deviceId()));
+        requireUnlocked(lockout);
+        List<PinHolder> matching = jdbi.withHandle(StaffRoster::active).parallelStream()
+                .filter(holder -> staffId == null || holder.member().staffId().equals(staffId))
+                .filter(holder -> Pins.matches(pin, holder.pinHash()))
+                .toList();
+        if (matching.size() > 1) {
+            throw Problem.invalid("staffId", "this PIN is shared by " + matching.size() + " staff members; say whose it is");
+        }
+        if (matching.isEmpty()) {
+            Lockout after = writer.submit((handle, ledger) -> PinLockouts.recordWrongPin(handle, ledger, device.deviceId()));
+            requireUnlocked(after);
+            throw new Problem(401, "Wrong PIN", "pin: wrong PIN; " + after.triesBeforeLock()
+                    + " more wrong PINs lock sign-in on this device", List.of(new FieldError("pin", "is wrong")));
+        }
+        StaffRoster.StaffMember member = matching.getFirst().member();
+        String token = tokens.sessionToken();
+        OpenSession session = new OpenSession(SecretTokens.hash(token),
+                new SignedInStaff(ids.get().toString(), member.staffId(), member.name(), member.role()),
+                device.deviceId(), clock.instant().plus(SESSION_LIFE));
+        writer.submit((handle, ledger) -> {
+            requireUnlocked(PinLockouts.of(handle, device.deviceId()));
+            StaffRoster.findActive(handle, member.staffId())
+                    .orElseThrow(() -> Problem.invalid("pin", "belongs to a staff member who was just removed"));
+            PinLockouts.clear(handle, device.deviceId());
+            StaffSessions.start(handle, ledger, session);
+            return null;
+        });
+        keyring.sessionStarted(session);
+        return new SessionOpened(token, member.staffId(), member.name(), member.role(), session.expiresAt());
+    }
+
+    void signOut(Caller caller) {
+        writer.submit((handle, ledger) -> {
+            StaffSessions.end(handle, ledger, caller);
+            return null;
+        });
+        keyring.sessionEnded(caller.staff().sessionId());
+    }
+
+    private void requireUnlocked(Lockout lockout) {
+        Instant now = clock.instant();
+        if (lockout.lockedAt(now)) {
+            Duration wait = Duration.between(now, lockout.lockedUntil());
+            throw Problem.tooManyTries("pin", "PIN sign-in on this device is locked after " + lockout.failures()
+                    + " wrong PINs; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
+        }
+    }
+}

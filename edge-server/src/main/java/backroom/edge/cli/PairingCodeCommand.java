@@ -1,0 +1,51 @@
+package backroom.edge.cli;
+
+import backroom.edge.BoxConfig;
+import backroom.edge.access.DeviceKind;
+import backroom.edge.access.Pairing;
+import backroom.edge.access.PairingCodeSpool;
+import backroom.edge.access.SecretTokens;
+import backroom.edge.ledger.LedgerDatabase;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code backroom pairing-code}: run on the box itself (it needs the data folder), prints a fresh
+ * code that pairs one device within ten minutes, whether or not the box is running now.
+ */
+@Command(name = "pairing-code", description = "Print a fresh pairing code for one device (run on the box itself).")
+final class PairingCodeCommand implements Callable<Integer> {
+
+    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
+    private Path dataDir;
+
+    @Option(names = "--name", description = "What the device will be called (default: ${DEFAULT-VALUE}).", defaultValue = "Paired on the box")
+    private String name;
+
+    @Option(names = "--kind", description = "terminal, kds or kiosk (default: ${DEFAULT-VALUE}).", defaultValue = "terminal")
+    private String kind;
+
+    @Override
+    public Integer call() {
+        Path data = dataDir != null ? dataDir : BoxConfig.fromEnvironment(System.getenv()).dataDir();
+        if (!LedgerDatabase.isProvisioned(data)) {
+            System.err.println("No box has started with data folder " + data.toAbsolutePath()
+                    + " yet: start it with ./backroom run, which prints the first pairing code itself.");
+            return 1;
+        }
+        DeviceKind deviceKind = DeviceKind.fromWire(kind).orElse(null);
+        if (deviceKind == null || name.isBlank() || name.length() > 200) {
+            System.err.println("--kind must be terminal, kds or kiosk, and --name 1 to 200 characters.");
+            return 2;
+        }
+        String digits = SecretTokens.strong().pairingCode();
+        var code = Pairing.newCode(digits, name, deviceKind, Instant.now());
+        new PairingCodeSpool(data).put(code);
+        System.out.println("Pairing code: " + digits);
+        System.out.println("(pairs one " + deviceKind.wireName() + " named \"" + name + "\" until " + code.expiresAt() + ")");
+        return 0;
+    }
+}
