@@ -11,6 +11,7 @@ import backroom.edge.web.Problem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -64,7 +65,7 @@ public final class SignIns {
         String token = tokens.sessionToken();
         OpenSession session = new OpenSession(SecretTokens.hash(token),
                 new SignedInStaff(ids.get().toString(), member.staffId(), member.name(), member.role()),
-                device.deviceId(), clock.instant().plus(SESSION_LIFE));
+                device.deviceId(), clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(SESSION_LIFE));
         writer.submit((handle, ledger) -> {
             requireUnlocked(PinLockouts.of(handle, device.deviceId()));
             StaffRoster.findActive(handle, member.staffId())

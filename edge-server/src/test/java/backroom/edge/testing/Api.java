@@ -34,6 +34,11 @@ public final class Api {
         return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherToken);
     }
 
+    /** The bearer token this Api sends, or null. */
+    public String token() {
+        return token;
+    }
+
     public Api anonymous() {
         return as(null);
     }

@@ -56,6 +56,27 @@ public final class ChildBox implements AutoCloseable {
         return api;
     }
 
+    /** What a one-shot command ({@code backroom <args>}) printed, and how it exited. */
+    public record CommandRun(int exitCode, String output) {
+    }
+
+    /** Runs {@code backroom <args>} in its own JVM, as a technician would on the box's shell. */
+    public static CommandRun command(String... args) {
+        try {
+            List<String> line = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand"));
+            line.addAll(List.of(args));
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            return new CommandRun(process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill() {
         process.destroyForcibly();

@@ -1,0 +1,144 @@
+package backroom.edge.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.ledger.Sha256;
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.SignIn;
+import backroom.edge.testing.TestBox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PairingTest {
+
+    private TestBox box;
+    private Api technician;
+
+    @BeforeEach
+    void start() {
+        box = TestBox.start();
+        technician = box.api();
+    }
+
+    @AfterEach
+    void stop() {
+        box.close();
+    }
+
+    @Test
+    void aPairingCodeIsSixDigitsLivesTenMinutesAndPairsOneDeviceWithATokenKeptOnlyAsAHash() {
+        Reply made = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet 2", "kind", "terminal"));
+        assertThat(made.status()).isEqualTo(201);
+        assertThat(made.field("code")).matches("[0-9]{6}");
+        Duration life = Duration.between(box.clock().instant(), Instant.parse(made.field("expiresAt")));
+        assertThat(life).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10));
+
+        Reply paired = box.anonymous().post("/api/v1/devices/pair", Map.of("code", made.field("code")));
+        Reply again = box.anonymous().post("/api/v1/devices/pair", Map.of("code", made.field("code")));
+
+        assertThat(paired.status()).isEqualTo(201);
+        assertThat(paired.field("name")).isEqualTo("Tablet 2");
+        assertThat(paired.field("kind")).isEqualTo("terminal");
+        String token = paired.field("token");
+        assertThat(token).startsWith("bd_").hasSize(3 + 43);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.problemFields()).containsExactly("code");
+        try (Handle handle = box.box().database().jdbi().open()) {
+            assertThat(handle.createQuery("SELECT token_hash FROM devices WHERE id = :id").bind("id", paired.field("deviceId"))
+                    .mapTo(String.class).one()).isEqualTo(Sha256.hex(token));
+            String everything = handle.createQuery("SELECT payload FROM ledger").mapTo(String.class).list() + " "
+                    + handle.createQuery("SELECT code_hash FROM pairing_codes").mapTo(String.class).list();
+            assertThat(everything).doesNotContain(token).doesNotContain(made.field("code"));
+        }
+    }
+
+    @Test
+    void aCodeOlderThanTenMinutesPairsNothing() {
+        String code = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Late", "kind", "kds")).field("code");
+        box.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
+        long head = box.headSeq();
+
+        Reply late = box.anonymous().post("/api/v1/devices/pair", Map.of("code", code));
+
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
+    void twentyWrongCodesStopPairingForEveryoneUntilTheyAgeOut() {
+        String code = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet", "kind", "terminal")).field("code");
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        for (int i = 0; i < 20; i++) {
+            assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", wrong)).status()).isEqualTo(422);
+        }
+
+        Reply refused = box.anonymous().post("/api/v1/devices/pair", Map.of("code", code));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.problemFields()).containsExactly("code");
+
+        box.clock().advance(Duration.ofMinutes(9));
+        String fresh = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet", "kind", "terminal")).field("code");
+        box.clock().advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", fresh)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void badPairingRequestsNameTheFieldAndWriteNothing() {
+        long head = box.headSeq();
+        assertThat(technician.post("/api/v1/devices/pairing-codes", Map.of("name", "", "kind", "toaster")).problemFields())
+                .containsExactly("name", "kind");
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", "12345")).problemFields()).containsExactly("code");
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
+    void aRevokedDeviceIsRefusedAtOnceWithEverySessionOnIt() {
+        String deviceToken = box.pairDevice("terminal");
+        box.addStaff("Ana", "cashier", "4321");
+        String anaSession = SignIn.session(box.port(), deviceToken, "4321");
+        Api ana = technician.as(anaSession);
+        Api device = technician.as(deviceToken);
+        assertThat(ana.get("/api/v1/sales").status()).isEqualTo(200);
+        String deviceId = deviceIdOf(deviceToken);
+
+        Reply revoked = technician.delete("/api/v1/devices/" + deviceId);
+
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.field("revokedAt")).isNotEmpty();
+        assertThat(ana.get("/api/v1/sales").status()).isEqualTo(401);
+        assertThat(device.get("/api/v1/catalog").status()).isEqualTo(401);
+        assertThat(device.post("/api/v1/sessions", Map.of("pin", "4321")).status()).isEqualTo(401);
+        assertThat(technician.delete("/api/v1/devices/" + deviceId).status()).isEqualTo(409);
+
+        box.close();
+        box = TestBox.restart(box);
+        assertThat(box.api().as(anaSession).get("/api/v1/catalog").status()).isEqualTo(401);
+        assertThat(box.api().as(deviceToken).get("/api/v1/catalog").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theTechnicianListsDevicesWithoutTheirTokens() {
+        box.pairDevice("kds");
+
+        Reply list = technician.get("/api/v1/devices");
+
+        assertThat(list.status()).isEqualTo(200);
+        List<String> kinds = list.body().path("items").findValuesAsText("kind");
+        assertThat(kinds).containsExactly("terminal", "kds");
+        assertThat(list.text()).doesNotContain("token");
+    }
+
+    private String deviceIdOf(String deviceToken) {
+        try (Handle handle = box.box().database().jdbi().open()) {
+            return handle.createQuery("SELECT id FROM devices WHERE token_hash = :hash").bind("hash", Sha256.hex(deviceToken))
+                    .mapTo(String.class).one();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package backroom.edge.access;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.SharedBox;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Walks the whole route table: every route is declared with the access the contract gives it,
+ * none but pairing answers a request without a valid token, and every caller a route's permission
+ * does not grant is refused with 403 before the handler runs.
+ */
+class RouteTableTest {
+
+    @RegisterExtension
+    static final SharedBox box = new SharedBox();
+
+    /** The contract: method and path of every API route, with what it asks of its caller. */
+    private static final Map<String, Access> CONTRACT = Map.ofEntries(
+            entry("POST /api/v1/devices/pair", Access.PUBLIC),
+            entry("POST /api/v1/devices/pairing-codes", Access.needs(Permission.MANAGE_DEVICES)),
+            entry("GET /api/v1/devices", Access.needs(Permission.MANAGE_DEVICES)),
+            entry("DELETE /api/v1/devices/{id}", Access.needs(Permission.MANAGE_DEVICES)),
+            entry("POST /api/v1/sessions", Access.ANY_DEVICE),
+            entry("DELETE /api/v1/sessions/current", Access.needs(Permission.SIGN_OUT)),
+            entry("POST /api/v1/staff", Access.needs(Permission.MANAGE_STAFF)),
+            entry("GET /api/v1/staff", Access.needs(Permission.MANAGE_STAFF)),
+            entry("PATCH /api/v1/staff/{id}", Access.needs(Permission.MANAGE_STAFF)),
+            entry("DELETE /api/v1/staff/{id}", Access.needs(Permission.MANAGE_STAFF)),
+            entry("GET /api/v1/catalog", Access.needs(Permission.READ_CATALOG)),
+            entry("PUT /api/v1/catalog/products/{id}", Access.needs(Permission.EDIT_CATALOG)),
+            entry("POST /api/v1/stock/{productId}/adjustments", Access.needs(Permission.ADJUST_STOCK)),
+            entry("POST /api/v1/shifts", Access.needs(Permission.OPEN_SHIFT)),
+            entry("GET /api/v1/shifts", Access.needs(Permission.READ_SHIFTS)),
+            entry("GET /api/v1/shifts/{id}", Access.needs(Permission.READ_SHIFTS)),
+            entry("GET /api/v1/shifts/{id}/report", Access.needs(Permission.READ_SHIFTS)),
+            entry("POST /api/v1/shifts/{id}/close", Access.needs(Permission.CLOSE_SHIFT)),
+            entry("POST /api/v1/sales", Access.needs(Permission.RING_SALE)),
+            entry("GET /api/v1/sales", Access.needs(Permission.READ_SALES)),
+            entry("GET /api/v1/sales/{id}", Access.needs(Permission.READ_SALES)),
+            entry("POST /api/v1/sales/{id}/void", Access.needs(Permission.VOID_SALE)));
+
+    @Test
+    void everyRouteIsDeclaredWithTheAccessTheContractGivesIt() {
+        Map<String, Access> declared = new TreeMap<>();
+        box.box().box().routes().all().forEach(route -> declared.put(route.method().text() + " " + route.template(), route.access()));
+
+        assertThat(declared).isEqualTo(new TreeMap<>(CONTRACT));
+    }
+
+    @Test
+    void noRouteButPairingAnswersWithoutAValidToken() {
+        Api anonymous = box.box().anonymous();
+        SoftAssertions soft = new SoftAssertions();
+        for (Route route : box.box().box().routes().all()) {
+            for (Api caller : new Api[] {anonymous, anonymous.as("bd_not-a-token"), anonymous.as("bs_not-a-session")}) {
+                Reply reply = send(caller, route);
+                if (route.access() instanceof Access.Public) {
+                    soft.assertThat(reply.status()).as(route + " is public").isNotIn(401, 403);
+                } else {
+                    soft.assertThat(reply.status()).as(route + " with token " + caller.token()).isEqualTo(401);
+                    soft.assertThat(reply.contentType()).as(route.toString()).isEqualTo("application/problem+json");
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void everyCallerARoutesPermissionDoesNotGrantIsRefusedWith403() {
+        Map<String, Api> callers = callers();
+        SoftAssertions soft = new SoftAssertions();
+        int refusals = 0;
+        for (Route route : box.box().box().routes().all()) {
+            if (!(route.access() instanceof Access.Needs needs)) {
+                continue;
+            }
+            for (Map.Entry<String, Api> caller : callers.entrySet()) {
+                if (!grants(caller.getKey(), needs.permission())) {
+                    Reply reply = send(caller.getValue(), route);
+                    soft.assertThat(reply.status()).as(caller.getKey() + " on " + route).isEqualTo(403);
+                    soft.assertThat(reply.contentType()).as(route.toString()).isEqualTo("application/problem+json");
+                    refusals++;
+                } else if (!route.template().endsWith("/current")) {
+                    soft.assertThat(send(caller.getValue(), route).status()).as(caller.getKey() + " on " + route).isNotIn(401, 403);
+                }
+            }
+        }
+        soft.assertAll();
+        assertThat(refusals).as("refusals checked").isGreaterThan(50);
+    }
+
+    /** One caller of each kind, named "role@kind" ("device@kds" for a device with nobody signed in). */
+    private static Map<String, Api> callers() {
+        Map<String, Api> callers = new LinkedHashMap<>();
+        callers.put("device@terminal", box.box().newDevice("terminal"));
+        callers.put("device@kds", box.box().newDevice("kds"));
+        for (String role : new String[] {"cashier", "supervisor", "manager", "kitchen"}) {
+            callers.put(role + "@terminal", box.box().signedIn(role, "terminal"));
+        }
+        callers.put("kitchen@kds", box.box().signedIn("kitchen", "kds"));
+        callers.put("manager@kds", box.box().signedIn("manager", "kds"));
+        callers.put("technician@kiosk", box.box().signedIn("technician", "kiosk"));
+        return callers;
+    }
+
+    private static boolean grants(String caller, Permission permission) {
+        String[] roleAndKind = caller.split("@");
+        DeviceKind kind = DeviceKind.fromWire(roleAndKind[1]).orElseThrow();
+        return roleAndKind[0].equals("device")
+                ? Permissions.grantsDeviceAlone(permission)
+                : Permissions.grants(Role.fromWire(roleAndKind[0]).orElseThrow(), kind, permission);
+    }
+
+    private static Reply send(Api caller, Route route) {
+        String path = route.template().replaceAll("\\{[^}]+}", "no-such-id");
+        return switch (route.method().text()) {
+            case "GET" -> caller.get(path);
+            case "DELETE" -> caller.delete(path);
+            case "POST" -> caller.post(path, Map.of());
+            case "PUT" -> caller.put(path, Map.of());
+            case "PATCH" -> caller.patch(path, Map.of());
+            default -> throw new AssertionError("no test request for " + route);
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package backroom.edge.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.TestBox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SignInTest {
+
+    private TestBox box;
+    private Api terminal;
+
+    @BeforeEach
+    void start() {
+        box = TestBox.start();
+        box.addStaff("Budi", "cashier", "2580");
+        terminal = box.newDevice("terminal");
+    }
+
+    @AfterEach
+    void stop() {
+        box.close();
+    }
+
+    @Test
+    void aPinOnAPairedDeviceOpensASessionThatEndsAfterTwelveHours() {
+        Reply signedIn = terminal.post("/api/v1/sessions", Map.of("pin", "2580"));
+
+        assertThat(signedIn.status()).isEqualTo(201);
+        assertThat(signedIn.field("name")).isEqualTo("Budi");
+        assertThat(signedIn.field("role")).isEqualTo("cashier");
+        assertThat(signedIn.field("sessionToken")).startsWith("bs_").hasSize(3 + 43);
+        assertThat(Duration.between(box.clock().instant(), Instant.parse(signedIn.field("expiresAt"))))
+                .isBetween(Duration.ofHours(12).minusMinutes(1), Duration.ofHours(12));
+        Api budi = terminal.as(signedIn.field("sessionToken"));
+        assertThat(budi.get("/api/v1/sales").status()).isEqualTo(200);
+
+        box.clock().advance(Duration.ofHours(12));
+
+        Reply expired = budi.get("/api/v1/sales");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.contentType()).isEqualTo("application/problem+json");
+        assertThat(expired.problemFields()).containsExactly("Authorization");
+    }
+
+    @Test
+    void signingOutEndsTheSessionButNotTheDevice() {
+        Api budi = terminal.as(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).field("sessionToken"));
+
+        assertThat(budi.delete("/api/v1/sessions/current").status()).isEqualTo(200);
+
+        assertThat(budi.get("/api/v1/sales").status()).isEqualTo(401);
+        assertThat(terminal.get("/api/v1/catalog").status()).isEqualTo(200);
+        assertThat(terminal.delete("/api/v1/sessions/current").status()).isEqualTo(403);
+    }
+
+    @Test
+    void fiveWrongPinsLockSignInOnTheDeviceForAGrowingPeriodThatSurvivesARestart() {
+        for (int wrong = 1; wrong <= 4; wrong++) {
+            Reply refused = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.problemFields()).containsExactly("pin");
+        }
+        Reply fifth = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(fifth.problemFields()).containsExactly("pin");
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).as("even the right PIN").isEqualTo(429);
+        assertThat(box.newDevice("terminal").post("/api/v1/sessions", Map.of("pin", "2580")).status())
+                .as("another device").isEqualTo(201);
+
+        String deviceToken = terminal.token();
+        box.close();
+        box = TestBox.restart(box);
+        Api sameTerminal = box.api().as(deviceToken);
+        assertThat(sameTerminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(429);
+
+        box.clock().advance(Duration.ofSeconds(31));
+        assertThat(sameTerminal.post("/api/v1/sessions", Map.of("pin", "0000")).status()).as("sixth wrong PIN").isEqualTo(429);
+        box.clock().advance(Duration.ofSeconds(31));
+        assertThat(sameTerminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).as("the lock doubled").isEqualTo(429);
+        box.clock().advance(Duration.ofSeconds(30));
+        assertThat(sameTerminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(201);
+        assertThat(sameTerminal.post("/api/v1/sessions", Map.of("pin", "0000")).status()).as("the count starts again").isEqualTo(401);
+    }
+
+    @Test
+    void pinsAreStoredAsSaltedPbkdf2HashesAndNeverInTheLedger() {
+        box.addStaff("Citra", "cashier", "2581");
+        try (Handle handle = box.box().database().jdbi().open()) {
+            var hashes = handle.createQuery("SELECT pin_hash FROM staff WHERE name IN ('Budi', 'Citra')").mapTo(String.class).list();
+            assertThat(hashes).hasSize(2).allSatisfy(hash -> assertThat(hash).startsWith("pbkdf2-sha256:40000:"));
+            assertThat(hashes.get(0).split(":")[2]).as("salts differ").isNotEqualTo(hashes.get(1).split(":")[2]);
+            String ledger = String.join("\n", handle.createQuery("SELECT payload FROM ledger").mapTo(String.class).list());
+            assertThat(ledger).contains("\"name\":\"Budi\"").doesNotContain("2580").doesNotContain(hashes.get(0));
+        }
+    }
+
+    @Test
+    void aSecondStaffMemberCannotTakeAPinAlreadyInUse() {
+        Reply refused = box.api().post("/api/v1/staff", Map.of("name", "Dewi", "role", "cashier", "pin", "2580"));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problemFields()).containsExactly("pin");
+    }
+
+    @Test
+    void aSignInNeedsAPairedDeviceAndAWellFormedPin() {
+        assertThat(box.anonymous().post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(401);
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "12a4")).problemFields()).containsExactly("pin");
+        assertThat(terminal.post("/api/v1/sessions", Map.of()).problemFields()).containsExactly("pin");
+    }
+}
