@@ -84,8 +84,13 @@ public final class Keyring implements Credentials {
         revoked(caller -> caller.device().deviceId().equals(deviceId));
     }
 
+    /** Also forgets sessions that have expired, so the keyring stays as small as the staff on shift. */
     void sessionStarted(OpenSession session) {
-        sessionsByToken.put(session.tokenHash(), session);
+        Instant now = clock.instant();
+        sessionsByToken.values().removeIf(open -> !now.isBefore(open.expiresAt()));
+        if (now.isBefore(session.expiresAt())) {
+            sessionsByToken.put(session.tokenHash(), session);
+        }
     }
 
     void sessionEnded(String sessionId) {
