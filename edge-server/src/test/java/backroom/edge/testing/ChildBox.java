@@ -45,7 +45,13 @@ public final class ChildBox implements AutoCloseable {
             builder.environment().put("BACKROOM_HTTP_HOST", "127.0.0.1");
             builder.environment().put("BACKROOM_DATA_DIR", dataDir.toString());
             builder.environment().put("BACKROOM_BOOTSTRAP_PIN", SignIn.TECHNICIAN_PIN);
-            return new ChildBox(builder.start(), log, port, dataDir);
+            Process process = builder.start();
+            try {
+                return new ChildBox(process, log, port, dataDir);
+            } catch (RuntimeException | AssertionError e) {
+                process.destroyForcibly();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
