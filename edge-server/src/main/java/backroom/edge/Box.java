@@ -17,6 +17,7 @@ import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CatalogWrites;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
+import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
@@ -112,7 +113,8 @@ public final class Box implements AutoCloseable {
                 .mount("/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
-                .mount("/sales", new SalesService(jdbi, writer, prices, ids));
+                .mount("/sales", new SalesService(jdbi, writer, prices, ids))
+                .mount("/drawer", new DrawerService(writer, ids));
         ProblemResponses.register(routing);
     }
 

@@ -1,5 +1,7 @@
 package backroom.edge.bench;
 
+import backroom.edge.access.Actor;
+import backroom.edge.access.Role;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.sales.Sale;
 import backroom.edge.sales.SaleLine;
@@ -33,7 +35,9 @@ final class SaleRows implements AutoCloseable {
                 "IDR", "completed",
                 List.of(new SaleLine(1, "coffee-latte", "Latte", "large", List.of("extra-shot"), 2, 30_000, 0, 60_000, "ppn-10", null)),
                 List.of(new Sale.PaymentLine("cash", 100_000, null)),
-                60_000, 6_000, 3_000, 0, 69_000, 100_000, 31_000, 1, Instant.now(), null);
+                60_000, 6_000, 3_000, 0, 69_000, 100_000, 31_000, 1, Instant.now(), null,
+                new Actor("00000000-0000-7000-8000-000000000001", "Technician", Role.TECHNICIAN,
+                        "00000000-0000-7000-8000-000000000002", "First terminal"), List.of());
         payload = CanonicalJson.write(example);
         response = "{\"saleId\":\"" + example.saleId() + "\",\"receiptNumber\":\"r1-000001\",\"currency\":\"IDR\",\"subtotal\":60000,"
                 + "\"taxTotal\":6000,\"serviceCharge\":3000,\"rounding\":0,\"grandTotal\":69000,\"paid\":100000,\"change\":31000,"
@@ -42,8 +46,10 @@ final class SaleRows implements AutoCloseable {
         counter = c.prepareStatement("UPDATE receipt_counters SET last_number = ? WHERE register_id = 'r1'");
         sale = c.prepareStatement("""
                 INSERT INTO sales (id, receipt_number, register_id, shift_id, order_type, table_id, customer_id, currency,
-                    subtotal, tax_total, service_charge, rounding, grand_total, paid, change_due, ledger_seq, sold_at)
-                VALUES (?, ?, 'r1', 'shift-1', 'takeaway', NULL, NULL, 'IDR', 60000, 6000, 3000, 0, 69000, 100000, 31000, ?, ?)""");
+                    subtotal, tax_total, service_charge, rounding, grand_total, paid, change_due, ledger_seq, sold_at,
+                    staff_id, device_id)
+                VALUES (?, ?, 'r1', 'shift-1', 'takeaway', NULL, NULL, 'IDR', 60000, 6000, 3000, 0, 69000, 100000, 31000, ?, ?,
+                    '00000000-0000-7000-8000-000000000001', '00000000-0000-7000-8000-000000000002')""");
         line = c.prepareStatement("""
                 INSERT INTO sale_lines (sale_id, line_no, product_id, product_name, variant_id, modifier_ids, quantity,
                     unit_price, discount, line_total, tax_id, notes)

@@ -21,7 +21,8 @@ final class Migrations {
             "V002__catalog.sql",
             "V003__shifts_and_sales.sql",
             "V004__ledger_verified.sql",
-            "V005__access.sql");
+            "V005__access.sql",
+            "V006__cash.sql");
 
     private Migrations() {
     }

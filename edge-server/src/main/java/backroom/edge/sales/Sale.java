@@ -1,9 +1,13 @@
 package backroom.edge.sales;
 
+import backroom.edge.access.Actor;
 import java.time.Instant;
 import java.util.List;
 
-/** A sale as {@code GET /api/v1/sales/{id}} shows it, and as its ledger entry records it. */
+/**
+ * A sale as {@code GET /api/v1/sales/{id}} shows it, and as its ledger entry records it: {@code by}
+ * names who rang it on which device; {@code refunds} is empty when it is rung.
+ */
 public record Sale(
         String saleId,
         String receiptNumber,
@@ -25,7 +29,9 @@ public record Sale(
         long change,
         long ledgerSeq,
         Instant soldAt,
-        String voidReason) {
+        String voidReason,
+        Actor by,
+        List<Refund> refunds) {
 
     /** A tender taken for the sale. */
     public record PaymentLine(String method, long amount, String reference) {

@@ -1,5 +1,7 @@
 package backroom.edge.sales;
 
+import backroom.edge.access.ActorColumns;
+import backroom.edge.access.Actor;
 import backroom.edge.ledger.WriterStatements;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,8 +18,10 @@ final class SaleTables {
     private static final String SALE_COLUMNS = """
             SELECT s.id, s.receipt_number, s.register_id, s.shift_id, s.order_type, s.table_id, s.customer_id,
                    s.currency, s.subtotal, s.tax_total, s.service_charge, s.rounding, s.grand_total, s.paid,
-                   s.change_due, s.ledger_seq, s.sold_at, v.reason AS void_reason
+                   s.change_due, s.ledger_seq, s.sold_at, v.reason AS void_reason,
+                   s.staff_id, st.name AS staff_name, st.role AS staff_role, s.device_id, d.name AS device_name
             FROM sales s LEFT JOIN sale_voids v ON v.sale_id = s.id
+                LEFT JOIN staff st ON st.id = s.staff_id LEFT JOIN devices d ON d.id = s.device_id
             """;
 
     private SaleTables() {
@@ -27,11 +31,12 @@ final class SaleTables {
         statements.update("""
                         INSERT INTO sales (id, receipt_number, register_id, shift_id, order_type, table_id, customer_id,
                             currency, subtotal, tax_total, service_charge, rounding, grand_total, paid, change_due,
-                            ledger_seq, sold_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                            ledger_seq, sold_at, staff_id, device_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 sale.saleId(), sale.receiptNumber(), sale.registerId(), sale.shiftId(), sale.orderType(), sale.tableId(),
                 sale.customerId(), sale.currency(), sale.subtotal(), sale.taxTotal(), sale.serviceCharge(), sale.rounding(),
-                sale.grandTotal(), sale.paid(), sale.change(), sale.ledgerSeq(), sale.soldAt().atOffset(ZoneOffset.UTC));
+                sale.grandTotal(), sale.paid(), sale.change(), sale.ledgerSeq(), sale.soldAt().atOffset(ZoneOffset.UTC),
+                sale.by().staffId(), sale.by().deviceId());
         statements.batch("""
                         INSERT INTO sale_lines (sale_id, line_no, product_id, product_name, variant_id, modifier_ids, quantity,
                             unit_price, discount, line_total, tax_id, notes)
@@ -49,9 +54,13 @@ final class SaleTables {
                         VALUES (?, ?, ?, ?, ?)""", payments);
     }
 
-    static void insertVoid(Handle handle, String saleId, String reason, long seq, Instant at) {
-        handle.createUpdate("INSERT INTO sale_voids (sale_id, reason, ledger_seq, voided_at) VALUES (:id, :reason, :seq, :at)")
+    static void insertVoid(Handle handle, String saleId, String reason, long seq, Instant at, Actor by) {
+        handle.createUpdate("""
+                        INSERT INTO sale_voids (sale_id, reason, ledger_seq, voided_at, staff_id, device_id)
+                        VALUES (:id, :reason, :seq, :at, :staff, :device)""")
                 .bind("id", saleId)
+                .bind("staff", by.staffId())
+                .bind("device", by.deviceId())
                 .bind("reason", reason)
                 .bind("seq", seq)
                 .bind("at", at.atOffset(ZoneOffset.UTC))
@@ -97,7 +106,9 @@ final class SaleTables {
                         rs.getLong("change_due"),
                         rs.getLong("ledger_seq"),
                         rs.getObject("sold_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("void_reason")))
+                        rs.getString("void_reason"),
+                        ActorColumns.read(rs),
+                        Refunds.ofSale(handle, saleId)))
                 .findOne();
     }
 

@@ -1,5 +1,6 @@
 package backroom.edge.sales;
 
+import backroom.edge.access.Actor;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
 import backroom.edge.ledger.LedgerAppender;
@@ -9,6 +10,7 @@ import backroom.edge.stock.StockLevels.StockMove;
 import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -22,10 +24,11 @@ final class SaleWrites {
 
     private final CurrentPriceList prices;
     private final ReceiptNumbers receiptNumbers = new ReceiptNumbers();
-    private final IdempotencyKeys keys = new IdempotencyKeys();
+    private final IdempotencyKeys keys;
 
-    SaleWrites(CurrentPriceList prices) {
+    SaleWrites(CurrentPriceList prices, IdempotencyKeys keys) {
         this.prices = prices;
+        this.keys = keys;
     }
 
     /**
@@ -64,7 +67,7 @@ final class SaleWrites {
         Sale recorded = new Sale(sale.saleId(), receiptNumbers.next(handle, ledger.statements(), request.registerId()), request.registerId(),
                 request.shiftId(), orderType(request), request.tableId(), request.customerId(), priceList.settings().currency(),
                 "completed", lines, tender.payments(), totals.subtotal(), totals.taxTotal(), totals.serviceCharge(),
-                totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null);
+                totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null, sale.by(), List.of());
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded)));
@@ -72,7 +75,7 @@ final class SaleWrites {
         return answer;
     }
 
-    Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason) {
+    Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason, Actor by) {
         Sale sale = SaleTables.find(handle, saleId).orElseThrow(() -> Problem.notFound("sale " + saleId));
         if (sale.voidReason() != null) {
             throw Problem.conflict("saleId", "sale " + saleId + " is already voided");
@@ -86,9 +89,16 @@ final class SaleWrites {
         for (StockMove sold : StockLevels.movesOf(handle, saleId)) {
             StockLevels.move(handle, new StockMove(sold.productId(), -sold.delta(), "void", saleId, seq, now), "saleId");
         }
-        SaleTables.insertVoid(handle, saleId, reason, seq, now);
-        ledger.append("sale.voided", Map.of("saleId", saleId, "receiptNumber", sale.receiptNumber(),
-                "registerId", sale.registerId(), "shiftId", sale.shiftId(), "grandTotal", sale.grandTotal(), "reason", reason));
+        SaleTables.insertVoid(handle, saleId, reason, seq, now, by);
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("saleId", saleId);
+        entry.put("receiptNumber", sale.receiptNumber());
+        entry.put("registerId", sale.registerId());
+        entry.put("shiftId", sale.shiftId());
+        entry.put("grandTotal", sale.grandTotal());
+        entry.put("reason", reason);
+        entry.put("by", by);
+        ledger.append("sale.voided", entry);
         return SaleTables.find(handle, saleId).orElseThrow();
     }
 
@@ -96,7 +106,7 @@ final class SaleWrites {
         return request.orderType() == null ? "takeaway" : request.orderType();
     }
 
-    /** A sale to ring: its new id, the caller's Idempotency-Key, the body's hash and the body. */
-    record NewSale(String saleId, String idempotencyKey, String requestHash, SaleRequest request) {
+    /** A sale to ring: its new id, the caller's Idempotency-Key, the body's hash, the body, and who rings it. */
+    record NewSale(String saleId, String idempotencyKey, String requestHash, SaleRequest request, Actor by) {
     }
 }

@@ -2,6 +2,8 @@ package backroom.edge.sales;
 
 import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.Permission;
+import backroom.edge.access.Actor;
+import backroom.edge.access.Caller;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerWriter;
@@ -9,6 +11,7 @@ import backroom.edge.ledger.Sha256;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.Problem;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -16,19 +19,24 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code /api/v1/sales}: ring a sale, list and read sales, void one. */
+/** {@code /api/v1/sales}: ring a sale, list and read sales, void one, refund some or all of one. */
 public final class SalesService implements ApiRoutes.Resource {
+
+    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
 
     private final Jdbi jdbi;
     private final LedgerWriter writer;
     private final Supplier<UUID> ids;
     private final SaleWrites writes;
+    private final RefundWrites refunds;
 
     public SalesService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids) {
         this.jdbi = jdbi;
         this.writer = writer;
         this.ids = ids;
-        this.writes = new SaleWrites(prices);
+        IdempotencyKeys keys = new IdempotencyKeys();
+        this.writes = new SaleWrites(prices, keys);
+        this.refunds = new RefundWrites(keys);
     }
 
     @Override
@@ -36,7 +44,8 @@ public final class SalesService implements ApiRoutes.Resource {
         routes.post("/", Permission.RING_SALE, this::ringSale)
                 .get("/", Permission.READ_SALES, this::listSales)
                 .get("/{id}", Permission.READ_SALES, this::getSale)
-                .post("/{id}/void", Permission.VOID_SALE, this::voidSale);
+                .post("/{id}/void", Permission.VOID_SALE, this::voidSale)
+                .post("/{id}/refunds", Permission.REFUND_SALE, this::refundSale);
     }
 
     private void ringSale(ServerRequest req, ServerResponse res) {
@@ -47,7 +56,7 @@ public final class SalesService implements ApiRoutes.Resource {
         // on a pooled connection here cost the request threads more than the sale's whole write.
         SaleRequest request = body.as(SaleRequest.class);
         SaleRequestRules.check(request);
-        var sale = new SaleWrites.NewSale(ids.get().toString(), key, requestHash, request);
+        var sale = new SaleWrites.NewSale(ids.get().toString(), key, requestHash, request, Caller.of(req).actor());
         IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> writes.ring(handle, ledger, sale));
         Json.sendText(res, answer.status(), answer.body());
     }
@@ -66,15 +75,36 @@ public final class SalesService implements ApiRoutes.Resource {
         String saleId = req.path().pathParameters().get("id");
         VoidRequest body = JsonBody.read(req).as(VoidRequest.class);
         body.validate();
-        Json.ok(res, writer.submit((handle, ledger) -> writes.voidSale(handle, ledger, saleId, body.reason())));
+        Actor by = Caller.of(req).actor();
+        Json.ok(res, writer.submit((handle, ledger) -> writes.voidSale(handle, ledger, saleId, body.reason(), by)));
+    }
+
+    /** An Idempotency-Key is optional here: without one, a retry is refused once nothing is left to refund. */
+    private void refundSale(ServerRequest req, ServerResponse res) {
+        String saleId = req.path().pathParameters().get("id");
+        String key = req.headers().first(IDEMPOTENCY_KEY).map(String::strip).orElse(null);
+        if (key != null) {
+            requireUsable(key);
+        }
+        JsonBody body = JsonBody.read(req);
+        RefundRequest request = body.as(RefundRequest.class);
+        request.validate();
+        String requestHash = Sha256.hex(saleId + "\n" + CanonicalJson.write(body.tree()));
+        var refund = new RefundWrites.NewRefund(ids.get().toString(), saleId, request, Caller.of(req).actor(), key, requestHash);
+        IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> refunds.refund(handle, ledger, refund));
+        Json.sendText(res, answer.status(), answer.body());
     }
 
     private static String idempotencyKey(ServerRequest req) {
-        String key = req.headers().first(HeaderNames.create("Idempotency-Key")).orElse("").strip();
+        String key = req.headers().first(IDEMPOTENCY_KEY).orElse("").strip();
+        requireUsable(key);
+        return key;
+    }
+
+    private static void requireUsable(String key) {
         if (key.isEmpty() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
             throw Problem.malformed("Idempotency-Key", "header is required (at most " + IdempotencyKeys.MAX_KEY_LENGTH + " characters)");
         }
-        return key;
     }
 
     record VoidRequest(String reason) {

@@ -3,8 +3,11 @@ package backroom.edge.shifts;
 import java.util.Map;
 
 /**
- * X report (shift still open: {@code countedCash} and {@code variance} are null) or Z report
- * (at close). Expected cash = opening float + cash taken - change given, for sales not voided.
+ * X report (shift still open: {@code countedCash} and {@code variance} are null) or Z report (at
+ * close). {@code totalsByMethod} is what sales not voided took, by payment method, cash net of
+ * change given; refunds made from this shift's drawer are counted apart in {@code refundsByMethod}.
+ * Expected cash = opening float + cash taken - change given + cash in - cash out - cash refunded.
+ * Variance = counted - expected.
  */
 public record ShiftReport(
         String shiftId,
@@ -18,5 +21,11 @@ public record ShiftReport(
         long salesCount,
         long salesTotal,
         long voidsCount,
-        long voidsTotal) {
+        long voidsTotal,
+        long refundsCount,
+        long refundsTotal,
+        Map<String, Long> refundsByMethod,
+        long cashIn,
+        long cashOut,
+        long noSaleOpens) {
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
-/** Adds up a shift's sales, payments and voids into an X or Z report. */
+/** Adds up a shift's sales, payments, voids, refunds, cash movements and no-sale opens into an X or Z report. */
 final class ShiftReports {
 
     private ShiftReports() {
@@ -24,11 +24,39 @@ final class ShiftReports {
         Totals voids = totals(handle, shift.shiftId(), true);
         long changeGiven = sales.change();
         byMethod.computeIfPresent("cash", (method, taken) -> taken - changeGiven);
-        long expected = shift.openingFloat() + byMethod.getOrDefault("cash", 0L);
+        Map<String, Long> refundsByMethod = refundsByMethod(handle, shift.shiftId());
+        long refundsCount = count(handle, "SELECT COUNT(*) FROM refunds WHERE shift_id = :shift", shift.shiftId());
+        long cashIn = cashMoved(handle, shift.shiftId(), "in");
+        long cashOut = cashMoved(handle, shift.shiftId(), "out");
+        long expected = shift.openingFloat() + byMethod.getOrDefault("cash", 0L) + cashIn - cashOut
+                - refundsByMethod.getOrDefault("cash", 0L);
         Long counted = shift.countedCash();
         return new ShiftReport(shift.shiftId(), shift.registerId(), shift.status(), shift.openingFloat(), expected,
                 counted, counted == null ? null : counted - expected, byMethod,
-                sales.count(), sales.total(), voids.count(), voids.total());
+                sales.count(), sales.total(), voids.count(), voids.total(),
+                refundsCount, refundsByMethod.values().stream().mapToLong(Long::longValue).sum(), refundsByMethod,
+                cashIn, cashOut, count(handle, "SELECT COUNT(*) FROM drawer_openings WHERE shift_id = :shift", shift.shiftId()));
+    }
+
+    private static Map<String, Long> refundsByMethod(Handle handle, String shiftId) {
+        Map<String, Long> byMethod = new LinkedHashMap<>();
+        handle.createQuery("SELECT method, SUM(amount) AS refunded FROM refunds WHERE shift_id = :shift GROUP BY method ORDER BY method")
+                .bind("shift", shiftId)
+                .map((rs, ctx) -> Map.entry(rs.getString("method"), rs.getLong("refunded")))
+                .forEach(e -> byMethod.put(e.getKey(), e.getValue()));
+        return byMethod;
+    }
+
+    private static long cashMoved(Handle handle, String shiftId, String kind) {
+        return handle.createQuery("SELECT COALESCE(SUM(amount), 0) FROM cash_movements WHERE shift_id = :shift AND kind = :kind")
+                .bind("shift", shiftId)
+                .bind("kind", kind)
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static long count(Handle handle, String sql, String shiftId) {
+        return handle.createQuery(sql).bind("shift", shiftId).mapTo(Long.class).one();
     }
 
     private static Totals totals(Handle handle, String shiftId, boolean voided) {

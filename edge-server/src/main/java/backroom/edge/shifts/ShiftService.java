@@ -1,6 +1,8 @@
 package backroom.edge.shifts;
 
+import backroom.edge.access.Actor;
 import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Caller;
 import backroom.edge.access.Permission;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.web.FieldError;
@@ -16,7 +18,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code /api/v1/shifts}: open a shift, read it, X report, close with counted cash (Z report). */
+/** {@code /api/v1/shifts}: open a shift, read it, X report, cash in and out, close with counted cash (Z report). */
 public final class ShiftService implements ApiRoutes.Resource {
 
     static final long MAX_CASH = 1_000_000_000_000L;
@@ -37,14 +39,17 @@ public final class ShiftService implements ApiRoutes.Resource {
                 .get("/", Permission.READ_SHIFTS, this::findShifts)
                 .get("/{id}", Permission.READ_SHIFTS, this::getShift)
                 .get("/{id}/report", Permission.READ_SHIFTS, this::xReport)
-                .post("/{id}/close", Permission.CLOSE_SHIFT, this::closeShift);
+                .post("/{id}/close", Permission.CLOSE_SHIFT, this::closeShift)
+                .post("/{id}/cash-movements", Permission.MOVE_CASH, this::moveCash)
+                .get("/{id}/cash-movements", Permission.READ_SHIFTS, this::listCashMovements);
     }
 
     private void openShift(ServerRequest req, ServerResponse res) {
         OpenShift body = JsonBody.read(req).as(OpenShift.class);
         body.validate();
         String shiftId = ids.get().toString();
-        Shift shift = writer.submit((handle, ledger) -> Shifts.open(handle, ledger, shiftId, body.registerId(), body.openingFloat()));
+        Actor by = Caller.of(req).actor();
+        Shift shift = writer.submit((handle, ledger) -> Shifts.open(handle, ledger, shiftId, body.registerId(), body.openingFloat(), by));
         Json.send(res, 201, shift);
     }
 
@@ -74,7 +79,22 @@ public final class ShiftService implements ApiRoutes.Resource {
         String shiftId = req.path().pathParameters().get("id");
         CloseShift body = JsonBody.read(req).as(CloseShift.class);
         body.validate();
-        Json.ok(res, writer.submit((handle, ledger) -> Shifts.close(handle, ledger, shiftId, body.countedCash())));
+        Actor by = Caller.of(req).actor();
+        Json.ok(res, writer.submit((handle, ledger) -> Shifts.close(handle, ledger, shiftId, body.countedCash(), by)));
+    }
+
+    private void moveCash(ServerRequest req, ServerResponse res) {
+        String shiftId = req.path().pathParameters().get("id");
+        CashMovementRequest body = JsonBody.read(req).as(CashMovementRequest.class);
+        body.validate();
+        String movementId = ids.get().toString();
+        Actor by = Caller.of(req).actor();
+        Json.send(res, 201, writer.submit((handle, ledger) -> CashMovements.move(handle, ledger, movementId, shiftId, body, by)));
+    }
+
+    private void listCashMovements(ServerRequest req, ServerResponse res) {
+        Shift shift = shift(req.path().pathParameters().get("id"));
+        Json.ok(res, Map.of("items", jdbi.withHandle(handle -> CashMovements.ofShift(handle, shift.shiftId()))));
     }
 
     private Shift shift(String shiftId) {

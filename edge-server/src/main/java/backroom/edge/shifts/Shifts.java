@@ -1,10 +1,14 @@
 package backroom.edge.shifts;
 
+import backroom.edge.access.Actor;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.WriterStatements;
+import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +72,26 @@ public final class Shifts {
     private record ShiftState(String registerId, boolean open) {
     }
 
-    static Shift open(Handle handle, LedgerAppender ledger, String shiftId, String registerId, long openingFloat) {
+    /** The shift open on {@code registerId} now, if any. */
+    public static Optional<String> openOn(Handle handle, String registerId) {
+        return handle.createQuery("SELECT id FROM shifts WHERE open_register = :register")
+                .bind("register", registerId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** The shift, refusing one that does not exist (404 if {@code inPath}, else 422 naming {@code field}) or is closed (409). */
+    public static Shift requireOpen(Handle handle, String shiftId, String field, boolean inPath) {
+        Shift shift = find(handle, shiftId).orElseThrow(() -> inPath
+                ? Problem.notFound("shift " + shiftId)
+                : Problem.invalid(field, "shift " + shiftId + " does not exist"));
+        if (!shift.isOpen()) {
+            throw Problem.conflict(field, "shift " + shiftId + " is closed");
+        }
+        return shift;
+    }
+
+    static Shift open(Handle handle, LedgerAppender ledger, String shiftId, String registerId, long openingFloat, Actor by) {
         boolean busy = handle.createQuery("SELECT COUNT(*) FROM shifts WHERE open_register = :register")
                 .bind("register", registerId)
                 .mapTo(Integer.class)
@@ -84,11 +107,11 @@ public final class Shifts {
                 .bind("float", openingFloat)
                 .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
                 .execute();
-        ledger.append("shift.opened", Map.of("shiftId", shiftId, "registerId", registerId, "openingFloat", openingFloat));
+        ledger.append("shift.opened", Map.of("shiftId", shiftId, "registerId", registerId, "openingFloat", openingFloat, "by", by));
         return find(handle, shiftId).orElseThrow();
     }
 
-    static ShiftReport close(Handle handle, LedgerAppender ledger, String shiftId, long countedCash) {
+    static ShiftReport close(Handle handle, LedgerAppender ledger, String shiftId, long countedCash, Actor by) {
         Shift shift = find(handle, shiftId).orElseThrow(() -> Problem.notFound("shift " + shiftId));
         if (!shift.isOpen()) {
             throw Problem.conflict("shiftId", "shift " + shiftId + " is already closed");
@@ -104,7 +127,9 @@ public final class Shifts {
                 .bind("id", shiftId)
                 .execute();
         ShiftReport z = ShiftReports.report(handle, find(handle, shiftId).orElseThrow());
-        ledger.append("shift.closed", z);
+        Map<String, Object> entry = Json.MAPPER.convertValue(z, new TypeReference<LinkedHashMap<String, Object>>() { });
+        entry.put("by", by);
+        ledger.append("shift.closed", entry);
         return z;
     }
 }

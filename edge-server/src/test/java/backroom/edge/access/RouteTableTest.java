@@ -43,10 +43,14 @@ class RouteTableTest {
             entry("GET /api/v1/shifts/{id}", Access.needs(Permission.READ_SHIFTS)),
             entry("GET /api/v1/shifts/{id}/report", Access.needs(Permission.READ_SHIFTS)),
             entry("POST /api/v1/shifts/{id}/close", Access.needs(Permission.CLOSE_SHIFT)),
+            entry("POST /api/v1/shifts/{id}/cash-movements", Access.needs(Permission.MOVE_CASH)),
+            entry("GET /api/v1/shifts/{id}/cash-movements", Access.needs(Permission.READ_SHIFTS)),
             entry("POST /api/v1/sales", Access.needs(Permission.RING_SALE)),
             entry("GET /api/v1/sales", Access.needs(Permission.READ_SALES)),
             entry("GET /api/v1/sales/{id}", Access.needs(Permission.READ_SALES)),
-            entry("POST /api/v1/sales/{id}/void", Access.needs(Permission.VOID_SALE)));
+            entry("POST /api/v1/sales/{id}/void", Access.needs(Permission.VOID_SALE)),
+            entry("POST /api/v1/sales/{id}/refunds", Access.needs(Permission.REFUND_SALE)),
+            entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)));
 
     @Test
     void everyRouteIsDeclaredWithTheAccessTheContractGivesIt() {

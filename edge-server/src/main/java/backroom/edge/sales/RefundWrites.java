@@ -1,0 +1,88 @@
+package backroom.edge.sales;
+
+import backroom.edge.access.Actor;
+import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.shifts.Shifts;
+import backroom.edge.stock.StockLevels;
+import backroom.edge.stock.StockLevels.StockMove;
+import backroom.edge.web.Json;
+import backroom.edge.web.Problem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A refund, run on the ledger writer as one write: the refund rows, the stock given back and the
+ * {@code sale.refunded} ledger entry commit together. With an Idempotency-Key, a retry of the same
+ * refund gets the first answer and gives back nothing more.
+ */
+final class RefundWrites {
+
+    private final IdempotencyKeys keys;
+
+    RefundWrites(IdempotencyKeys keys) {
+        this.keys = keys;
+    }
+
+    /** A refund to make: its new id, the sale, the request, who asks, and the caller's key (null if none). */
+    record NewRefund(String refundId, String saleId, RefundRequest request, Actor by, String idempotencyKey, String requestHash) {
+    }
+
+    IdempotencyKeys.StoredAnswer refund(Handle handle, LedgerAppender ledger, NewRefund refund) {
+        if (refund.idempotencyKey() == null) {
+            return refundNew(handle, ledger, refund);
+        }
+        return keys.replay(handle, ledger.statements(), refund.idempotencyKey(), refund.requestHash(), ledger.now())
+                .orElseGet(() -> refundNew(handle, ledger, refund));
+    }
+
+    private IdempotencyKeys.StoredAnswer refundNew(Handle handle, LedgerAppender ledger, NewRefund refund) {
+        Sale sale = SaleTables.find(handle, refund.saleId()).orElseThrow(() -> Problem.notFound("sale " + refund.saleId()));
+        if (sale.voidReason() != null) {
+            throw Problem.conflict("saleId", "sale " + sale.saleId() + " is voided: nothing is left to refund");
+        }
+        RefundRequest request = refund.request();
+        String shiftId = shiftFor(handle, sale, request.shiftId());
+        long seq = ledger.nextSeq();
+        Instant now = ledger.now();
+        List<Refund.Line> lines = RefundLines.choose(sale, request.itemsOrAll(), Refunds.refundedUnits(handle, sale.saleId()));
+        giveBackStock(handle, sale, lines, seq, now);
+        String method = request.method() != null ? request.method()
+                : sale.payments().isEmpty() ? "cash" : sale.payments().getFirst().method();
+        long amount = lines.stream().mapToLong(Refund.Line::amount).sum();
+        Refund made = new Refund(refund.refundId(), sale.saleId(), shiftId, method, amount, request.reason(), lines, seq, now, refund.by());
+        Refunds.insert(handle, made);
+        ledger.append("sale.refunded", made);
+        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(made));
+        if (refund.idempotencyKey() != null) {
+            keys.remember(ledger.statements(), refund.idempotencyKey(), refund.requestHash(), answer, seq, now);
+        }
+        return answer;
+    }
+
+    /** The named shift if open; else the shift open on the sale's register now, whose drawer pays the refund. */
+    private static String shiftFor(Handle handle, Sale sale, String named) {
+        if (named != null) {
+            return Shifts.requireOpen(handle, named, "shiftId", false).shiftId();
+        }
+        return Shifts.openOn(handle, sale.registerId()).orElseThrow(() -> Problem.conflict("shiftId",
+                "no shift is open on register " + sale.registerId() + "; open one, or name the open shift that pays the refund"));
+    }
+
+    private static void giveBackStock(Handle handle, Sale sale, List<Refund.Line> lines, long seq, Instant now) {
+        Set<String> tracked = StockLevels.movesOf(handle, sale.saleId()).stream().map(StockMove::productId).collect(Collectors.toSet());
+        Map<Integer, SaleLine> byNumber = sale.lines().stream().collect(Collectors.toMap(SaleLine::lineNo, line -> line));
+        List<StockMove> moves = new ArrayList<>();
+        for (Refund.Line line : lines) {
+            String productId = byNumber.get(line.lineNo()).productId();
+            if (tracked.contains(productId)) {
+                moves.add(new StockMove(productId, line.quantity(), "refund", sale.saleId(), seq, now));
+            }
+        }
+        moves.forEach(move -> StockLevels.move(handle, move, "items"));
+    }
+}
