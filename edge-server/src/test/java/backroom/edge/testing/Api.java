@@ -70,6 +70,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(text(sale))));
     }
 
+    /** POSTs {@code body} with an Idempotency-Key. */
+    public Reply postWithKey(String path, String idempotencyKey, Object body) {
+        return send(json(path, body).header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
     public Reply ringSale(Object sale) {
         return ringSale(UUID.randomUUID().toString(), sale);
     }
