@@ -19,6 +19,7 @@ import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.live.LiveUpdates;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.shifts.ShiftService;
@@ -50,12 +51,14 @@ public final class Box implements AutoCloseable {
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
 
     private final LedgerDatabase database;
+    private final LiveUpdates live;
     private final WebServer server;
     private final RouteTable routes;
     private final FirstStart firstStart;
 
-    private Box(LedgerDatabase database, WebServer server, RouteTable routes, FirstStart firstStart) {
+    private Box(LedgerDatabase database, LiveUpdates live, WebServer server, RouteTable routes, FirstStart firstStart) {
         this.database = database;
+        this.live = live;
         this.server = server;
         this.routes = routes;
         this.firstStart = firstStart;
@@ -68,14 +71,23 @@ public final class Box implements AutoCloseable {
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
     public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock) {
+        LiveUpdates live = null;
         try {
             seedDemoStoreOnFirstStart(database);
-            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(),
-                    database.jdbi().withHandle(handle -> Keyring.load(handle, clock)), new RouteTable());
+            Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
+            RouteTable routes = new RouteTable();
+            AccessGate gate = new AccessGate(routes, keyring);
+            live = new LiveUpdates(gate, database);
+            database.writer().onCommitted(live);
+            keyring.onRevocation(live::disconnect);
+            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), keyring, routes, gate, live);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), ids, clock,
                     config.bootstrapPin()).orElse(null);
-            return new Box(database, serve(parts), parts.routes(), firstStart);
+            return new Box(database, live, serve(parts), routes, firstStart);
         } catch (RuntimeException e) {
+            if (live != null) {
+                live.close();
+            }
             database.close();
             throw e;
         }
@@ -83,7 +95,7 @@ public final class Box implements AutoCloseable {
 
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
-                         Keyring keyring, RouteTable routes) {
+                         Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
     }
 
     private static WebServer serve(Parts parts) {
@@ -94,6 +106,7 @@ public final class Box implements AutoCloseable {
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.just(health(parts.database())))
                 .routing(routing -> routing(routing, parts))
+                .addRouting(parts.live().wsRouting())
                 .build()
                 .start();
     }
@@ -105,7 +118,7 @@ public final class Box implements AutoCloseable {
         var keyring = parts.keyring();
         var prices = new CurrentPriceList();
         var pairing = new Pairing(writer, keyring, parts.tokens(), new PairingCodeSpool(parts.config().dataDir()), ids, parts.clock());
-        routing.addFilter(new AccessGate(parts.routes(), keyring));
+        routing.addFilter(parts.gate());
         new ApiRoutes(routing, parts.routes(), AccessGate.API_PREFIX)
                 .mount("/devices", new DeviceService(jdbi, writer, keyring, pairing))
                 .mount("/sessions", new SessionService(new SignIns(jdbi, writer, keyring, parts.tokens(), ids, parts.clock())))
@@ -115,6 +128,7 @@ public final class Box implements AutoCloseable {
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", new SalesService(jdbi, writer, prices, ids))
                 .mount("/drawer", new DrawerService(writer, ids));
+        new ApiRoutes(routing, parts.routes(), "").mount(AccessGate.LIVE_PATH, parts.live());
         ProblemResponses.register(routing);
     }
 
@@ -148,6 +162,11 @@ public final class Box implements AutoCloseable {
         return Optional.ofNullable(firstStart);
     }
 
+    /** How many screens and tablets follow the live feed now. */
+    public int liveSockets() {
+        return live.openSockets();
+    }
+
     /** Every API route with the access it needs. */
     public RouteTable routes() {
         return routes;
@@ -156,6 +175,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        live.close();
         server.stop();
         database.close();
     }

@@ -20,6 +20,11 @@ import java.util.Optional;
 public final class AccessGate implements Filter {
 
     public static final String API_PREFIX = "/api/v1";
+    /**
+     * The live feed. A browser cannot put headers on a WebSocket, so here alone the token may also
+     * come as {@code ?token=}; everywhere else a token in the URL would end up in logs and history.
+     */
+    public static final String LIVE_PATH = "/ws";
 
     private final RouteTable routes;
     private final Credentials credentials;
@@ -32,11 +37,13 @@ public final class AccessGate implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().path();
-        if (path.startsWith(API_PREFIX)) {
+        if (path.startsWith(API_PREFIX) || path.equals(LIVE_PATH)) {
             try {
                 Route route = routes.match(req.prologue().method(), path)
                         .orElseThrow(() -> Problem.notFound(req.prologue().method().text() + " " + path));
-                admit(route.access(), req);
+                Optional<String> queryToken = path.equals(LIVE_PATH) ? req.query().first("token").asOptional() : Optional.empty();
+                admit(route.access(), bearerToken(req.headers().first(HeaderNames.AUTHORIZATION)).or(() -> queryToken))
+                        .ifPresent(caller -> req.context().register(caller));
             } catch (Problem refused) {
                 if (refused.status() == 401) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
@@ -48,19 +55,24 @@ public final class AccessGate implements Filter {
         chain.proceed();
     }
 
-    private void admit(Access access, RoutingRequest req) {
+    /**
+     * The caller {@code token} belongs to, if {@code access} admits it (none for a public route);
+     * else a 401 or 403 problem. The live feed asks here too, before it upgrades a connection.
+     */
+    public Optional<Caller> admit(Access access, Optional<String> token) {
         if (access instanceof Access.Public) {
-            return;
+            return Optional.empty();
         }
-        Caller caller = bearerToken(req).flatMap(credentials::caller).orElseThrow(AccessGate::unauthorized);
+        Caller caller = token.filter(value -> !value.isEmpty()).flatMap(credentials::caller).orElseThrow(AccessGate::unauthorized);
         if (access instanceof Access.Needs needs && !caller.may(needs.permission())) {
             throw forbidden(caller, needs.permission());
         }
-        req.context().register(caller);
+        return Optional.of(caller);
     }
 
-    static Optional<String> bearerToken(RoutingRequest req) {
-        return req.headers().first(HeaderNames.AUTHORIZATION)
+    /** The token of an {@code Authorization: Bearer <token>} header. */
+    public static Optional<String> bearerToken(Optional<String> authorization) {
+        return authorization
                 .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(value -> value.substring(7).strip())
                 .filter(token -> !token.isEmpty());

@@ -17,7 +17,7 @@ public record Caller(PairedDevice device, SignedInStaff staff) {
 
     public boolean may(Permission permission) {
         return staff == null
-                ? Permissions.grantsDeviceAlone(permission)
+                ? Permissions.grantsDeviceAlone(device.kind(), permission)
                 : Permissions.grants(staff.role(), device.kind(), permission);
     }
 

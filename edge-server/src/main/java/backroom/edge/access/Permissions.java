@@ -24,7 +24,9 @@ import java.util.Set;
 /**
  * Who may do what: the one permission table of the box. A caller may do something when its role
  * grants it and its device's kind allows it (a kitchen screen rings no sale, whoever signs in on
- * it); a device with nobody signed in may only do what {@link #DEVICE_ALONE} lists.
+ * it); a device with nobody signed in may only do what {@link #DEVICE_ALONE} lists, and what its
+ * kind allows. A kiosk faces customers: it shows the menu but follows no live feed, which carries
+ * every sale, refund and cash movement of the store.
  */
 public final class Permissions {
 
@@ -46,7 +48,7 @@ public final class Permissions {
     private static final Map<DeviceKind, Set<Permission>> BY_DEVICE_KIND = new EnumMap<>(Map.of(
             DeviceKind.TERMINAL, EVERYTHING,
             DeviceKind.KDS, KITCHEN,
-            DeviceKind.KIOSK, EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES, SIGN_OUT)));
+            DeviceKind.KIOSK, EnumSet.of(READ_CATALOG, SIGN_OUT)));
 
     /** What a paired device may do before anyone signs in on it: show the menu, follow live updates. */
     static final Set<Permission> DEVICE_ALONE = EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES);
@@ -58,8 +60,8 @@ public final class Permissions {
         return BY_ROLE.get(role).contains(permission) && BY_DEVICE_KIND.get(kind).contains(permission);
     }
 
-    public static boolean grantsDeviceAlone(Permission permission) {
-        return DEVICE_ALONE.contains(permission);
+    public static boolean grantsDeviceAlone(DeviceKind kind, Permission permission) {
+        return DEVICE_ALONE.contains(permission) && BY_DEVICE_KIND.get(kind).contains(permission);
     }
 
     private static Set<Permission> with(Set<Permission> base, Permission... more) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Appends entries to the ledger inside the writer's open transaction. Only the ledger writer's
@@ -19,6 +21,7 @@ public final class LedgerAppender {
 
     private final WriterStatements statements;
     private final Clock clock;
+    private final List<LedgerEntry> appended = new ArrayList<>();
     private LedgerHead head;
 
     LedgerAppender(WriterStatements statements, Clock clock, LedgerHead head) {
@@ -33,6 +36,7 @@ public final class LedgerAppender {
         statements.update(INSERT, entry.seq(), entry.type(), entry.occurredAt().atOffset(ZoneOffset.UTC),
                 entry.payload(), entry.prevHash(), entry.hash());
         head = new LedgerHead(entry.seq(), entry.hash());
+        appended.add(entry);
         return entry.seq();
     }
 
@@ -57,5 +61,11 @@ public final class LedgerAppender {
 
     void rewindTo(LedgerHead earlier) {
         head = earlier;
+        appended.removeIf(entry -> entry.seq() > earlier.seq());
+    }
+
+    /** The entries this group appended and kept, in seq order. */
+    List<LedgerEntry> appended() {
+        return List.copyOf(appended);
     }
 }

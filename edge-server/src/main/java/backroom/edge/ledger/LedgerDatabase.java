@@ -2,6 +2,7 @@ package backroom.edge.ledger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -94,6 +95,15 @@ public final class LedgerDatabase implements AutoCloseable {
 
     public LedgerWriter writer() {
         return writer;
+    }
+
+    /**
+     * Up to {@code limit} entries after {@code afterSeq}, in seq order, and only entries already
+     * forced to disk: what a screen is shown must survive a power cut.
+     */
+    public List<LedgerEntry> durableEntriesAfter(long afterSeq, int limit) {
+        long durable = writer.head().seq();
+        return afterSeq >= durable ? List.of() : jdbi.withHandle(handle -> LedgerTable.between(handle, afterSeq, durable, limit));
     }
 
     public ChainVerdict verifyChain() {

@@ -1,6 +1,9 @@
 package backroom.edge.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 
@@ -29,13 +32,30 @@ final class LedgerTable {
                         """)
                 .bind("after", afterSeq)
                 .setFetchSize(1_000)
-                .map((rs, ctx) -> new LedgerEntry(
-                        rs.getLong("seq"),
-                        rs.getString("type"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                        rs.getString("payload"),
-                        rs.getString("prev_hash"),
-                        rs.getString("hash")))
+                .map((rs, ctx) -> entry(rs))
                 .useStream(stream -> stream.forEach(action));
+    }
+
+    /** Up to {@code limit} entries with {@code afterSeq < seq <= upToSeq}, in seq order. */
+    static List<LedgerEntry> between(Handle handle, long afterSeq, long upToSeq, int limit) {
+        return handle.createQuery("""
+                        SELECT seq, type, occurred_at, payload, prev_hash, hash
+                        FROM ledger WHERE seq > :after AND seq <= :upTo ORDER BY seq LIMIT :limit
+                        """)
+                .bind("after", afterSeq)
+                .bind("upTo", upToSeq)
+                .bind("limit", limit)
+                .map((rs, ctx) -> entry(rs))
+                .list();
+    }
+
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
+        return new LedgerEntry(
+                rs.getLong("seq"),
+                rs.getString("type"),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("payload"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 }

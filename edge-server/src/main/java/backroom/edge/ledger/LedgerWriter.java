@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,6 +40,7 @@ public final class LedgerWriter implements AutoCloseable {
     private final DiskSync diskSync;
     private final Consumer<LedgerHead> onVerified;
     private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    private final List<Consumer<List<LedgerEntry>>> committedListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile LedgerHead head;
@@ -81,6 +83,14 @@ public final class LedgerWriter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Hands each group's entries to {@code listener} once they are on disk, on the writer's
+     * thread: the listener must only queue them, never block.
+     */
+    public void onCommitted(Consumer<List<LedgerEntry>> listener) {
+        committedListeners.add(listener);
     }
 
     /** The newest entry that is on disk. */
@@ -128,6 +138,7 @@ public final class LedgerWriter implements AutoCloseable {
             diskSync.force(handle);
             head = appender.head();
             group.forEach(PendingWrite::answer);
+            tellCommitted(appender.appended());
             if (verifiedPointMoves) {
                 verifiedSeq = head.seq();
                 recordVerifiedOutside(head);
@@ -139,6 +150,19 @@ public final class LedgerWriter implements AutoCloseable {
             LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + rootMessage(e), e);
             reconnectAfterFailure();
             group.forEach(pending -> pending.result().completeExceptionally(failure));
+        }
+    }
+
+    private void tellCommitted(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        for (Consumer<List<LedgerEntry>> listener : committedListeners) {
+            try {
+                listener.accept(entries);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a listener to committed ledger entries failed; the ledger is not affected", e);
+            }
         }
     }
 

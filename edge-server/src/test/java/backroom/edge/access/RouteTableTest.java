@@ -50,7 +50,8 @@ class RouteTableTest {
             entry("GET /api/v1/sales/{id}", Access.needs(Permission.READ_SALES)),
             entry("POST /api/v1/sales/{id}/void", Access.needs(Permission.VOID_SALE)),
             entry("POST /api/v1/sales/{id}/refunds", Access.needs(Permission.REFUND_SALE)),
-            entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)));
+            entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)),
+            entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)));
 
     @Test
     void everyRouteIsDeclaredWithTheAccessTheContractGivesIt() {
@@ -120,7 +121,7 @@ class RouteTableTest {
         String[] roleAndKind = caller.split("@");
         DeviceKind kind = DeviceKind.fromWire(roleAndKind[1]).orElseThrow();
         return roleAndKind[0].equals("device")
-                ? Permissions.grantsDeviceAlone(permission)
+                ? Permissions.grantsDeviceAlone(kind, permission)
                 : Permissions.grants(Role.fromWire(roleAndKind[0]).orElseThrow(), kind, permission);
     }
 

@@ -1,0 +1,30 @@
+package backroom.edge.live;
+
+import backroom.edge.ledger.LedgerEntry;
+import backroom.edge.web.Json;
+
+/**
+ * What the feed sends. A ledger entry goes as {@code {"seq":42,"type":"sale.completed","data":{...}}},
+ * its data being the entry's canonical JSON payload as it is. Access bookkeeping (devices, staff,
+ * sessions, pairing codes) is never sent: a kitchen screen has no business with it.
+ */
+final class LiveMessage {
+
+    private LiveMessage() {
+    }
+
+    static boolean isShown(LedgerEntry entry) {
+        String type = entry.type();
+        return !(type.startsWith("device.") || type.startsWith("staff.") || type.startsWith("session.")
+                || type.startsWith("pairing."));
+    }
+
+    static String of(LedgerEntry entry) {
+        return "{\"seq\":" + entry.seq() + ",\"type\":" + Json.write(entry.type()) + ",\"data\":" + entry.payload() + "}";
+    }
+
+    /** {@code {"type":"error","detail":"..."}}: the answer to a client message the feed cannot take. */
+    static String error(String detail) {
+        return "{\"type\":\"error\",\"detail\":" + Json.write(detail) + "}";
+    }
+}

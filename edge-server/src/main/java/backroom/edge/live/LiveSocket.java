@@ -1,0 +1,184 @@
+package backroom.edge.live;
+
+import backroom.edge.access.Caller;
+import backroom.edge.ledger.LedgerEntry;
+import backroom.edge.web.Problem;
+import io.helidon.common.buffers.BufferData;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.http.HttpPrologue;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One screen's live connection. Its own virtual thread sends: first every durable entry after
+ * {@code since}, read from the ledger page by page, then the entries the writer queued since the
+ * socket joined, skipping any already sent: nothing is missed or sent twice. The socket joins
+ * before it reads, so an entry committed during the replay is either read or queued. A socket
+ * that falls {@value #MAX_BEHIND} entries behind is dropped; the screen reconnects with the last
+ * seq it got.
+ */
+final class LiveSocket implements WsListener {
+
+    static final int MAX_BEHIND = 10_000;
+    private static final int PAGE = 500;
+    private static final Logger LOG = Logger.getLogger(LiveSocket.class.getName());
+
+    private final LiveUpdates updates;
+    private final LiveAccess access;
+    private final BlockingQueue<LedgerEntry> queued = new ArrayBlockingQueue<>(MAX_BEHIND);
+    private final AtomicBoolean ended = new AtomicBoolean();
+    /** Helidon's session writes frames through one buffer: one sender at a time. */
+    private final Object sending = new Object();
+    private volatile LiveAccess.Admission admission;
+    private volatile WsSession session;
+    private volatile Thread sender;
+
+    LiveSocket(LiveUpdates updates, LiveAccess access) {
+        this.updates = updates;
+        this.access = access;
+    }
+
+    /** A refusal here hands the request on to the HTTP route for {@code /ws}, which answers with the problem. */
+    @Override
+    public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
+        try {
+            admission = access.admit(headers.first(HeaderNames.AUTHORIZATION), prologue.query().first("token").asOptional(),
+                    prologue.query().first("since").asOptional());
+            return Optional.empty();
+        } catch (Problem refused) {
+            throw new WsUpgradeException(refused.getMessage());
+        }
+    }
+
+    @Override
+    public void onOpen(WsSession session) {
+        this.session = session;
+        updates.joined(this);
+        if (!access.stillAdmits(admission)) {
+            // Revoked between the upgrade and joining: the revocation did not see this socket.
+            end(LiveUpdates.ACCESS_ENDED, "the token has expired or was revoked");
+            return;
+        }
+        long since = admission.since() != null ? admission.since() : updates.durableHead();
+        sender = Thread.ofVirtual().name("live-" + admission.caller().device().deviceId()).start(() -> follow(since));
+    }
+
+    @Override
+    public void onMessage(WsSession session, String text, boolean last) {
+        if (!ended.get()) {
+            send(LiveMessage.error("the live feed takes no messages yet: station subscriptions and bumps come with the kitchen"));
+        }
+    }
+
+    @Override
+    public void onPing(WsSession session, BufferData buffer) {
+        synchronized (sending) {
+            session.pong(buffer);
+        }
+    }
+
+    @Override
+    public void onClose(WsSession session, int status, String reason) {
+        ended.set(true);
+        stopSending();
+    }
+
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        LOG.log(Level.FINE, "live socket failed", t);
+        ended.set(true);
+        stopSending();
+    }
+
+    Caller caller() {
+        return admission.caller();
+    }
+
+    LiveAccess.Admission admission() {
+        return admission;
+    }
+
+    /** Called on the ledger writer's thread: never blocks. */
+    void queue(List<LedgerEntry> entries) {
+        for (LedgerEntry entry : entries) {
+            if (!queued.offer(entry)) {
+                end(LiveUpdates.FELL_BEHIND, "fell " + MAX_BEHIND + " entries behind; reconnect with since=<last seq received>");
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends the feed at once: nothing more is queued or sent. The close frame goes from a thread of
+     * its own, as the caller may be the ledger writer and the sender may be stuck on a slow client
+     * (interrupting it closes that socket).
+     */
+    void end(int code, String why) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        stopSending();
+        Thread.ofVirtual().name("live-close").start(() -> {
+            synchronized (sending) {
+                try {
+                    session.close(code, why);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "closing a live socket that is already gone", e);
+                }
+            }
+        });
+    }
+
+    private void stopSending() {
+        updates.left(this);
+        Thread running = sender;
+        if (running != null && running != Thread.currentThread()) {
+            running.interrupt();
+        }
+    }
+
+    private void follow(long since) {
+        long lastSent = since;
+        try {
+            for (List<LedgerEntry> page = updates.durableAfter(lastSent, PAGE); !page.isEmpty() && !ended.get();
+                    page = updates.durableAfter(lastSent, PAGE)) {
+                for (LedgerEntry entry : page) {
+                    lastSent = sendIfNew(entry, lastSent);
+                }
+            }
+            while (!ended.get()) {
+                lastSent = sendIfNew(queued.take(), lastSent);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "live socket stopped sending after seq " + lastSent, e);
+            end(LiveUpdates.UNEXPECTED, "the box could not send; reconnect with since=" + lastSent);
+        }
+    }
+
+    private long sendIfNew(LedgerEntry entry, long lastSent) {
+        if (entry.seq() <= lastSent) {
+            return lastSent;
+        }
+        if (LiveMessage.isShown(entry)) {
+            send(LiveMessage.of(entry));
+        }
+        return entry.seq();
+    }
+
+    private void send(String text) {
+        synchronized (sending) {
+            session.send(text, true);
+        }
+    }
+}
