@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -19,6 +21,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 final class SwappableDataSource implements DataSource {
 
     private static final int MAX_CONNECTIONS = 32;
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(5);
     /**
      * H2 keeps one Database object per file in the JVM; one whose store panicked on a failed
      * write stays registered, closed, and would be handed to the next connection. OPEN_NEW makes
@@ -41,10 +45,39 @@ final class SwappableDataSource implements DataSource {
     synchronized void reopen() {
         pool.dispose();
         try {
-            pool = openFresh(url);
+            pool = openFreshOnceReleased(url);
         } catch (SQLException e) {
             pool = readOnlyOrUnopened();
             throw new LedgerUnavailableException("the ledger database can only be read for now: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The old Database lets go of its lock on the file only once its last connection is closed,
+     * and a reader may still be returning one to the disposed pool: under load here the first try
+     * failed with "Database may be already in use" about one reopen in twenty, and the next try,
+     * 5 ms later, opened it. Only that failure is tried again, and not past {@link #RELEASE_WAIT}.
+     */
+    private static JdbcConnectionPool openFreshOnceReleased(String url) throws SQLException {
+        long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+        while (true) {
+            try {
+                return openFresh(url);
+            } catch (SQLException e) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(e);
+            }
+        }
+    }
+
+    private static void pause(SQLException lockedMeanwhile) throws SQLException {
+        try {
+            Thread.sleep(RETRY_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw lockedMeanwhile;
         }
     }
 
