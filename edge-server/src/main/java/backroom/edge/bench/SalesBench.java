@@ -3,9 +3,11 @@ package backroom.edge.bench;
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import backroom.edge.access.FirstStart;
-import com.fasterxml.jackson.databind.JsonNode;
 import backroom.edge.web.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,8 +49,9 @@ final class SalesBench implements Callable<Integer> {
         BenchLogging.quiet();
         Duration measure = Duration.ofSeconds(seconds);
         Duration warmUp = Duration.ofSeconds(1);
-        System.out.printf("backroom bench sales: %d s per figure, folder %s, Java %s, %d cores%n%n",
-                seconds, runDir.toAbsolutePath(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("backroom bench sales: %d s per figure, folder %s, Java %s, %d cores, heap %d MiB, %s%n%n",
+                seconds, runDir.toAbsolutePath(), Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                heapMiB(), collectors());
 
         double rawTwoRow = RawCommits.twoRowCommitsPerSecond(runDir, measure);
         double rawSyncEach = RawCommits.syncedSalesPerSecond(runDir, measure, 1);
@@ -86,8 +90,19 @@ final class SalesBench implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.failures() > 0) ? 1 : 0;
     }
 
+    private static long heapMiB() {
+        return Runtime.getRuntime().maxMemory() >> 20;
+    }
+
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + "));
+    }
+
     private static Map<String, Object> figures(double rawTwoRow, double rawSyncEach, double rawGroup, List<HttpSalesLoad.Result> results) {
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("heapMiB", heapMiB());
+        figures.put("garbageCollectors", collectors());
         figures.put("rawTwoRowCommitsPerSecond", Math.round(rawTwoRow));
         figures.put("rawSaleSyncEachPerSecond", Math.round(rawSyncEach));
         figures.put("rawSaleGroupSyncPerSecond", Math.round(rawGroup));
@@ -104,7 +119,6 @@ final class SalesBench implements Callable<Integer> {
         return figures;
     }
 
-    /** Opens the bench register's shift through the API, as a tablet would. */
     /** Pairs a terminal with the box's first pairing code and signs the technician in on it, as a newcomer would. */
     private static String signIn(Box box) throws IOException, InterruptedException {
         FirstStart first = box.firstStart().orElseThrow(() -> new IllegalStateException("the bench box must be new"));
@@ -125,6 +139,7 @@ final class SalesBench implements Callable<Integer> {
         return Json.MAPPER.readTree(answer.body());
     }
 
+    /** Opens the bench register's shift through the API, as a tablet would. */
     private static String openShift(Box box, String token) throws IOException, InterruptedException {
         return post(box, token, "/api/v1/shifts", "{\"registerId\":\"bench\",\"openingFloat\":0}").path("shiftId").asText();
     }
