@@ -53,10 +53,12 @@ final class SwappableDataSource implements DataSource {
     }
 
     /**
-     * The old Database lets go of its lock on the file only once its last connection is closed,
-     * and a reader may still be returning one to the disposed pool: under load here the first try
-     * failed with "Database may be already in use" about one reopen in twenty, and the next try,
-     * 5 ms later, opened it. Only that failure is tried again, and not past {@link #RELEASE_WAIT}.
+     * The old Database lets go of its lock on the file only when it has finished closing, and that
+     * can be a moment after its pool was disposed (the thread that closes its last connection,
+     * a reader handing one back, closes it). Under load here the first try failed with "Database
+     * may be already in use" in about one reopen in twenty, and the next try, 5 ms later, opened
+     * it. Only that failure is tried again, and not past {@link #RELEASE_WAIT}: another process
+     * holding the file still fails the write.
      */
     private static JdbcConnectionPool openFreshOnceReleased(String url) throws SQLException {
         long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
