@@ -1,0 +1,210 @@
+package backroom.edge.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.access.Access;
+import backroom.edge.access.Route;
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.Sales;
+import backroom.edge.testing.SharedBox;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * {@code docs/openapi.yaml} says what the box serves: every route of the route table and nothing
+ * else, each with the access the route really asks for, and the fields of real answers.
+ */
+class OpenApiDocumentTest {
+
+    private static final Path DOCUMENT = Path.of("..", "docs", "openapi.yaml");
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final String HEALTH = "GET /observe/health";
+
+    @RegisterExtension
+    static final SharedBox box = new SharedBox();
+
+    private static Map<String, Object> document;
+
+    @BeforeAll
+    static void read() throws IOException {
+        assertThat(DOCUMENT).as("the OpenAPI file, from the edge-server module").exists();
+        try (Reader reader = Files.newBufferedReader(DOCUMENT)) {
+            document = new Yaml().load(reader);
+        }
+    }
+
+    @Test
+    void documentsEveryRouteOfTheRouteTableAndNothingElse() {
+        Set<String> served = new TreeSet<>();
+        box.box().box().routes().all().forEach(route -> served.add(key(route)));
+        served.add(HEALTH);
+
+        assertThat(operations().keySet()).isEqualTo(served);
+    }
+
+    @Test
+    void givesEachOperationTheAccessItsRouteAsksFor() {
+        Map<String, Map<String, Object>> operations = operations();
+        SoftAssertions soft = new SoftAssertions();
+        for (Route route : box.box().box().routes().all()) {
+            Map<String, Object> operation = operations.get(key(route));
+            soft.assertThat(operation).as(key(route)).isNotNull();
+            if (operation != null) {
+                soft.assertThat(operation.get("x-access")).as(key(route)).isEqualTo(accessName(route.access()));
+            }
+        }
+        soft.assertThat(operations.get(HEALTH)).extracting(op -> op.get("x-access")).isEqualTo("public");
+        soft.assertAll();
+    }
+
+    @Test
+    void protectedOperationsNeedABearerTokenAndSay401And403() {
+        SoftAssertions soft = new SoftAssertions();
+        Set<String> operationIds = new LinkedHashSet<>();
+        operations().forEach((key, operation) -> {
+            soft.assertThat(operation.get("summary")).as(key + " summary").isNotNull();
+            soft.assertThat(operationIds.add(String.valueOf(operation.get("operationId")))).as(key + " operationId is unique").isTrue();
+            Map<String, Object> responses = map(operation.get("responses"));
+            // OpenAPI: status codes MUST be quoted, or YAML reads them as numbers and JSON tools differ.
+            assertThat(responses.keySet().stream().map(Object.class::cast)).as(key + " status codes are quoted")
+                    .allMatch(String.class::isInstance);
+            soft.assertThat(responses.keySet()).as(key + " answers").anyMatch(status -> status.startsWith("2") || status.equals("101"));
+            if ("public".equals(operation.get("x-access"))) {
+                soft.assertThat(operation.get("security")).as(key).isEqualTo(List.of());
+            } else {
+                soft.assertThat(operation.get("security")).as(key).isEqualTo(List.of(Map.of("bearerAuth", List.of())));
+                soft.assertThat(responses).as(key).containsKeys("401", "403");
+            }
+        });
+        soft.assertAll();
+    }
+
+    @Test
+    void everyReferenceResolves() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertThat(refs).isNotEmpty();
+        SoftAssertions soft = new SoftAssertions();
+        for (String ref : refs) {
+            soft.assertThatCode(() -> resolve(ref)).as(ref).doesNotThrowAnyException();
+        }
+        soft.assertAll();
+    }
+
+    @Test
+    void realAnswersCarryOnlyDocumentedFieldsAndEveryRequiredOne() {
+        Api api = box.api();
+        String shiftId = api.openShift("openapi-r1");
+        Reply sale = api.ringSale(Sales.twoLargeLattesWithExtraShot("openapi-r1", shiftId));
+        Reply refused = api.post("/api/v1/sales", Map.of("registerId", "openapi-r1"));
+
+        SoftAssertions soft = new SoftAssertions();
+        matches(soft, "POST /api/v1/sales", "201", sale);
+        matches(soft, "GET /api/v1/sales/{id}", "200", api.get("/api/v1/sales/" + sale.field("saleId")));
+        matches(soft, "GET /api/v1/shifts/{id}", "200", api.get("/api/v1/shifts/" + shiftId));
+        matches(soft, "GET /api/v1/shifts/{id}/report", "200", api.get("/api/v1/shifts/" + shiftId + "/report"));
+        matches(soft, "GET /api/v1/catalog", "200", api.get("/api/v1/catalog"));
+        matches(soft, "GET /api/v1/sales", "200", api.get("/api/v1/sales?limit=2"));
+        matches(soft, "POST /api/v1/sales", "400", refused);
+        soft.assertAll();
+    }
+
+    private static void matches(SoftAssertions soft, String operationKey, String status, Reply reply) {
+        soft.assertThat(reply.status()).as(operationKey).isEqualTo(Integer.parseInt(status));
+        Map<String, Object> schema = responseSchema(operationKey, status);
+        Set<String> documented = map(schema.getOrDefault("properties", Map.of())).keySet();
+        Set<String> answered = new TreeSet<>();
+        for (Iterator<String> names = reply.body().fieldNames(); names.hasNext(); ) {
+            answered.add(names.next());
+        }
+        soft.assertThat(documented).as(operationKey + " " + status + " documents every field it answers").containsAll(answered);
+        @SuppressWarnings("unchecked")
+        List<String> required = (List<String>) schema.getOrDefault("required", List.of());
+        soft.assertThat(answered).as(operationKey + " " + status + " answers every required field").containsAll(required);
+    }
+
+    /** The schema of one answer, its references followed. */
+    private static Map<String, Object> responseSchema(String operationKey, String status) {
+        Map<String, Object> response = follow(map(map(operations().get(operationKey).get("responses")).get(status)));
+        Map<String, Object> content = map(response.get("content"));
+        assertThat(content).as(operationKey + " " + status + " content").isNotEmpty();
+        return follow(map(map(content.values().iterator().next()).get("schema")));
+    }
+
+    /** "METHOD /path" of every operation in the document. */
+    private static Map<String, Map<String, Object>> operations() {
+        Map<String, Map<String, Object>> operations = new TreeMap<>();
+        map(document.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+            if (METHODS.contains(method)) {
+                operations.put(method.toUpperCase() + " " + path, map(operation));
+            }
+        }));
+        return operations;
+    }
+
+    private static String key(Route route) {
+        return route.method().text() + " " + route.template();
+    }
+
+    private static String accessName(Access access) {
+        return switch (access) {
+            case Access.Public p -> "public";
+            case Access.AnyDevice d -> "any-device";
+            case Access.Needs needs -> needs.permission().name();
+        };
+    }
+
+    private static Map<String, Object> follow(Map<String, Object> node) {
+        Object ref = node.get("$ref");
+        return ref == null ? node : follow(resolve((String) ref));
+    }
+
+    private static Map<String, Object> resolve(String ref) {
+        if (!ref.startsWith("#/")) {
+            throw new IllegalArgumentException("only references inside the document: " + ref);
+        }
+        Object node = document;
+        for (String part : ref.substring(2).split("/")) {
+            node = map(node).get(part);
+            if (node == null) {
+                throw new IllegalArgumentException("nothing at " + ref);
+            }
+        }
+        return map(node);
+    }
+
+    private static void collectRefs(Object node, List<String> refs) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if ("$ref".equals(k)) {
+                    refs.add((String) v);
+                } else {
+                    collectRefs(v, refs);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectRefs(item, refs));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        return node == null ? Map.of() : (Map<String, Object>) node;
+    }
+}
