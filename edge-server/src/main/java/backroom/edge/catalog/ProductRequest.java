@@ -24,6 +24,9 @@ record ProductRequest(
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     static final long MAX_PRICE = 1_000_000_000_000L;
+    /** The columns' widths: a longer value would reach the database and fail there as a 500. */
+    private static final int MAX_CODE = 64;
+    private static final int MAX_NAME = 200;
 
     Product toProduct(String pathId, Set<String> taxIds, Set<String> categoryIds) {
         List<FieldError> errors = new ArrayList<>();
@@ -33,9 +36,12 @@ record ProductRequest(
         if (id != null && !id.equals(pathId)) {
             errors.add(new FieldError("id", "does not match the id in the path"));
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            errors.add(new FieldError("name", "is required (at most 200 characters)"));
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            errors.add(new FieldError("name", "is required (at most " + MAX_NAME + " characters)"));
         }
+        checkLength(errors, "sku", sku, MAX_CODE);
+        checkLength(errors, "barcode", barcode, MAX_CODE);
+        checkLength(errors, "station", station, MAX_CODE);
         if (price == null || price < 0 || price > MAX_PRICE) {
             errors.add(new FieldError("price", "must be between 0 and " + MAX_PRICE));
         }
@@ -61,6 +67,12 @@ record ProductRequest(
                 variants == null ? List.of() : variants, modifiers == null ? List.of() : modifiers, null);
     }
 
+    private static void checkLength(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "is at most " + max + " characters"));
+        }
+    }
+
     private static void checkOptions(List<FieldError> errors, String field, List<Option> options) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < options.size(); i++) {
@@ -69,8 +81,8 @@ record ProductRequest(
             if (option.id() == null || !ID.matcher(option.id()).matches() || !seen.add(option.id())) {
                 errors.add(new FieldError(at + ".id", "must be a unique id of letters, digits, '.', '_' or '-'"));
             }
-            if (option.name() == null || option.name().isBlank()) {
-                errors.add(new FieldError(at + ".name", "is required"));
+            if (option.name() == null || option.name().isBlank() || option.name().length() > MAX_NAME) {
+                errors.add(new FieldError(at + ".name", "is required (at most " + MAX_NAME + " characters)"));
             }
             long floor = option.mayBeNegative() ? -MAX_PRICE : 0;
             if (option.amount() < floor || option.amount() > MAX_PRICE) {

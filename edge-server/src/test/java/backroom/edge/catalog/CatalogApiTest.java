@@ -73,6 +73,24 @@ class CatalogApiTest {
         assertThat(api.put("/api/v1/catalog/products/bad", Map.of("name", "x", "price", "free")).problemFields()).containsExactly("price");
     }
 
+    @Test
+    void textsWiderThanTheirColumnsAreRefusedAs422NotADatabaseError() {
+        long head = box.headSeq();
+        String wide = "x".repeat(65);
+
+        Reply reply = api.put("/api/v1/catalog/products/wide", Map.of("name", "Wide", "price", 1_000,
+                "sku", wide, "barcode", wide, "station", wide,
+                "variants", List.of(Map.of("id", "v", "name", "n".repeat(201), "priceDelta", 0)),
+                "modifiers", List.of(Map.of("id", "m", "name", "n".repeat(201), "price", 0))));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.problemFields()).containsExactlyInAnyOrder("sku", "barcode", "station", "variants[0].name", "modifiers[0].name");
+        assertThat(box.headSeq()).isEqualTo(head);
+        String fits = "x".repeat(64);
+        assertThat(api.put("/api/v1/catalog/products/wide", Map.of("name", "Wide", "price", 1_000,
+                "sku", fits, "barcode", fits, "station", fits)).status()).isEqualTo(200);
+    }
+
     static JsonNode product(JsonNode catalog, String id) {
         for (JsonNode product : catalog.path("products")) {
             if (product.path("id").asText().equals(id)) {
