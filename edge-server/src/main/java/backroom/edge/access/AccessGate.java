@@ -39,14 +39,16 @@ public final class AccessGate implements Filter {
         String path = req.path().path();
         if (path.startsWith(API_PREFIX) || path.equals(LIVE_PATH)) {
             try {
-                Route route = routes.match(req.prologue().method(), path)
-                        .orElseThrow(() -> Problem.notFound(req.prologue().method().text() + " " + path));
+                Route route = routes.match(req.prologue().method(), path).orElseThrow(() -> unrouted(req.prologue().method().text(), path));
                 Optional<String> queryToken = path.equals(LIVE_PATH) ? req.query().first("token").asOptional() : Optional.empty();
                 admit(route.access(), bearerToken(req.headers().first(HeaderNames.AUTHORIZATION)).or(() -> queryToken))
                         .ifPresent(caller -> req.context().register(caller));
             } catch (Problem refused) {
                 if (refused.status() == 401) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+                }
+                if (refused.status() == 405) {
+                    res.header(HeaderNames.ALLOW, String.join(", ", routes.methodsFor(path)));
                 }
                 ProblemResponses.send(res, refused);
                 return;
@@ -68,6 +70,12 @@ public final class AccessGate implements Filter {
             throw forbidden(caller, needs.permission());
         }
         return Optional.of(caller);
+    }
+
+    /** 405 where the path is served for other methods, else 404. */
+    private Problem unrouted(String method, String path) {
+        List<String> allowed = routes.methodsFor(path);
+        return allowed.isEmpty() ? Problem.notFound(method + " " + path) : Problem.methodNotAllowed(method, path, allowed);
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header. */

@@ -29,6 +29,15 @@ public final class RouteTable {
                 .findFirst();
     }
 
+    /** The methods declared for {@code path}, in declaration order: what a 405 lists in {@code Allow}. */
+    List<String> methodsFor(String path) {
+        return entries.stream()
+                .filter(entry -> entry.path().matcher(path).matches())
+                .map(entry -> entry.route().method().text())
+                .distinct()
+                .toList();
+    }
+
     public List<Route> all() {
         return entries.stream().map(Entry::route).toList();
     }

@@ -52,6 +52,12 @@ public final class Problem extends RuntimeException {
         return new Problem(409, "Conflict", field + ": " + message, List.of(new FieldError(field, message)));
     }
 
+    /** 405: the path is served, but not for this method; {@code allowed} goes in the {@code Allow} header. */
+    public static Problem methodNotAllowed(String method, String path, List<String> allowed) {
+        return new Problem(405, "Method not allowed", method + " " + path + " is not served; " + String.join(", ", allowed)
+                + " " + (allowed.size() == 1 ? "is" : "are"), List.of());
+    }
+
     public static Problem notFound(String what) {
         return new Problem(404, "Not found", what + " does not exist", List.of());
     }

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SharedBox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,6 +105,20 @@ class RouteTableTest {
         }
         soft.assertAll();
         assertThat(refusals).as("refusals checked").isGreaterThan(50);
+    }
+
+    @Test
+    void aServedPathAskedWithAnotherMethodIs405WithTheMethodsItServesAndAnUnservedPath404() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.box().port() + "/api/v1/sales"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        Reply unserved = box.api().delete("/api/v1/nowhere");
+
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST, GET");
+        assertThat(unserved.status()).isEqualTo(404);
+        assertThat(unserved.contentType()).isEqualTo("application/problem+json");
     }
 
     /** One caller of each kind, named "role@kind" ("device@kds" for a device with nobody signed in). */
