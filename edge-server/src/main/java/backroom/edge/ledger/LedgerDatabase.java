@@ -83,9 +83,10 @@ public final class LedgerDatabase implements AutoCloseable {
      * statements per session the writer spent a fifth of its time re-parsing SQL.
      * PAGE_SIZE=1024: H2 copies a whole page on every change and writes every changed page again
      * at each commit, two thirds of the writer's time per sale. Half the default page halved what
-     * a sale allocates there (p99 19-26 ms against 19-30 ms); half again took the writer from
+     * a sale allocates there (p99 19-26 ms against 19-30 ms); half again moved the writer from
      * 88-111 to 72-111 us per sale and 32 clients from 6,724-7,829 to 5,948-9,495 sales/s over
-     * four alternating runs of {@code bench sales} each (512 and 4096 did no better).
+     * four alternating runs of {@code bench sales} each: a small gain at best, within this VM's
+     * spread, and no loss (512 and 4096 did no better).
      */
     public static String settings() {
         return ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128;PAGE_SIZE=1024";

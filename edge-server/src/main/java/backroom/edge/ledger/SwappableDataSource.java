@@ -66,7 +66,7 @@ final class SwappableDataSource implements DataSource {
             try {
                 return openFresh(url);
             } catch (SQLException e) {
-                if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() > deadline) {
+                if (e.getErrorCode() != ErrorCode.DATABASE_ALREADY_OPEN_1 || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
                 pause(e);
@@ -131,8 +131,9 @@ final class SwappableDataSource implements DataSource {
             return current.getConnection();
         } catch (IllegalStateException disposedMeanwhile) {
             // reopen() swapped pools between our read of the field and the call: take the new one.
+            // Still the disposed one: reopen() is waiting for the file, so this read is a 503, not a 500.
             if (current == pool) {
-                throw disposedMeanwhile;
+                throw new LedgerUnavailableException("the ledger database is being reopened", disposedMeanwhile);
             }
             return pool.getConnection();
         }

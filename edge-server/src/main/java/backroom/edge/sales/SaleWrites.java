@@ -80,6 +80,10 @@ final class SaleWrites {
         if (sale.voidReason() != null) {
             throw Problem.conflict("saleId", "sale " + saleId + " is already voided");
         }
+        if (!sale.refunds().isEmpty()) {
+            // A void gives back the whole sale: after a refund that would return its money and stock twice.
+            throw Problem.conflict("saleId", "sale " + saleId + " has refunds and can no longer be voided; refund what is left instead");
+        }
         if (Shifts.find(handle, sale.shiftId()).map(shift -> !shift.isOpen()).orElse(true)) {
             // Its Z report is taken and its cash counted: undoing it now is a refund, not a void.
             throw Problem.conflict("saleId", "sale " + saleId + " belongs to a closed shift and can no longer be voided");

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.assertj.core.api.SoftAssertions;
@@ -109,16 +111,27 @@ class RouteTableTest {
 
     @Test
     void aServedPathAskedWithAnotherMethodIs405WithTheMethodsItServesAndAnUnservedPath404() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> wrongMethod = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.box().port() + "/api/v1/sales"))
-                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> root = send("DELETE", "/api/v1/sales");
+        HttpResponse<String> templated = send("PUT", "/api/v1/sales/some-sale");
         Reply unserved = box.api().delete("/api/v1/nowhere");
 
-        assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST, GET");
+        for (HttpResponse<String> wrongMethod : List.of(root, templated)) {
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(root.headers().firstValue("Allow")).hasValue("POST, GET");
+        assertThat(templated.headers().firstValue("Allow")).hasValue("GET");
         assertThat(unserved.status()).isEqualTo(404);
         assertThat(unserved.contentType()).isEqualTo("application/problem+json");
+    }
+
+    /** A bodiless request over HTTP/1.1, for the headers {@link Reply} does not keep. */
+    private static HttpResponse<String> send(String method, String path) throws Exception {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.box().port() + path))
+                    .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     /** One caller of each kind, named "role@kind" ("device@kds" for a device with nobody signed in). */

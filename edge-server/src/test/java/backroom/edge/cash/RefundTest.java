@@ -128,6 +128,25 @@ class RefundTest {
         assertThat(supervisor.get("/api/v1/sales/" + sold.field("saleId")).body().path("refunds")).hasSize(1);
     }
 
+    @Test
+    void aSaleWithARefundCannotBeVoidedSoNothingIsGivenBackTwice() {
+        String shift = supervisor.openShift("rf-void");
+        Reply sold = supervisor.ringSale(sale("rf-void", shift, List.of(item("cookie", null, 2, List.of())), List.of(payment("cash", 30_000))));
+        assertThat(refund(sold, Map.of("items", List.of(Map.of("lineNo", 1, "quantity", 1)), "reason", "stale")).status()).isEqualTo(201);
+        long cookies = onHand("cookie");
+        long head = box.headSeq();
+
+        Reply voided = supervisor.post("/api/v1/sales/" + sold.field("saleId") + "/void", Map.of("reason", "rang twice"));
+
+        assertThat(voided.status()).isEqualTo(409);
+        assertThat(voided.contentType()).isEqualTo("application/problem+json");
+        assertThat(voided.problemFields()).containsExactly("saleId");
+        assertThat(onHand("cookie")).isEqualTo(cookies);
+        assertThat(box.headSeq()).isEqualTo(head);
+        assertThat(refund(sold, Map.of("reason", "the rest")).status()).isEqualTo(201);
+        assertThat(onHand("cookie")).isEqualTo(cookies + 1);
+    }
+
     private static Reply refund(Reply sale, Map<String, Object> body) {
         return supervisor.post("/api/v1/sales/" + sale.field("saleId") + "/refunds", body);
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No body a client can send makes the box answer 5xx: every write route gets a valid body with
- * one value at a time swapped for something hostile (a 5,000-character string, a number too big
+ * every field it reads (which must be taken), then one value at a time swapped for something hostile (a 5,000-character string, a number too big
  * for a long, the largest long, a negative, a boolean, an object, an array, null), and every
  * answer must be 2xx or a 4xx problem+json. A value the code does not check reaches the database
  * and fails there as a 500; this is the walk that finds it.
@@ -48,24 +49,26 @@ class NoInputCrashesTest {
     void noHostileValueInAnyWriteBodyGetsA5xx() {
         Api api = box.api();
         String shift = api.openShift("fuzz-r1");
-        String sale = api.ringSale(Sales.twoLargeLattesWithExtraShot("fuzz-r1", shift)).field("saleId");
+        String toRefund = api.ringSale(Sales.twoLargeLattesWithExtraShot("fuzz-r1", shift)).field("saleId");
+        String toVoid = api.ringSale(Sales.twoLargeLattesWithExtraShot("fuzz-r1", shift)).field("saleId");
         String cashier = box.box().addStaff("Fuzz cashier", "cashier", "73519");
+        String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Fuzz", "kind", "terminal")).field("code");
         Api device = box.box().newDevice("terminal");
         SoftAssertions soft = new SoftAssertions();
         int sent = 0;
 
         sent += walk(soft, "POST /api/v1/devices/pairing-codes", "{\"name\":\"Fuzz\",\"kind\":\"terminal\"}",
                 body -> api.post("/api/v1/devices/pairing-codes", body));
-        sent += walk(soft, "POST /api/v1/devices/pair", "{\"code\":\"000000\"}",
+        sent += walk(soft, "POST /api/v1/devices/pair", "{\"code\":\"" + code + "\"}",
                 body -> api.anonymous().post("/api/v1/devices/pair", body));
-        sent += walk(soft, "POST /api/v1/sessions", "{\"pin\":\"99999\",\"staffId\":\"" + cashier + "\"}",
+        sent += walk(soft, "POST /api/v1/sessions", "{\"pin\":\"73519\",\"staffId\":\"" + cashier + "\"}",
                 body -> device.post("/api/v1/sessions", body));
         sent += walk(soft, "POST /api/v1/staff", "{\"name\":\"Fuzz\",\"pin\":\"4321\",\"role\":\"cashier\"}",
                 body -> api.post("/api/v1/staff", body));
         sent += walk(soft, "PATCH /api/v1/staff/{id}", "{\"name\":\"Fuzz 2\",\"pin\":\"54321\",\"role\":\"cashier\"}",
                 body -> api.patch("/api/v1/staff/" + cashier, body));
         sent += walk(soft, "PUT /api/v1/catalog/products/{id}", """
-                {"name":"Fuzz","price":1000,"sku":"F-1","barcode":"123","categoryId":"tea","taxId":"ppn-10",
+                {"id":"fuzz-product","name":"Fuzz","price":1000,"sku":"F-1","barcode":"123","categoryId":"tea","taxId":"ppn-10",
                  "trackStock":true,"station":"bar","variants":[{"id":"big","name":"Big","priceDelta":500}],
                  "modifiers":[{"id":"ice","name":"Ice","price":0}]}""",
                 body -> api.put("/api/v1/catalog/products/fuzz-product", body));
@@ -75,18 +78,25 @@ class NoInputCrashesTest {
                 body -> api.post("/api/v1/shifts", body));
         sent += walk(soft, "POST /api/v1/shifts/{id}/cash-movements", "{\"kind\":\"in\",\"amount\":1000,\"reason\":\"top-up\"}",
                 body -> api.post("/api/v1/shifts/" + shift + "/cash-movements", body));
-        sent += walk(soft, "POST /api/v1/sales", MAPPER.valueToTree(Sales.twoLargeLattesWithExtraShot("fuzz-r1", shift)).toString(),
-                body -> api.ringSale(UUID.randomUUID().toString(), body));
-        for (String key : new String[] {"k".repeat(5_000), " ", "\u00e9\u00e9"}) {
-            check(soft, "POST /api/v1/sales with Idempotency-Key " + shorten(key), api.ringSale(key, Sales.twoLargeLattesWithExtraShot("fuzz-r1", shift)));
-            sent++;
+        String sale = """
+                {"registerId":"fuzz-r1","shiftId":"%s","orderType":"dine_in","tableId":"t5","customerId":null,
+                 "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"],
+                           "notes":"no sugar","discount":0}],
+                 "payments":[{"method":"cash","amount":100000,"reference":null}]}""".formatted(shift);
+        sent += walk(soft, "POST /api/v1/sales", sale, body -> api.ringSale(UUID.randomUUID().toString(), body));
+        sent += walk(soft, "POST /api/v1/sales/{id}/refunds",
+                "{\"items\":[{\"lineNo\":1,\"quantity\":1}],\"reason\":\"spilt\",\"method\":\"cash\",\"shiftId\":\"" + shift + "\"}",
+                body -> api.postWithKey("/api/v1/sales/" + toRefund + "/refunds", UUID.randomUUID().toString(), body));
+        for (String key : new String[] {"k".repeat(1_000), " ", "\u00e9\u00e9"}) {
+            check(soft, "POST /api/v1/sales with Idempotency-Key " + shorten(key), api.ringSale(key, read(sale)));
+            check(soft, "POST /api/v1/sales/{id}/refunds with Idempotency-Key " + shorten(key),
+                    api.postWithKey("/api/v1/sales/" + toRefund + "/refunds", key, Map.of("reason", "key")));
+            sent += 2;
         }
-        sent += walk(soft, "POST /api/v1/sales/{id}/refunds", "{\"items\":[{\"lineNo\":1,\"quantity\":1}],\"reason\":\"spilt\",\"method\":\"cash\"}",
-                body -> api.postWithKey("/api/v1/sales/" + sale + "/refunds", UUID.randomUUID().toString(), body));
         sent += walk(soft, "POST /api/v1/drawer/open", "{\"registerId\":\"fuzz-r1\",\"reason\":\"change\"}",
                 body -> api.post("/api/v1/drawer/open", body));
         sent += walk(soft, "POST /api/v1/sales/{id}/void", "{\"reason\":\"mistake\"}",
-                body -> api.post("/api/v1/sales/" + sale + "/void", body));
+                body -> api.post("/api/v1/sales/" + toVoid + "/void", body));
         sent += walk(soft, "POST /api/v1/shifts/{id}/close", "{\"countedCash\":1000}",
                 body -> api.post("/api/v1/shifts/" + shift + "/close", body));
 
@@ -98,7 +108,8 @@ class NoInputCrashesTest {
     @Test
     void noHostileQueryValueGetsA5xx() {
         Api api = box.api();
-        String wide = "x".repeat(5_000);
+        // Helidon refuses a request line over 4,096 bytes itself, before the box sees it.
+        String wide = "x".repeat(1_000);
         SoftAssertions soft = new SoftAssertions();
         for (String query : new String[] {
                 "/api/v1/sales?limit=-1", "/api/v1/sales?limit=99999999999999999999", "/api/v1/sales?limit=abc",
@@ -106,16 +117,20 @@ class NoInputCrashesTest {
                 "/api/v1/sales?from=2026-13-45T99:00:00Z", "/api/v1/sales/" + wide, "/api/v1/shifts?status=" + wide,
                 "/api/v1/shifts?registerId=" + wide, "/api/v1/shifts/" + wide, "/api/v1/shifts/" + wide + "/report",
                 "/api/v1/shifts/none/cash-movements", "/ws?since=-5", "/ws?since=abc"}) {
-            Reply reply = api.get(query);
-            soft.assertThat(reply.status()).as(shorten(query)).isBetween(200, 499);
+            check(soft, "GET " + shorten(query), api.get(query));
         }
         soft.assertAll();
     }
 
-    /** Sends the valid body, then once per leaf and hostile value; returns how many were sent. */
+    /**
+     * Sends the valid body, which must be taken, then the body with each value in turn (and each
+     * object and array) swapped for each hostile value; returns how many were sent.
+     */
     private static int walk(SoftAssertions soft, String route, String validBody, Function<JsonNode, Reply> send) {
         JsonNode valid = read(validBody);
-        int sent = 0;
+        Reply taken = send.apply(valid);
+        soft.assertThat(taken.status()).as(route + " with a valid body: " + shorten(taken.text())).isBetween(200, 299);
+        int sent = 1;
         for (List<Object> path : leaves(valid, new ArrayList<>())) {
             for (JsonNode value : HOSTILE) {
                 JsonNode body = valid.deepCopy();
@@ -124,8 +139,7 @@ class NoInputCrashesTest {
                 sent++;
             }
         }
-        check(soft, route + " with a valid body", send.apply(valid));
-        return sent + 1;
+        return sent;
     }
 
     private static void check(SoftAssertions soft, String what, Reply reply) {
