@@ -39,16 +39,14 @@ public final class AccessGate implements Filter {
         String path = req.path().path();
         if (path.startsWith(API_PREFIX) || path.equals(LIVE_PATH)) {
             try {
-                Route route = routes.match(req.prologue().method(), path).orElseThrow(() -> unrouted(req.prologue().method().text(), path));
+                String method = req.prologue().method().text();
+                Route route = routes.match(req.prologue().method(), path).orElseThrow(() -> unrouted(method, path));
                 Optional<String> queryToken = path.equals(LIVE_PATH) ? req.query().first("token").asOptional() : Optional.empty();
                 admit(route.access(), bearerToken(req.headers().first(HeaderNames.AUTHORIZATION)).or(() -> queryToken))
                         .ifPresent(caller -> req.context().register(caller));
             } catch (Problem refused) {
                 if (refused.status() == 401) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-                }
-                if (refused.status() == 405) {
-                    res.header(HeaderNames.ALLOW, String.join(", ", routes.methodsFor(path)));
                 }
                 ProblemResponses.send(res, refused);
                 return;

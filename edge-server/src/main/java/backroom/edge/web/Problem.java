@@ -14,22 +14,24 @@ public final class Problem extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Duration retryAfter;
+    private final List<String> allowedMethods;
 
     public Problem(int status, String title, String detail, List<FieldError> errors) {
-        this(status, title, detail, errors, null);
+        this(status, title, detail, errors, null, List.of());
     }
 
-    private Problem(int status, String title, String detail, List<FieldError> errors, Duration retryAfter) {
+    private Problem(int status, String title, String detail, List<FieldError> errors, Duration retryAfter, List<String> allowedMethods) {
         super(detail, null, false, false);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
         this.retryAfter = retryAfter;
+        this.allowedMethods = List.copyOf(allowedMethods);
     }
 
     /** 429: tried too often; answered with a {@code Retry-After} header. */
     public static Problem tooManyTries(String field, String message, Duration retryAfter) {
-        return new Problem(429, "Too many tries", field + ": " + message, List.of(new FieldError(field, message)), retryAfter);
+        return new Problem(429, "Too many tries", field + ": " + message, List.of(new FieldError(field, message)), retryAfter, List.of());
     }
 
     /** 422: the request is well-formed but its content cannot be accepted. */
@@ -54,8 +56,8 @@ public final class Problem extends RuntimeException {
 
     /** 405: the path is served, but not for this method; {@code allowed} goes in the {@code Allow} header. */
     public static Problem methodNotAllowed(String method, String path, List<String> allowed) {
-        return new Problem(405, "Method not allowed", method + " " + path + " is not served; " + String.join(", ", allowed)
-                + " " + (allowed.size() == 1 ? "is" : "are"), List.of());
+        String detail = method + " " + path + " is not served; " + String.join(", ", allowed) + " " + (allowed.size() == 1 ? "is" : "are");
+        return new Problem(405, "Method not allowed", detail, List.of(), null, allowed);
     }
 
     public static Problem notFound(String what) {
@@ -72,6 +74,11 @@ public final class Problem extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The methods the path is served for, when this is a 405; answered as the {@code Allow} header. */
+    public List<String> allowedMethods() {
+        return allowedMethods;
     }
 
     /** How long the caller should wait before trying again, if the box knows. */

@@ -48,6 +48,9 @@ public final class ProblemResponses {
         body.put("errors", problem.errors());
         res.status(Status.create(problem.status()));
         problem.retryAfter().ifPresent(wait -> res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
+        if (!problem.allowedMethods().isEmpty()) {
+            res.header(HeaderNames.ALLOW, String.join(", ", problem.allowedMethods()));
+        }
         res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
         res.send(Json.write(body));
     }
