@@ -8,12 +8,12 @@ import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.SharedBox;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +108,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void realAnswersCarryOnlyDocumentedFieldsAndEveryRequiredOne() {
+    void realAnswersMatchTheirSchemasAllTheWayDown() {
         Api api = box.api();
         String shiftId = api.openShift("openapi-r1");
         Reply sale = api.ringSale(Sales.twoLargeLattesWithExtraShot("openapi-r1", shiftId));
@@ -122,21 +122,92 @@ class OpenApiDocumentTest {
         matches(soft, "GET /api/v1/catalog", "200", api.get("/api/v1/catalog"));
         matches(soft, "GET /api/v1/sales", "200", api.get("/api/v1/sales?limit=2"));
         matches(soft, "POST /api/v1/sales", "400", refused);
+        Reply other = api.ringSale(Sales.twoLargeLattesWithExtraShot("openapi-r1", shiftId));
+        matches(soft, "POST /api/v1/sales/{id}/refunds", "201", api.post("/api/v1/sales/" + sale.field("saleId") + "/refunds",
+                Map.of("items", List.of(Map.of("lineNo", 1, "quantity", 1)), "reason", "spilt")));
+        matches(soft, "POST /api/v1/sales/{id}/void", "200", api.post("/api/v1/sales/" + other.field("saleId") + "/void", Map.of("reason", "twice")));
+        matches(soft, "POST /api/v1/shifts/{id}/cash-movements", "201", api.post("/api/v1/shifts/" + shiftId + "/cash-movements",
+                Map.of("kind", "out", "amount", 1_000, "reason", "milk")));
+        matches(soft, "GET /api/v1/shifts/{id}/cash-movements", "200", api.get("/api/v1/shifts/" + shiftId + "/cash-movements"));
+        matches(soft, "POST /api/v1/drawer/open", "201", api.post("/api/v1/drawer/open", Map.of("registerId", "openapi-r1", "reason", "change")));
+        matches(soft, "GET /api/v1/shifts", "200", api.get("/api/v1/shifts?registerId=openapi-r1"));
+        matches(soft, "POST /api/v1/devices/pairing-codes", "201", api.post("/api/v1/devices/pairing-codes", Map.of("name", "Tab", "kind", "kds")));
+        matches(soft, "GET /api/v1/devices", "200", api.get("/api/v1/devices"));
+        matches(soft, "POST /api/v1/staff", "201", api.post("/api/v1/staff", Map.of("name", "Ana", "pin", "86420", "role", "cashier")));
+        matches(soft, "GET /api/v1/staff", "200", api.get("/api/v1/staff"));
+        matches(soft, "POST /api/v1/shifts/{id}/close", "200", api.post("/api/v1/shifts/" + shiftId + "/close", Map.of("countedCash", 500_000)));
+        matches(soft, "GET /observe/health", "200", api.get("/observe/health"));
         soft.assertAll();
     }
 
     private static void matches(SoftAssertions soft, String operationKey, String status, Reply reply) {
         soft.assertThat(reply.status()).as(operationKey).isEqualTo(Integer.parseInt(status));
-        Map<String, Object> schema = responseSchema(operationKey, status);
-        Set<String> documented = map(schema.getOrDefault("properties", Map.of())).keySet();
-        Set<String> answered = new TreeSet<>();
-        for (Iterator<String> names = reply.body().fieldNames(); names.hasNext(); ) {
-            answered.add(names.next());
+        List<String> mismatches = new ArrayList<>();
+        conforms(reply.body(), responseSchema(operationKey, status), "$", mismatches);
+        soft.assertThat(mismatches).as(operationKey + " " + status + " answer against its schema").isEmpty();
+    }
+
+    /**
+     * Walks a real answer beside its schema, all the way down: every object field is documented,
+     * every required one is there, and every value has a documented JSON type.
+     */
+    private static void conforms(JsonNode value, Map<String, Object> given, String at, List<String> mismatches) {
+        Map<String, Object> schema = follow(given);
+        if (schema.containsKey("oneOf")) {
+            @SuppressWarnings("unchecked")
+            List<Object> choices = (List<Object>) schema.get("oneOf");
+            Map<String, Object> chosen = choices.stream().map(choice -> follow(map(choice)))
+                    .filter(choice -> value.isNull() == types(choice).contains("null"))
+                    .findFirst().orElse(Map.of("type", "none"));
+            conforms(value, chosen, at, mismatches);
+            return;
         }
-        soft.assertThat(documented).as(operationKey + " " + status + " documents every field it answers").containsAll(answered);
-        @SuppressWarnings("unchecked")
-        List<String> required = (List<String>) schema.getOrDefault("required", List.of());
-        soft.assertThat(answered).as(operationKey + " " + status + " answers every required field").containsAll(required);
+        Set<String> types = types(schema);
+        if (!types.isEmpty() && !types.contains(jsonType(value)) && !(value.isIntegralNumber() && types.contains("number"))) {
+            mismatches.add(at + " is " + jsonType(value) + ", documented " + types);
+            return;
+        }
+        if (value.isObject()) {
+            Map<String, Object> properties = map(schema.get("properties"));
+            @SuppressWarnings("unchecked")
+            List<String> required = (List<String>) schema.getOrDefault("required", List.of());
+            required.stream().filter(name -> !value.has(name)).forEach(name -> mismatches.add(at + "." + name + " is required but missing"));
+            value.fieldNames().forEachRemaining(name -> {
+                Object fieldSchema = properties.containsKey(name) ? properties.get(name) : schema.get("additionalProperties");
+                if (fieldSchema instanceof Map<?, ?>) {
+                    conforms(value.get(name), map(fieldSchema), at + "." + name, mismatches);
+                } else {
+                    mismatches.add(at + "." + name + " is not documented");
+                }
+            });
+        } else if (value.isArray() && schema.get("items") != null) {
+            for (int i = 0; i < value.size(); i++) {
+                conforms(value.get(i), map(schema.get("items")), at + "[" + i + "]", mismatches);
+            }
+        }
+    }
+
+    private static Set<String> types(Map<String, Object> schema) {
+        Object type = schema.get("type");
+        Set<String> types = new TreeSet<>();
+        if (type instanceof String one) {
+            types.add(one);
+        } else if (type instanceof List<?> many) {
+            many.forEach(t -> types.add(String.valueOf(t)));
+        }
+        return types;
+    }
+
+    private static String jsonType(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case OBJECT -> "object";
+            case ARRAY -> "array";
+            case STRING -> "string";
+            case BOOLEAN -> "boolean";
+            case NULL -> "null";
+            case NUMBER -> value.isIntegralNumber() ? "integer" : "number";
+            default -> value.getNodeType().name().toLowerCase();
+        };
     }
 
     /** The schema of one answer, its references followed. */
