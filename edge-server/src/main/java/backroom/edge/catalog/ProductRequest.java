@@ -53,7 +53,9 @@ record ProductRequest(
         }
         if (price != null && variants != null) {
             for (int i = 0; i < variants.size(); i++) {
-                if (variants.get(i) != null && price + variants.get(i).priceDelta() < 0) {
+                Variant variant = variants.get(i);
+                // Out-of-range deltas are refused below; adding one here could overflow.
+                if (variant != null && Math.abs(variant.priceDelta()) <= MAX_PRICE && price + variant.priceDelta() < 0) {
                     errors.add(new FieldError("variants[" + i + "].priceDelta", "would make the variant's price negative"));
                 }
             }

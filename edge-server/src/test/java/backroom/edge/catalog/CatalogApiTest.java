@@ -71,6 +71,10 @@ class CatalogApiTest {
         assertThat(reply.problemFields()).containsExactlyInAnyOrder("name", "price", "taxId");
         assertThat(box.headSeq()).isEqualTo(head);
         assertThat(api.put("/api/v1/catalog/products/bad", Map.of("name", "x", "price", "free")).problemFields()).containsExactly("price");
+        Reply huge = api.put("/api/v1/catalog/products/bad", Map.of("name", "x", "price", 1_000,
+                "variants", List.of(Map.of("id", "v", "name", "V", "priceDelta", Long.MAX_VALUE))));
+        assertThat(huge.problemFields()).containsExactly("variants[0].priceDelta");
+        assertThat(huge.body().path("errors").get(0).path("message").asText()).isEqualTo("is out of range");
     }
 
     @Test
