@@ -40,6 +40,8 @@ class OpenApiDocumentTest {
     static final SharedBox box = new SharedBox();
 
     private static Map<String, Object> document;
+    /** "METHOD /path" of every operation in the document. */
+    private static Map<String, Map<String, Object>> operations;
 
     @BeforeAll
     static void read() throws IOException {
@@ -47,6 +49,7 @@ class OpenApiDocumentTest {
         try (Reader reader = Files.newBufferedReader(DOCUMENT)) {
             document = new Yaml().load(reader);
         }
+        operations = operationsOf(document);
     }
 
     @Test
@@ -55,12 +58,11 @@ class OpenApiDocumentTest {
         box.box().box().routes().all().forEach(route -> served.add(key(route)));
         served.add(HEALTH);
 
-        assertThat(operations().keySet()).isEqualTo(served);
+        assertThat(operations.keySet()).isEqualTo(served);
     }
 
     @Test
     void givesEachOperationTheAccessItsRouteAsksFor() {
-        Map<String, Map<String, Object>> operations = operations();
         SoftAssertions soft = new SoftAssertions();
         for (Route route : box.box().box().routes().all()) {
             Map<String, Object> operation = operations.get(key(route));
@@ -77,7 +79,7 @@ class OpenApiDocumentTest {
     void protectedOperationsNeedABearerTokenAndSay401And403() {
         SoftAssertions soft = new SoftAssertions();
         Set<String> operationIds = new LinkedHashSet<>();
-        operations().forEach((key, operation) -> {
+        operations.forEach((key, operation) -> {
             soft.assertThat(operation.get("summary")).as(key + " summary").isNotNull();
             soft.assertThat(operationIds.add(String.valueOf(operation.get("operationId")))).as(key + " operationId is unique").isTrue();
             Map<String, Object> responses = map(operation.get("responses"));
@@ -212,21 +214,20 @@ class OpenApiDocumentTest {
 
     /** The schema of one answer, its references followed. */
     private static Map<String, Object> responseSchema(String operationKey, String status) {
-        Map<String, Object> response = follow(map(map(operations().get(operationKey).get("responses")).get(status)));
+        Map<String, Object> response = follow(map(map(operations.get(operationKey).get("responses")).get(status)));
         Map<String, Object> content = map(response.get("content"));
         assertThat(content).as(operationKey + " " + status + " content").isNotEmpty();
         return follow(map(map(content.values().iterator().next()).get("schema")));
     }
 
-    /** "METHOD /path" of every operation in the document. */
-    private static Map<String, Map<String, Object>> operations() {
-        Map<String, Map<String, Object>> operations = new TreeMap<>();
-        map(document.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+    private static Map<String, Map<String, Object>> operationsOf(Map<String, Object> openApi) {
+        Map<String, Map<String, Object>> found = new TreeMap<>();
+        map(openApi.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
             if (METHODS.contains(method)) {
-                operations.put(method.toUpperCase() + " " + path, map(operation));
+                found.put(method.toUpperCase() + " " + path, map(operation));
             }
         }));
-        return operations;
+        return found;
     }
 
     private static String key(Route route) {
