@@ -1,5 +1,6 @@
 package backroom.edge;
 
+import backroom.edge.about.AboutService;
 import backroom.edge.access.AccessGate;
 import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.DeviceService;
@@ -128,7 +129,9 @@ public final class Box implements AutoCloseable {
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", new SalesService(jdbi, writer, prices, ids))
                 .mount("/drawer", new DrawerService(writer, ids));
-        new ApiRoutes(routing, parts.routes(), "").mount(AccessGate.LIVE_PATH, parts.live());
+        new ApiRoutes(routing, parts.routes(), "")
+                .mount(AccessGate.LIVE_PATH, parts.live())
+                .mount("", new AboutService());
         ProblemResponses.register(routing);
     }
 

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place every {@code /api/v1} request passes before its handler: it finds the request's
- * route in the {@link RouteTable}, establishes the {@link Caller} from the bearer token, and lets
- * the request on only if the route's {@link Access} admits that caller. A request no declared
- * route matches is refused, so a route cannot be left open by forgetting to declare its access.
+ * The one place every request passes before its handler: it finds the request's route in the
+ * {@link RouteTable}, establishes the {@link Caller} from the bearer token, and lets the request on
+ * only if the route's {@link Access} admits that caller. A request no declared route matches is
+ * refused (404, or 405 where the path is served for other methods), so a route cannot be left open
+ * by forgetting to declare its access, and an unknown path never reaches Helidon's own "not found".
+ * Only the health endpoints under {@value #OBSERVE_PREFIX}, which Helidon serves itself, pass by.
  */
 public final class AccessGate implements Filter {
 
@@ -25,6 +27,8 @@ public final class AccessGate implements Filter {
      * come as {@code ?token=}; everywhere else a token in the URL would end up in logs and history.
      */
     public static final String LIVE_PATH = "/ws";
+    /** Health, served by Helidon's observe feature: public, and not in the route table. */
+    public static final String OBSERVE_PREFIX = "/observe/";
 
     private final RouteTable routes;
     private final Credentials credentials;
@@ -37,7 +41,7 @@ public final class AccessGate implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.path().path();
-        if (path.startsWith(API_PREFIX) || path.equals(LIVE_PATH)) {
+        if (!path.startsWith(OBSERVE_PREFIX)) {
             try {
                 String method = req.prologue().method().text();
                 Route route = routes.match(req.prologue().method(), path).orElseThrow(() -> unrouted(method, path));
@@ -73,7 +77,7 @@ public final class AccessGate implements Filter {
     /** 405 where the path is served for other methods, else 404. */
     private Problem unrouted(String method, String path) {
         List<String> allowed = routes.methodsFor(path);
-        return allowed.isEmpty() ? Problem.notFound(method + " " + path) : Problem.methodNotAllowed(method, path, allowed);
+        return allowed.isEmpty() ? Problem.notServed(method, path) : Problem.methodNotAllowed(method, path, allowed);
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header. */

@@ -52,7 +52,7 @@ public final class ApiRoutes {
     }
 
     public ApiRoutes add(Method method, String path, Access access, Handler handler) {
-        String template = path.equals("/") ? prefix : prefix + path;
+        String template = path.equals("/") && !prefix.isEmpty() ? prefix : prefix + path;
         table.add(new Route(method, template, access));
         routing.route(method, template, handler);
         return this;

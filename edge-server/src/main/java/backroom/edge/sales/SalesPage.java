@@ -33,20 +33,29 @@ record SalesPage(List<SaleTables.SaleSummary> items, String nextCursor) {
 
     record Query(Instant from, Instant to, long beforeSeq, int limit) {
 
+        /** What the database's timestamps can hold; beyond it a time overflows on its way in. */
+        private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+        private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
         static Query from(Parameters params) {
             Instant from = params.first("from").map(v -> instant("from", v)).orElse(Instant.EPOCH);
-            Instant to = params.first("to").map(v -> instant("to", v)).orElse(Instant.parse("9999-01-01T00:00:00Z"));
+            Instant to = params.first("to").map(v -> instant("to", v)).orElse(LATEST);
             int limit = params.first("limit").map(Query::limit).orElse(DEFAULT_LIMIT);
             long before = params.first("cursor").map(Query::cursor).orElse(Long.MAX_VALUE);
             return new Query(from, to, before, limit);
         }
 
         private static Instant instant(String field, String value) {
+            Instant instant;
             try {
-                return Instant.parse(value);
+                instant = Instant.parse(value);
             } catch (DateTimeParseException e) {
                 throw Problem.malformed(field, "must be an ISO-8601 UTC time such as 2026-11-23T00:00:00Z");
             }
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw Problem.malformed(field, "must be a time from " + EARLIEST + " to " + LATEST);
+            }
+            return instant;
         }
 
         private static int limit(String value) {

@@ -60,6 +60,11 @@ public final class Problem extends RuntimeException {
         return new Problem(405, "Method not allowed", detail, List.of(), null, allowed);
     }
 
+    /** 404 for a path the box serves for no method at all. */
+    public static Problem notServed(String method, String path) {
+        return new Problem(404, "Not found", method + " " + path + " is not served by this box; GET / says what is", List.of());
+    }
+
     public static Problem notFound(String what) {
         return new Problem(404, "Not found", what + " does not exist", List.of());
     }

@@ -3,6 +3,7 @@ package backroom.edge.web;
 import backroom.edge.ledger.LedgerUnavailableException;
 import backroom.edge.ledger.StorageFailure;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
@@ -23,7 +24,14 @@ public final class ProblemResponses {
     public static void register(HttpRouting.Builder routing) {
         routing.error(Problem.class, (req, res, problem) -> send(res, problem))
                 .error(LedgerUnavailableException.class, (req, res, e) -> send(res, unavailable(e.getMessage())))
+                .error(HttpException.class, (req, res, e) -> send(res, fromHelidon(req.prologue().method().text(), req.path().path(), e)))
                 .error(RuntimeException.class, (req, res, e) -> {
+                    if (ClientGone.causedBy(e)) {
+                        // Answered all the same, or Helidon answers 500 itself and logs a warning.
+                        LOG.fine(() -> "the client left during " + req.prologue().method() + " " + req.path().path() + ": " + e);
+                        send(res, Problem.malformed("body", "ended before the length the request declared"));
+                        return;
+                    }
                     if (StorageFailure.causedBy(e)) {
                         LOG.log(Level.WARNING, "storage failure on " + req.prologue().method() + " " + req.path().path(), e);
                         send(res, unavailable("the ledger database is being reopened"));
@@ -32,6 +40,18 @@ public final class ProblemResponses {
                     LOG.log(Level.SEVERE, "unexpected failure on " + req.prologue().method() + " " + req.path().path(), e);
                     send(res, new Problem(500, "Internal error", "the box failed unexpectedly; see its log", List.of()));
                 });
+    }
+
+    /**
+     * Helidon's own refusals (a path under /observe it does not serve, a request it cannot read)
+     * as problem+json with their status; they are the client's doing, so nothing is logged.
+     */
+    private static Problem fromHelidon(String method, String path, HttpException e) {
+        int status = e.status().code();
+        if (status == 404) {
+            return Problem.notServed(method, path);
+        }
+        return new Problem(status, e.status().reasonPhrase(), method + " " + path + ": " + e.getMessage(), List.of());
     }
 
     private static Problem unavailable(String why) {

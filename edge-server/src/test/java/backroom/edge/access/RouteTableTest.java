@@ -57,7 +57,9 @@ class RouteTableTest {
             entry("POST /api/v1/sales/{id}/void", Access.needs(Permission.VOID_SALE)),
             entry("POST /api/v1/sales/{id}/refunds", Access.needs(Permission.REFUND_SALE)),
             entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)),
-            entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)));
+            entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)),
+            entry("GET /", Access.PUBLIC),
+            entry("GET /openapi", Access.PUBLIC));
 
     @Test
     void everyRouteIsDeclaredWithTheAccessTheContractGivesIt() {

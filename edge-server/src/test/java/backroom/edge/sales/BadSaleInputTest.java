@@ -63,6 +63,12 @@ class BadSaleInputTest {
                 Arguments.of("no items", sale("", CASH), 422, "items"),
                 Arguments.of("no register", "{\"shiftId\":\"" + shift + "\",\"items\":[" + latte("1") + "],\"payments\":[" + CASH + "]}", 422, "registerId"),
                 Arguments.of("unknown shift", "{\"registerId\":\"r1\",\"shiftId\":\"nope\",\"items\":[" + latte("1") + "],\"payments\":[" + CASH + "]}", 422, "shiftId"),
+                Arguments.of("a key given twice", sale(latte("1").replace("\"quantity\":1", "\"quantity\":1,\"quantity\":3"), CASH), 400, "items[0].quantity"),
+                Arguments.of("a key given twice at the top", sale(latte("1"), CASH).replace("{\"registerId\":\"r1\",", "{\"registerId\":\"r1\",\"registerId\":\"r2\","), 400, "registerId"),
+                Arguments.of("an unpaired surrogate in a note", sale(latte("1").replace("}", ",\"notes\":\"oat \\ud800 milk\"}"), CASH), 400, "items[0].notes"),
+                Arguments.of("a lone low surrogate", sale(latte("1").replace("}", ",\"notes\":\"\\udc00\"}"), CASH), 400, "items[0].notes"),
+                Arguments.of("a reversed pair", sale(latte("1").replace("}", ",\"notes\":\"\\udc00\\ud83d\"}"), CASH), 400, "items[0].notes"),
+                Arguments.of("an unpaired surrogate in a key", sale(latte("1").replace("}", ",\"n\\ud800\":1}"), CASH), 400, "items[0]"),
                 Arguments.of("body over the size limit", sale(latte("1"), CASH).replace("\"r1\",", "\"r1\",\"pad\":\"" + "x".repeat(70_000) + "\","), 413, "body"),
                 Arguments.of("body of a megabyte", sale(latte("1"), CASH).replace("\"r1\",", "\"r1\",\"pad\":\"" + "x".repeat(1_000_000) + "\","), 413, "body"));
     }
@@ -91,6 +97,43 @@ class BadSaleInputTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.problemFields()).containsExactly("Idempotency-Key");
         assertThat(box.headSeq()).isEqualTo(headBefore);
+    }
+
+    @Test
+    void aWholeSurrogatePairIsText() {
+        Reply reply = api.postRaw("/api/v1/sales", sale(latte("1").replace("}", ",\"notes\":\"\\ud83d\\ude00 no ice\"}"), CASH),
+                UUID.randomUUID().toString());
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        Reply sale = api.get("/api/v1/sales/" + reply.field("saleId"));
+        assertThat(sale.body().path("lines").get(0).path("notes").asText()).isEqualTo("\uD83D\uDE00 no ice");
+    }
+
+    @ParameterizedTest(name = "Content-Type [{0}]")
+    @MethodSource("notJson")
+    void aBodyNotSentAsJsonIs415NamingTheContentType(String contentType) {
+        long headBefore = box.headSeq();
+
+        Reply reply = api.postAs("/api/v1/sales", contentType, sale(latte("1"), CASH), UUID.randomUUID().toString());
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(415);
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        assertThat(reply.problemFields()).containsExactly("Content-Type");
+        assertThat(box.headSeq()).isEqualTo(headBefore);
+    }
+
+    static Stream<String> notJson() {
+        return Stream.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "application/json; charset=iso-8859-1", "application/jsonp", "text/json", "");
+    }
+
+    @Test
+    void jsonWithAUtf8CharsetOrAPlusJsonTypeIsTaken() {
+        Reply plain = api.postAs("/api/v1/sales", "application/json; charset=UTF-8", sale(latte("1"), CASH), UUID.randomUUID().toString());
+        Reply vendor = api.postAs("/api/v1/sales", "application/vnd.backroom+json", sale(latte("1"), CASH), UUID.randomUUID().toString());
+
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(201);
+        assertThat(vendor.status()).as(vendor.toString()).isEqualTo(201);
     }
 
     @Test

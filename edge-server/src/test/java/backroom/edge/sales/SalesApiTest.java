@@ -268,4 +268,17 @@ class SalesApiTest {
         assertThat(api.get("/api/v1/sales?from=yesterday").problemFields()).containsExactly("from");
         assertThat(api.get("/api/v1/sales/unknown").status()).isEqualTo(404);
     }
+
+    @Test
+    void aTimeBeyondWhatTheLedgerCanHoldIsRefusedNamingItsParameter() {
+        for (String parameter : List.of("from", "to")) {
+            for (String time : List.of("-999999999-01-01T00:00:00Z", "%2B300000000-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z",
+                    "-0001-12-31T23:59:59Z")) {
+                Reply refused = api.get("/api/v1/sales?" + parameter + "=" + time);
+                assertThat(refused.status()).as(parameter + "=" + time + ": " + refused).isEqualTo(400);
+                assertThat(refused.problemFields()).containsExactly(parameter);
+            }
+        }
+        assertThat(api.get("/api/v1/sales?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59.999Z").status()).isEqualTo(200);
+    }
 }

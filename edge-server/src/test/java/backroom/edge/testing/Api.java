@@ -90,6 +90,17 @@ public final class Api {
         return send(request);
     }
 
+    /** POSTs {@code body} declared as {@code contentType} (none at all if empty), with an Idempotency-Key. */
+    public Reply postAs(String path, String contentType, String body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (!contentType.isEmpty()) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     /** Opens a shift on {@code registerId} and returns its id. */
     public String openShift(String registerId) {
         Reply reply = post("/api/v1/shifts", java.util.Map.of("registerId", registerId, "openingFloat", 500_000));
