@@ -20,6 +20,7 @@ import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.live.LiveUpdates;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
@@ -35,6 +36,8 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -105,7 +108,7 @@ public final class Box implements AutoCloseable {
                 .port(parts.config().httpPort())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
-                .addFeature(ObserveFeature.just(health(parts.database())))
+                .addFeature(ObserveFeature.just(health(parts.database(), parts.clock())))
                 .routing(routing -> routing(routing, parts))
                 .addRouting(parts.live().wsRouting())
                 .build()
@@ -135,14 +138,27 @@ public final class Box implements AutoCloseable {
         ProblemResponses.register(routing);
     }
 
-    private static HealthObserver health(LedgerDatabase database) {
+    private static HealthObserver health(LedgerDatabase database, Clock clock) {
         return HealthObserver.builder()
                 .details(true)
                 .addCheck(() -> HealthCheckResponse.builder()
                         .status(database.writer().isWritable())
                         .detail("headSeq", database.writer().head().seq())
                         .build(), HealthCheckType.READINESS, "ledger")
+                .addCheck(() -> clockHealth(database.writer(), clock), HealthCheckType.READINESS, "clock")
                 .build();
+    }
+
+    /** DOWN while the clock reads earlier than the newest ledger entry: entries then keep that entry's time. */
+    private static HealthCheckResponse clockHealth(LedgerWriter writer, Clock clock) {
+        Optional<Duration> lag = writer.clockLag();
+        HealthCheckResponse.Builder check = HealthCheckResponse.builder()
+                .status(lag.isEmpty())
+                .detail("clock", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())
+                .detail("ledgerTime", writer.newestTime().toString());
+        lag.ifPresent(behind -> check.detail("behindSeconds", behind.toSeconds())
+                .detail("problem", "the clock is behind the ledger's newest entry; entries keep that entry's time until it catches up"));
+        return check.build();
     }
 
     private static void seedDemoStoreOnFirstStart(LedgerDatabase database) {

@@ -11,6 +11,10 @@ import java.util.List;
  * Appends entries to the ledger inside the writer's open transaction. Only the ledger writer's
  * thread holds one, so the head needs no lock; a write that is rolled back to its savepoint
  * rewinds the head with {@link #rewindTo}.
+ *
+ * <p>An entry's time never goes backwards: while the wall clock reads earlier than the newest
+ * entry (it was stepped back, or had run ahead), entries take the newest entry's time, and the
+ * writer records the clock's lag once in a {@code clock.behind} entry.
  */
 public final class LedgerAppender {
 
@@ -23,11 +27,23 @@ public final class LedgerAppender {
     private final Clock clock;
     private final List<LedgerEntry> appended = new ArrayList<>();
     private LedgerHead head;
+    private Instant newest;
+    private Instant writeTime;
 
-    LedgerAppender(WriterStatements statements, Clock clock, LedgerHead head) {
+    LedgerAppender(WriterStatements statements, Clock clock, LedgerHead head, Instant newest) {
         this.statements = statements;
         this.clock = clock;
         this.head = head;
+        this.newest = newest;
+    }
+
+    /**
+     * Fixes the time of the write about to run: its rows and its entries all carry the same
+     * instant, so a sale's {@code sold_at} is its entry's {@code occurred_at} to the millisecond.
+     */
+    void startWrite() {
+        Instant wall = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        writeTime = wall.isBefore(newest) ? newest : wall;
     }
 
     /** Appends one entry whose payload is {@code payload} written as canonical JSON; returns its seq. */
@@ -36,6 +52,7 @@ public final class LedgerAppender {
         statements.update(INSERT, entry.seq(), entry.type(), entry.occurredAt().atOffset(ZoneOffset.UTC),
                 entry.payload(), entry.prevHash(), entry.hash());
         head = new LedgerHead(entry.seq(), entry.hash());
+        newest = entry.occurredAt();
         appended.add(entry);
         return entry.seq();
     }
@@ -50,9 +67,17 @@ public final class LedgerAppender {
         return head.seq() + 1;
     }
 
-    /** When this write happens, to the millisecond, as the ledger will record it. */
+    /** When this write happens, to the millisecond, as the ledger records it: never before the newest entry. */
     public Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (writeTime == null) {
+            startWrite();
+        }
+        return writeTime;
+    }
+
+    /** The time of the newest entry, this group's included. */
+    Instant newest() {
+        return newest;
     }
 
     LedgerHead head() {

@@ -2,6 +2,7 @@ package backroom.edge.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +19,14 @@ final class LedgerTable {
                 .map((rs, ctx) -> new LedgerHead(rs.getLong("seq"), rs.getString("hash")))
                 .findOne()
                 .orElse(LedgerHead.EMPTY);
+    }
+
+    /** The newest entry's time, or the epoch for an empty ledger. */
+    static Instant newestTime(Handle handle) {
+        return handle.createQuery("SELECT occurred_at FROM ledger ORDER BY seq DESC LIMIT 1")
+                .map((rs, ctx) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .findOne()
+                .orElse(Instant.EPOCH);
     }
 
     static String hashAt(Handle handle, long seq) {

@@ -3,8 +3,14 @@ package backroom.edge.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -34,6 +40,8 @@ public final class LedgerWriter implements AutoCloseable {
     private static final int MAX_GROUP = 512;
     /** How many entries may pass before the verified point moves up with them. */
     private static final long VERIFIED_POINT_EVERY = 1_000;
+    /** A clock behind the ledger by less than this (a small step of time synchronisation) is only held back, not reported. */
+    static final Duration CLOCK_LAG_REPORTED = Duration.ofSeconds(1);
 
     private final Supplier<Handle> reopen;
     private final Clock clock;
@@ -44,7 +52,9 @@ public final class LedgerWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile LedgerHead head;
+    private volatile Instant newestTime;
     private volatile boolean writable = true;
+    private boolean clockLagRecorded;
     private Handle handle;
     private WriterStatements statements;
     private long verifiedSeq;
@@ -57,6 +67,7 @@ public final class LedgerWriter implements AutoCloseable {
         this.handle = jdbi.open();
         this.statements = new WriterStatements(handle.getConnection());
         this.head = LedgerTable.head(handle);
+        this.newestTime = LedgerTable.newestTime(handle);
         this.verifiedSeq = head.seq();
         this.thread = Thread.ofPlatform().name("ledger-writer").daemon(false).unstarted(this::run);
         thread.start();
@@ -124,9 +135,10 @@ public final class LedgerWriter implements AutoCloseable {
             if (handle == null) {
                 reconnect();
             }
-            LedgerAppender appender = new LedgerAppender(statements, clock, head);
+            LedgerAppender appender = new LedgerAppender(statements, clock, head, newestTime);
             Connection connection = handle.getConnection();
             connection.setAutoCommit(false);
+            boolean lagRecorded = recordClockLag(appender);
             for (PendingWrite<?> pending : group) {
                 pending.runIn(handle, connection, appender);
             }
@@ -137,6 +149,8 @@ public final class LedgerWriter implements AutoCloseable {
             connection.commit();
             diskSync.force(handle);
             head = appender.head();
+            newestTime = appender.newest();
+            clockLagRecorded = lagRecorded;
             group.forEach(PendingWrite::answer);
             tellCommitted(appender.appended());
             if (verifiedPointMoves) {
@@ -151,6 +165,37 @@ public final class LedgerWriter implements AutoCloseable {
             reconnectAfterFailure();
             group.forEach(pending -> pending.result().completeExceptionally(failure));
         }
+    }
+
+    /**
+     * Once each time the wall clock falls behind the newest entry, a {@code clock.behind} entry says
+     * by how much, before the entries that take the newest entry's time instead of the clock's.
+     * Returns whether the lag is recorded once this group commits.
+     */
+    private boolean recordClockLag(LedgerAppender appender) {
+        Instant wall = clock.instant();
+        if (!wall.plus(CLOCK_LAG_REPORTED).isBefore(newestTime)) {
+            return false;
+        }
+        if (!clockLagRecorded) {
+            Map<String, Object> lag = new LinkedHashMap<>();
+            lag.put("clock", wall.truncatedTo(ChronoUnit.MILLIS).toString());
+            lag.put("ledgerTime", newestTime.toString());
+            lag.put("behindMillis", Duration.between(wall, newestTime).toMillis());
+            appender.append("clock.behind", lag);
+        }
+        return true;
+    }
+
+    /** How far the wall clock is behind the newest entry on disk, when it is behind by more than a second. */
+    public Optional<Duration> clockLag() {
+        Duration lag = Duration.between(clock.instant(), newestTime);
+        return lag.compareTo(CLOCK_LAG_REPORTED) > 0 ? Optional.of(lag) : Optional.empty();
+    }
+
+    /** When the newest entry on disk happened, as the ledger recorded it. */
+    public Instant newestTime() {
+        return newestTime;
     }
 
     private void tellCommitted(List<LedgerEntry> entries) {
@@ -201,6 +246,7 @@ public final class LedgerWriter implements AutoCloseable {
     private void reconnect() {
         Handle reopened = reopen.get();
         head = LedgerTable.head(reopened);
+        newestTime = LedgerTable.newestTime(reopened);
         verifiedSeq = Math.min(verifiedSeq, head.seq());
         handle = reopened;
         statements = new WriterStatements(reopened.getConnection());

@@ -22,7 +22,8 @@ final class Migrations {
             "V003__shifts_and_sales.sql",
             "V004__ledger_verified.sql",
             "V005__access.sql",
-            "V006__cash.sql");
+            "V006__cash.sql",
+            "V007__idempotency_by_device.sql");
 
     private Migrations() {
     }

@@ -25,6 +25,7 @@ final class PendingWrite<T> {
     /** Savepoints straight on the connection: Jdbi's bookkeeping cost the writer more than H2's. */
     void runIn(Handle handle, Connection connection, LedgerAppender appender) throws SQLException {
         LedgerHead before = appender.head();
+        appender.startWrite();
         Savepoint savepoint = connection.setSavepoint();
         try {
             value = write.apply(handle, appender);

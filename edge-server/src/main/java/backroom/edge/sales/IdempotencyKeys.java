@@ -13,10 +13,16 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Remembers each sale's Idempotency-Key with the hash of its request body and the answer it got,
- * for at least {@link #WINDOW}: the same key with the same body gets that answer again; with
- * another body it is a 409. Keys older than the window may be forgotten (a tablet retries within
- * minutes, not days).
+ * Remembers each sale's (and keyed refund's) Idempotency-Key with the device that sent it, the
+ * hash of its request body and the answer it got: the same device sending the same key and body
+ * gets that answer again; the same key with another body is a 409. A key belongs to its device:
+ * another device sending the same key rings a sale of its own and never sees the first answer.
+ *
+ * <p>A key is kept until it is both older than {@link #WINDOW} by the ledger's time and followed
+ * by at least {@link #NEWER_KEYS_BEFORE_FORGETTING} newer keys. The ledger's time never goes
+ * backwards, and the count is the ledger's own order, so no step of the wall clock either way
+ * makes the box forget a key a tablet is still retrying (a clock moved 49 hours ahead once made a
+ * retry seconds later ring a second sale).
  *
  * <p>The rows are keyed by ledger seq, so writing one appends; the keys are found through this
  * memory, kept by the ledger writer's thread alone. It may hold a key whose sale was rolled back
@@ -27,22 +33,23 @@ final class IdempotencyKeys {
 
     static final int MAX_KEY_LENGTH = 200;
     static final Duration WINDOW = Duration.ofHours(48);
+    static final int NEWER_KEYS_BEFORE_FORGETTING = 10_000;
 
-    /** Key to the ledger seq of its sale and when it was rung, oldest first. */
-    private final LinkedHashMap<String, Remembered> keys = new LinkedHashMap<>();
+    /** Device and key to the ledger seq of its write and when it was made, oldest first. */
+    private final LinkedHashMap<DeviceKey, Remembered> keys = new LinkedHashMap<>();
     private boolean loaded;
 
-    /** The first answer for {@code key}, if the same body was rung under it; 409 if another was. */
-    Optional<StoredAnswer> replay(Handle handle, WriterStatements statements, String key, String requestHash, Instant now) {
+    /** The first answer for {@code key} from this device, if the same body was sent under it; 409 if another was. */
+    Optional<StoredAnswer> replay(Handle handle, WriterStatements statements, DeviceKey key, String requestHash, Instant now) {
         loadOnce(handle, now);
         Remembered remembered = keys.get(key);
         if (remembered == null) {
             return Optional.empty();
         }
         Optional<StoredRow> row = statements.queryOne(
-                "SELECT request_hash, status, response FROM idempotency_keys WHERE ledger_seq = ? AND idem_key = ?",
+                "SELECT request_hash, status, response FROM idempotency_keys WHERE ledger_seq = ? AND idem_key = ? AND device_id = ?",
                 rs -> new StoredRow(rs.getString(1), new StoredAnswer(rs.getInt(2), rs.getString(3))),
-                remembered.ledgerSeq(), key);
+                remembered.ledgerSeq(), key.key(), key.deviceId());
         if (row.isEmpty()) {
             keys.remove(key);
             return Optional.empty();
@@ -53,25 +60,32 @@ final class IdempotencyKeys {
         return Optional.of(row.get().answer());
     }
 
-    void remember(WriterStatements statements, String key, String requestHash, StoredAnswer answer, long ledgerSeq, Instant at) {
+    void remember(WriterStatements statements, DeviceKey key, String requestHash, StoredAnswer answer, long ledgerSeq, Instant at) {
         statements.update("""
-                        INSERT INTO idempotency_keys (ledger_seq, idem_key, request_hash, status, response, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""",
-                ledgerSeq, key, requestHash, answer.status(), answer.body(), at.atOffset(ZoneOffset.UTC));
+                        INSERT INTO idempotency_keys (ledger_seq, idem_key, device_id, request_hash, status, response, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                ledgerSeq, key.key(), key.deviceId(), requestHash, answer.status(), answer.body(), at.atOffset(ZoneOffset.UTC));
         keys.remove(key);
         keys.put(key, new Remembered(ledgerSeq, at));
         forgetOlderThan(at.minus(WINDOW));
     }
 
+    /** The keys of the last {@link #WINDOW} of ledger time, and never fewer than the newest {@link #NEWER_KEYS_BEFORE_FORGETTING}. */
     private void loadOnce(Handle handle, Instant now) {
         if (loaded) {
             return;
         }
+        long oldestKept = handle.createQuery("SELECT ledger_seq FROM idempotency_keys ORDER BY ledger_seq DESC LIMIT 1 OFFSET :newer")
+                .bind("newer", NEWER_KEYS_BEFORE_FORGETTING)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
         handle.createQuery("""
-                        SELECT idem_key, ledger_seq, created_at FROM idempotency_keys
-                        WHERE created_at >= :since ORDER BY created_at, ledger_seq""")
+                        SELECT idem_key, device_id, ledger_seq, created_at FROM idempotency_keys
+                        WHERE created_at >= :since OR ledger_seq > :oldestKept ORDER BY ledger_seq""")
                 .bind("since", now.minus(WINDOW).atOffset(ZoneOffset.UTC))
-                .map((rs, ctx) -> Map.entry(rs.getString("idem_key"),
+                .bind("oldestKept", oldestKept)
+                .map((rs, ctx) -> Map.entry(new DeviceKey(rs.getString("device_id"), rs.getString("idem_key")),
                         new Remembered(rs.getLong("ledger_seq"), rs.getObject("created_at", OffsetDateTime.class).toInstant())))
                 .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
         loaded = true;
@@ -79,9 +93,13 @@ final class IdempotencyKeys {
 
     private void forgetOlderThan(Instant cutoff) {
         Iterator<Remembered> oldestFirst = keys.values().iterator();
-        while (oldestFirst.hasNext() && oldestFirst.next().at().isBefore(cutoff)) {
+        while (keys.size() > NEWER_KEYS_BEFORE_FORGETTING && oldestFirst.hasNext() && oldestFirst.next().at().isBefore(cutoff)) {
             oldestFirst.remove();
         }
+    }
+
+    /** An Idempotency-Key as the device that sent it owns it. */
+    record DeviceKey(String deviceId, String key) {
     }
 
     /** An HTTP status and JSON body, exactly as first sent. */

@@ -30,13 +30,18 @@ final class RefundWrites {
 
     /** A refund to make: its new id, the sale, the request, who asks, and the caller's key (null if none). */
     record NewRefund(String refundId, String saleId, RefundRequest request, Actor by, String idempotencyKey, String requestHash) {
+
+        /** The key as its device owns it. */
+        IdempotencyKeys.DeviceKey key() {
+            return new IdempotencyKeys.DeviceKey(by.deviceId(), idempotencyKey);
+        }
     }
 
     IdempotencyKeys.StoredAnswer refund(Handle handle, LedgerAppender ledger, NewRefund refund) {
         if (refund.idempotencyKey() == null) {
             return refundNew(handle, ledger, refund);
         }
-        return keys.replay(handle, ledger.statements(), refund.idempotencyKey(), refund.requestHash(), ledger.now())
+        return keys.replay(handle, ledger.statements(), refund.key(), refund.requestHash(), ledger.now())
                 .orElseGet(() -> refundNew(handle, ledger, refund));
     }
 
@@ -59,7 +64,7 @@ final class RefundWrites {
         ledger.append("sale.refunded", made);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(made));
         if (refund.idempotencyKey() != null) {
-            keys.remember(ledger.statements(), refund.idempotencyKey(), refund.requestHash(), answer, seq, now);
+            keys.remember(ledger.statements(), refund.key(), refund.requestHash(), answer, seq, now);
         }
         return answer;
     }

@@ -36,7 +36,7 @@ final class SaleWrites {
      * first answer and writes nothing.
      */
     IdempotencyKeys.StoredAnswer ring(Handle handle, LedgerAppender ledger, NewSale sale) {
-        return keys.replay(handle, ledger.statements(), sale.idempotencyKey(), sale.requestHash(), ledger.now())
+        return keys.replay(handle, ledger.statements(), sale.key(), sale.requestHash(), ledger.now())
                 .orElseGet(() -> ringNew(handle, ledger, sale));
     }
 
@@ -71,7 +71,7 @@ final class SaleWrites {
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded)));
-        keys.remember(ledger.statements(), sale.idempotencyKey(), sale.requestHash(), answer, seq, now);
+        keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, now);
         return answer;
     }
 
@@ -112,5 +112,10 @@ final class SaleWrites {
 
     /** A sale to ring: its new id, the caller's Idempotency-Key, the body's hash, the body, and who rings it. */
     record NewSale(String saleId, String idempotencyKey, String requestHash, SaleRequest request, Actor by) {
+
+        /** The key as its device owns it: another device's same key is another sale. */
+        IdempotencyKeys.DeviceKey key() {
+            return new IdempotencyKeys.DeviceKey(by.deviceId(), idempotencyKey);
+        }
     }
 }

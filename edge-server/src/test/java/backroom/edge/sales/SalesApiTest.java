@@ -150,6 +150,45 @@ class SalesApiTest {
     }
 
     @Test
+    void aKeyBelongsToTheDeviceThatSentItAndAnotherDeviceGetsASaleOfItsOwn() {
+        Api cashier = box.box().signedIn("cashier");
+        Api supervisor = box.box().signedIn("supervisor");
+        String shift = cashier.openShift("keys-by-device");
+        Map<String, Object> body = twoLargeLattesWithExtraShot("keys-by-device", shift);
+        Reply cashiers = cashier.ringSale("the-same-key", body);
+        long headAfterCashier = box.headSeq();
+
+        Reply supervisors = supervisor.ringSale("the-same-key", new HashMap<>(body));
+
+        assertThat(supervisors.status()).isEqualTo(201);
+        assertThat(supervisors.field("saleId")).isNotEqualTo(cashiers.field("saleId"));
+        assertThat(supervisors.field("receiptNumber")).isEqualTo("keys-by-device-000002");
+        assertThat(box.headSeq()).isEqualTo(headAfterCashier + 1);
+        assertThat(cashier.ringSale("the-same-key", body).text()).isEqualTo(cashiers.text());
+        assertThat(supervisor.ringSale("the-same-key", body).text()).isEqualTo(supervisors.text());
+        assertThat(box.headSeq()).isEqualTo(headAfterCashier + 1);
+    }
+
+    @Test
+    void aRefundsKeyBelongsToItsDeviceToo() {
+        Api first = box.box().signedIn("supervisor");
+        Api second = box.box().signedIn("supervisor");
+        String shift = first.openShift("refund-keys");
+        String saleId = first.ringSale(twoLargeLattesWithExtraShot("refund-keys", shift)).field("saleId");
+        Map<String, Object> wholeSale = Map.of("reason", "cold coffee");
+        Reply refunded = first.postWithKey("/api/v1/sales/" + saleId + "/refunds", "refund-key", wholeSale);
+        long head = box.headSeq();
+
+        Reply others = second.postWithKey("/api/v1/sales/" + saleId + "/refunds", "refund-key", wholeSale);
+
+        assertThat(refunded.status()).isEqualTo(201);
+        assertThat(others.status()).as("a refund of its own, and nothing is left to refund").isEqualTo(409);
+        assertThat(others.text()).doesNotContain(refunded.field("refundId"));
+        assertThat(first.postWithKey("/api/v1/sales/" + saleId + "/refunds", "refund-key", wholeSale).text()).isEqualTo(refunded.text());
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsAConflict() {
         String shift = api.openShift("idem2");
         api.ringSale("key-2", twoLargeLattesWithExtraShot("idem2", shift));
