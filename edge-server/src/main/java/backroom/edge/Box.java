@@ -2,6 +2,7 @@ package backroom.edge;
 
 import backroom.edge.about.AboutService;
 import backroom.edge.access.AccessGate;
+import backroom.edge.access.BoxKey;
 import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.DeviceService;
 import backroom.edge.access.FirstStart;
@@ -84,8 +85,9 @@ public final class Box implements AutoCloseable {
             live = new LiveUpdates(gate, database);
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
-            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), keyring, routes, gate, live);
-            FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), ids, clock,
+            BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
+            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live);
+            FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
             return new Box(database, live, serve(parts), routes, firstStart);
         } catch (RuntimeException e) {
@@ -99,7 +101,7 @@ public final class Box implements AutoCloseable {
 
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
-                         Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
+                         BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
     }
 
     private static WebServer serve(Parts parts) {
@@ -121,12 +123,13 @@ public final class Box implements AutoCloseable {
         var ids = parts.ids();
         var keyring = parts.keyring();
         var prices = new CurrentPriceList();
-        var pairing = new Pairing(writer, keyring, parts.tokens(), new PairingCodeSpool(parts.config().dataDir()), ids, parts.clock());
+        var pairing = new Pairing(writer, keyring, parts.tokens(), parts.key(), new PairingCodeSpool(parts.config().dataDir()), ids,
+                parts.clock());
         routing.addFilter(parts.gate());
         new ApiRoutes(routing, parts.routes(), AccessGate.API_PREFIX)
                 .mount("/devices", new DeviceService(jdbi, writer, keyring, pairing))
-                .mount("/sessions", new SessionService(new SignIns(jdbi, writer, keyring, parts.tokens(), ids, parts.clock())))
-                .mount("/staff", new StaffService(jdbi, writer, keyring, parts.tokens(), ids))
+                .mount("/sessions", new SessionService(new SignIns(jdbi, writer, keyring, parts.tokens(), parts.key(), ids, parts.clock())))
+                .mount("/staff", new StaffService(jdbi, writer, keyring, parts.tokens(), parts.key(), ids))
                 .mount("/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))

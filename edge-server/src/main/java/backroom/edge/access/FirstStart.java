@@ -19,7 +19,7 @@ public record FirstStart(String technicianPin, MadeCode pairingCode) {
     static final String TECHNICIAN_NAME = "Technician";
     static final String FIRST_DEVICE_NAME = "First terminal";
 
-    public static Optional<FirstStart> provisionIfNew(Jdbi jdbi, LedgerWriter writer, SecretTokens tokens,
+    public static Optional<FirstStart> provisionIfNew(Jdbi jdbi, LedgerWriter writer, SecretTokens tokens, BoxKey key,
                                                       Supplier<UUID> ids, Clock clock, String bootstrapPin) {
         if (!jdbi.withHandle(StaffRoster::isEmpty)) {
             return Optional.empty();
@@ -28,9 +28,9 @@ public record FirstStart(String technicianPin, MadeCode pairingCode) {
             throw new IllegalArgumentException("BACKROOM_BOOTSTRAP_PIN must be 4 to 8 digits");
         }
         String pin = bootstrapPin != null ? bootstrapPin : tokens.pin();
-        String pinHash = Pins.hash(pin, tokens.salt());
+        String pinHash = Pins.hash(key, pin, tokens.salt());
         String digits = tokens.pairingCode();
-        PairingCode code = Pairing.newCode(digits, FIRST_DEVICE_NAME, DeviceKind.TERMINAL, clock.instant());
+        PairingCode code = Pairing.newCode(key, digits, FIRST_DEVICE_NAME, DeviceKind.TERMINAL, clock.instant());
         String staffId = ids.get().toString();
         writer.submit((handle, ledger) -> {
             StaffRoster.add(handle, ledger, staffId, TECHNICIAN_NAME, Role.TECHNICIAN, pinHash, null);

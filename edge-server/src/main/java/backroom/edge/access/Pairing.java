@@ -16,17 +16,18 @@ public final class Pairing {
     private final LedgerWriter writer;
     private final Keyring keyring;
     private final SecretTokens tokens;
+    private final BoxKey key;
     private final PairingCodeSpool spool;
-    private final PairingAttempts attempts;
     private final Supplier<UUID> ids;
     private final Clock clock;
 
-    public Pairing(LedgerWriter writer, Keyring keyring, SecretTokens tokens, PairingCodeSpool spool, Supplier<UUID> ids, Clock clock) {
+    public Pairing(LedgerWriter writer, Keyring keyring, SecretTokens tokens, BoxKey key, PairingCodeSpool spool, Supplier<UUID> ids,
+                   Clock clock) {
         this.writer = writer;
         this.keyring = keyring;
         this.tokens = tokens;
+        this.key = key;
         this.spool = spool;
-        this.attempts = new PairingAttempts(clock);
         this.ids = ids;
         this.clock = clock;
     }
@@ -43,7 +44,7 @@ public final class Pairing {
     public MadeCode makeCode(String name, DeviceKind kind, Actor by) {
         while (true) {
             String digits = tokens.pairingCode();
-            PairingCode code = newCode(digits, name, kind, clock.instant());
+            PairingCode code = newCode(key, digits, name, kind, clock.instant());
             boolean made = writer.submit((handle, ledger) -> {
                 if (PairingCodes.isLive(handle, code.codeHash(), ledger.now())) {
                     return false;
@@ -58,24 +59,29 @@ public final class Pairing {
     }
 
     /** A code to hand over through the {@link PairingCodeSpool}, for {@code backroom pairing-code}. */
-    public static PairingCode newCode(String digits, String name, DeviceKind kind, Instant now) {
+    public static PairingCode newCode(BoxKey key, String digits, String name, DeviceKind kind, Instant now) {
         Instant made = now.truncatedTo(ChronoUnit.MILLIS);
-        return new PairingCode(SecretTokens.hash(digits), name, kind, made, made.plus(PairingCodes.LIFE));
+        return new PairingCode(key.pairingCodeHash(digits), name, kind, made, made.plus(PairingCodes.LIFE));
     }
 
+    /** Checks the code and counts it if wrong in one write: see {@link PairingFailures}. */
     PairedDeviceToken pair(String code) {
-        attempts.requireOpen();
         takeSpooledCodes();
+        String codeHash = key.pairingCodeHash(code);
         String token = tokens.deviceToken();
         String deviceId = ids.get().toString();
-        Optional<PairedDevice> paired = writer.submit((handle, ledger) -> PairingCodes.use(handle, SecretTokens.hash(code), ledger.now())
-                .map(used -> {
-                    PairedDevice device = new PairedDevice(deviceId, used.name(), used.kind());
-                    Devices.pair(handle, ledger, device, SecretTokens.hash(token));
-                    return device;
-                }));
+        Optional<PairedDevice> paired = writer.submit((handle, ledger) -> {
+            PairingFailures.requireOpen(handle, ledger.now());
+            Optional<PairingCode> used = PairingCodes.use(handle, codeHash, ledger.now());
+            if (used.isEmpty()) {
+                PairingFailures.record(handle, ledger);
+                return Optional.empty();
+            }
+            PairedDevice device = new PairedDevice(deviceId, used.get().name(), used.get().kind());
+            Devices.pair(handle, ledger, device, SecretTokens.hash(token));
+            return Optional.of(device);
+        });
         if (paired.isEmpty()) {
-            attempts.wrongCode();
             throw Problem.invalid("code", "is not a live pairing code (wrong, used, or older than "
                     + PairingCodes.LIFE.toMinutes() + " minutes); ask a technician for a new one");
         }

@@ -1,5 +1,6 @@
 package backroom.edge.access;
 
+import backroom.edge.ledger.DataFolder;
 import backroom.edge.web.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ public final class PairingCodeSpool {
 
     public void put(PairingCode code) {
         try {
-            Files.createDirectories(dir);
+            DataFolder.create(dir);
             Path temporary = dir.resolve(UUID.randomUUID() + ".tmp");
             Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temporary, Json.write(code));

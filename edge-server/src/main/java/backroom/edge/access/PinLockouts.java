@@ -35,6 +35,11 @@ final class PinLockouts {
         int triesBeforeLock() {
             return Math.max(0, FREE_TRIES + 1 - failures);
         }
+
+        /** How many PINs may be checked now: those left before the lock, or one once a lock has run out. */
+        int triesLeft() {
+            return Math.max(1, triesBeforeLock());
+        }
     }
 
     static Lockout of(Handle handle, String deviceId) {

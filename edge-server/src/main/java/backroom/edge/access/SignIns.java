@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * PIN sign-in on a paired device. The slow PIN hashes are checked on the request's thread, never
- * on the ledger writer's; the writer then records the session, or the wrong PIN and any lockout.
+ * PIN sign-in on a paired device. {@link PinTries} admits the check against the device's tries
+ * left; the slow PIN hashes are checked on the request's thread, never on the ledger writer's; the
+ * writer then records the session, or the wrong PIN and any lockout.
  */
 public final class SignIns {
 
@@ -29,14 +30,18 @@ public final class SignIns {
     private final LedgerWriter writer;
     private final Keyring keyring;
     private final SecretTokens tokens;
+    private final BoxKey key;
+    private final PinTries tries;
     private final Supplier<UUID> ids;
     private final Clock clock;
 
-    public SignIns(Jdbi jdbi, LedgerWriter writer, Keyring keyring, SecretTokens tokens, Supplier<UUID> ids, Clock clock) {
+    public SignIns(Jdbi jdbi, LedgerWriter writer, Keyring keyring, SecretTokens tokens, BoxKey key, Supplier<UUID> ids, Clock clock) {
         this.jdbi = jdbi;
         this.writer = writer;
         this.keyring = keyring;
         this.tokens = tokens;
+        this.key = key;
+        this.tries = new PinTries(jdbi, clock);
         this.ids = ids;
         this.clock = clock;
     }
@@ -46,31 +51,39 @@ public final class SignIns {
     }
 
     SessionOpened signIn(PairedDevice device, String pin, String staffId) {
-        Lockout lockout = jdbi.withHandle(handle -> PinLockouts.of(handle, device.deviceId()));
-        requireUnlocked(lockout);
-        List<PinHolder> matching = jdbi.withHandle(StaffRoster::active).parallelStream()
-                .filter(holder -> staffId == null || holder.member().staffId().equals(staffId))
-                .filter(holder -> Pins.matches(pin, holder.pinHash()))
-                .toList();
-        if (matching.size() > 1) {
-            throw Problem.invalid("staffId", "this PIN is shared by " + matching.size() + " staff members; say whose it is");
+        try (PinTries.Admitted admitted = tries.admit(device.deviceId())) {
+            List<PinHolder> matching = jdbi.withHandle(StaffRoster::active).parallelStream()
+                    .filter(holder -> staffId == null || holder.member().staffId().equals(staffId))
+                    .filter(holder -> Pins.matches(key, pin, holder.pinHash()))
+                    .toList();
+            if (matching.size() > 1) {
+                throw Problem.invalid("staffId", "this PIN is shared by " + matching.size() + " staff members; say whose it is");
+            }
+            if (matching.isEmpty()) {
+                Lockout after = writer.submit((handle, ledger) -> PinLockouts.recordWrongPin(handle, ledger, device.deviceId()));
+                requireUnlocked(after);
+                throw new Problem(401, "Wrong PIN", "pin: wrong PIN; " + after.triesBeforeLock()
+                        + " more wrong PINs lock sign-in on this device", List.of(new FieldError("pin", "is wrong")));
+            }
+            return startSession(device, matching.getFirst(), pin);
         }
-        if (matching.isEmpty()) {
-            Lockout after = writer.submit((handle, ledger) -> PinLockouts.recordWrongPin(handle, ledger, device.deviceId()));
-            requireUnlocked(after);
-            throw new Problem(401, "Wrong PIN", "pin: wrong PIN; " + after.triesBeforeLock()
-                    + " more wrong PINs lock sign-in on this device", List.of(new FieldError("pin", "is wrong")));
-        }
-        StaffRoster.StaffMember member = matching.getFirst().member();
+    }
+
+    private SessionOpened startSession(PairedDevice device, PinHolder holder, String pin) {
+        StaffRoster.StaffMember member = holder.member();
         String token = tokens.sessionToken();
         OpenSession session = new OpenSession(SecretTokens.hash(token),
                 new SignedInStaff(ids.get().toString(), member.staffId(), member.name(), member.role()),
                 device.deviceId(), clock.instant().truncatedTo(ChronoUnit.MILLIS).plus(SESSION_LIFE));
+        String keyedHash = Pins.isUnkeyed(holder.pinHash()) ? Pins.hash(key, pin, tokens.salt()) : null;
         writer.submit((handle, ledger) -> {
             requireUnlocked(PinLockouts.of(handle, device.deviceId()));
             StaffRoster.findActive(handle, member.staffId())
                     .orElseThrow(() -> Problem.invalid("pin", "belongs to a staff member who was just removed"));
             PinLockouts.clear(handle, device.deviceId());
+            if (keyedHash != null) {
+                StaffRoster.replacePinHash(handle, member.staffId(), holder.pinHash(), keyedHash);
+            }
             StaffSessions.start(handle, ledger, session);
             return null;
         });
@@ -89,9 +102,7 @@ public final class SignIns {
     private void requireUnlocked(Lockout lockout) {
         Instant now = clock.instant();
         if (lockout.lockedAt(now)) {
-            Duration wait = Duration.between(now, lockout.lockedUntil());
-            throw Problem.tooManyTries("pin", "PIN sign-in on this device is locked after " + lockout.failures()
-                    + " wrong PINs; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
+            throw PinTries.locked(lockout, Duration.between(now, lockout.lockedUntil()));
         }
     }
 }

@@ -75,6 +75,15 @@ final class StaffRoster {
         return after;
     }
 
+    /** Puts a keyed hash of the same PIN in place of one made before PINs were keyed; no entry, the PIN is unchanged. */
+    static void replacePinHash(Handle handle, String staffId, String before, String after) {
+        handle.createUpdate("UPDATE staff SET pin_hash = :after WHERE id = :id AND pin_hash = :before")
+                .bind("after", after)
+                .bind("id", staffId)
+                .bind("before", before)
+                .execute();
+    }
+
     static void remove(Handle handle, LedgerAppender ledger, String staffId, Actor by) {
         StaffMember member = findActive(handle, staffId).orElseThrow(() -> Problem.notFound("staff member " + staffId)).member();
         handle.createUpdate("UPDATE staff SET removed_at = :at WHERE id = :id")

@@ -22,13 +22,15 @@ public final class StaffService implements ApiRoutes.Resource {
     private final LedgerWriter writer;
     private final Keyring keyring;
     private final SecretTokens tokens;
+    private final BoxKey key;
     private final Supplier<UUID> ids;
 
-    public StaffService(Jdbi jdbi, LedgerWriter writer, Keyring keyring, SecretTokens tokens, Supplier<UUID> ids) {
+    public StaffService(Jdbi jdbi, LedgerWriter writer, Keyring keyring, SecretTokens tokens, BoxKey key, Supplier<UUID> ids) {
         this.jdbi = jdbi;
         this.writer = writer;
         this.keyring = keyring;
         this.tokens = tokens;
+        this.key = key;
         this.ids = ids;
     }
 
@@ -45,7 +47,7 @@ public final class StaffService implements ApiRoutes.Resource {
         StaffRequest body = JsonBody.read(req).as(StaffRequest.class);
         Role role = body.validForAdding(caller);
         requirePinFree(body.pin(), null);
-        String pinHash = Pins.hash(body.pin(), tokens.salt());
+        String pinHash = Pins.hash(key, body.pin(), tokens.salt());
         String staffId = ids.get().toString();
         StaffMember added = writer.submit((handle, ledger) -> StaffRoster.add(handle, ledger, staffId, body.name(), role, pinHash, caller.actor()));
         Json.send(res, 201, added);
@@ -63,7 +65,7 @@ public final class StaffService implements ApiRoutes.Resource {
         if (body.pin() != null) {
             requirePinFree(body.pin(), staffId);
         }
-        String pinHash = body.pin() == null ? null : Pins.hash(body.pin(), tokens.salt());
+        String pinHash = body.pin() == null ? null : Pins.hash(key, body.pin(), tokens.salt());
         StaffMember changed = writer.submit((handle, ledger) -> {
             StaffGuards.requireMayChange(handle, caller, staffId, role);
             return StaffRoster.change(handle, ledger, staffId, body.name(), role, pinHash, caller.actor());
@@ -88,7 +90,7 @@ public final class StaffService implements ApiRoutes.Resource {
     private void requirePinFree(String pin, String exceptStaffId) {
         boolean taken = jdbi.withHandle(StaffRoster::active).parallelStream()
                 .filter(holder -> !holder.member().staffId().equals(exceptStaffId))
-                .anyMatch(holder -> Pins.matches(pin, holder.pinHash()));
+                .anyMatch(holder -> Pins.matches(key, pin, holder.pinHash()));
         if (taken) {
             throw Problem.conflict("pin", "another staff member has this PIN; choose another");
         }

@@ -1,6 +1,7 @@
 package backroom.edge.cli;
 
 import backroom.edge.BoxConfig;
+import backroom.edge.access.BoxKey;
 import backroom.edge.access.DeviceKind;
 import backroom.edge.access.Pairing;
 import backroom.edge.access.PairingCodeSpool;
@@ -41,8 +42,15 @@ final class PairingCodeCommand implements Callable<Integer> {
             System.err.println("--kind must be terminal, kds or kiosk, and --name 1 to 200 characters.");
             return 2;
         }
+        BoxKey key;
+        try {
+            key = BoxKey.read(data);
+        } catch (BoxKey.BoxKeyException e) {
+            System.err.println("Cannot make a pairing code without the box's key: " + e.getMessage());
+            return 1;
+        }
         String digits = SecretTokens.strong().pairingCode();
-        var code = Pairing.newCode(digits, name, deviceKind, Instant.now());
+        var code = Pairing.newCode(key, digits, name, deviceKind, Instant.now());
         new PairingCodeSpool(data).put(code);
         System.out.println("Pairing code: " + digits);
         System.out.println("(pairs one " + deviceKind.wireName() + " named \"" + name + "\" until " + code.expiresAt() + ")");

@@ -2,6 +2,7 @@ package backroom.edge.cli;
 
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
+import backroom.edge.access.BoxKey;
 import backroom.edge.access.FirstStart;
 import io.helidon.logging.common.LogConfig;
 import backroom.edge.ledger.LedgerDamagedException;
@@ -34,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
         Box box;
         try {
             box = Box.start(config);
-        } catch (LedgerDamagedException | LedgerInUseException e) {
+        } catch (LedgerDamagedException | LedgerInUseException | BoxKey.BoxKeyException e) {
             System.err.println("Backroom refuses to start.");
             System.err.println(e.getMessage());
             return 1;
@@ -44,19 +45,10 @@ final class RunCommand implements Callable<Integer> {
             box.close();
             System.out.println("Backroom stopped; ledger closed at seq " + box.database().writer().head().seq());
         }));
-        box.firstStart().ifPresent(RunCommand::printFirstStart);
+        Path data = config.dataDir();
+        box.firstStart().ifPresent(first -> FirstStartNotice.show(first, data, System.out, FirstStartNotice.terminalAttached()));
         System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d)%n",
                 box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq());
         return 0;
-    }
-
-    /** Shown once, on the first start of a box: how a newcomer gets in. */
-    private static void printFirstStart(FirstStart first) {
-        System.out.println("This box is new. To set it up, pair a device with the pairing code (POST /api/v1/devices/pair),");
-        System.out.println("then sign in on it with the technician PIN (POST /api/v1/sessions). Both are shown only now.");
-        System.out.println("Technician PIN: " + first.technicianPin());
-        System.out.println("Pairing code: " + first.pairingCode().code());
-        System.out.println("(the pairing code pairs one terminal until " + first.pairingCode().expiresAt()
-                + "; ./backroom pairing-code prints a new one at any time)");
     }
 }

@@ -53,6 +53,7 @@ public final class LedgerDatabase implements AutoCloseable {
         LedgerDatabase database = new LedgerDatabase(LedgerFile.checkedUrl(dataDir), clock, DiskSync.CHECKPOINT_SYNC,
                 head -> LedgerFile.recordVerified(dataDir, head));
         LedgerFile.markProvisioned(dataDir, clock.instant());
+        DataFolder.restrictToOwner(dataDir);
         return database;
     }
 

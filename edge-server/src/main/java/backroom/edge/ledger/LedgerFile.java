@@ -1,13 +1,9 @@
 package backroom.edge.ledger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -63,20 +59,7 @@ final class LedgerFile {
     }
 
     private static void writeDurably(Path dataDir, String name, String content) {
-        Path target = dataDir.resolve(name);
-        Path temporary = dataDir.resolve(name + ".tmp");
-        try {
-            Files.writeString(temporary, content, StandardCharsets.UTF_8);
-            try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                file.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel dir = FileChannel.open(dataDir, StandardOpenOption.READ)) {
-                dir.force(true);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        DataFolder.writeDurably(dataDir, name, content);
     }
 
     private static void probeReadOnly(Path database, Path dataDir) {
@@ -121,10 +104,6 @@ final class LedgerFile {
     }
 
     private static void createDirectories(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
-        }
+        DataFolder.create(dataDir);
     }
 }

@@ -23,7 +23,8 @@ final class Migrations {
             "V004__ledger_verified.sql",
             "V005__access.sql",
             "V006__cash.sql",
-            "V007__idempotency_by_device.sql");
+            "V007__idempotency_by_device.sql",
+            "V008__limits_and_box_key.sql");
 
     private Migrations() {
     }

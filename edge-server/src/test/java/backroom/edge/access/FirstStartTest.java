@@ -6,7 +6,9 @@ import backroom.edge.testing.ChildBox;
 import backroom.edge.testing.ChildBox.CommandRun;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SignIn;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,14 +24,21 @@ class FirstStartTest {
     Path data;
 
     @Test
-    void aNewBoxPrintsTheTechnicianPinAndAPairingCodeOnceOnly() {
+    void aNewBoxRunAsAServiceLeavesItsPinAndPairingCodeInAnOwnerOnlyFileNotInItsLogOnceOnly() throws Exception {
+        Path notice = data.resolve(ChildBox.FIRST_START_FILE);
         try (ChildBox first = ChildBox.start(data)) {
-            assertThat(first.output()).contains("Technician PIN: " + SignIn.TECHNICIAN_PIN + "\n").containsPattern("Pairing code: [0-9]{6}\n");
+            assertThat(first.output()).contains(notice.toAbsolutePath().toString())
+                    .doesNotContain("Technician PIN").doesNotContain("Pairing code");
+            assertThat(Files.readString(notice)).contains("Technician PIN: " + SignIn.TECHNICIAN_PIN + "\n")
+                    .containsPattern("Pairing code: [0-9]{6}\n");
+            assertThat(Files.getPosixFilePermissions(notice)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(first.api().get("/api/v1/staff").body().path("items").findValuesAsText("role")).containsExactly("technician");
             first.stop();
         }
+        Files.delete(notice);
         try (ChildBox second = ChildBox.start(data)) {
-            assertThat(second.output()).doesNotContain("Technician PIN").doesNotContain("Pairing code");
+            assertThat(second.output()).doesNotContain("Technician PIN").doesNotContain("Pairing code").doesNotContain(ChildBox.FIRST_START_FILE);
+            assertThat(notice).doesNotExist();
             assertThat(second.api().get("/api/v1/sales").status()).as("the first start's session goes on").isEqualTo(200);
         }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.ledger.Sha256;
 import backroom.edge.testing.Api;
+import backroom.edge.testing.Burst;
+import backroom.edge.testing.KeyedHashes;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SignIn;
 import backroom.edge.testing.TestBox;
@@ -68,7 +70,8 @@ class PairingTest {
         Reply late = box.anonymous().post("/api/v1/devices/pair", Map.of("code", code));
 
         assertThat(late.status()).isEqualTo(422);
-        assertThat(box.headSeq()).isEqualTo(head);
+        assertThat(box.headSeq()).as("the wrong code is counted, nothing else").isEqualTo(head + 1);
+        assertThat(typesAfter(head)).containsExactly("pairing.code_refused");
     }
 
     @Test
@@ -87,6 +90,43 @@ class PairingTest {
         String fresh = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet", "kind", "terminal")).field("code");
         box.clock().advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", fresh)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBurstOfAThousandWrongCodesGetsTwentyCheckedAndARestartForgetsNone() {
+        String code = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet", "kind", "terminal")).field("code");
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        long head = box.headSeq();
+        Api anyone = box.anonymous();
+
+        List<Reply> burst = Burst.of(1_000, () -> anyone.post("/api/v1/devices/pair", Map.of("code", wrong)));
+
+        assertThat(burst).filteredOn(reply -> reply.status() == 422).hasSize(PairingFailures.MAX_WRONG);
+        assertThat(burst).filteredOn(reply -> reply.status() == 429).hasSize(1_000 - PairingFailures.MAX_WRONG);
+        assertThat(typesAfter(head)).hasSize(PairingFailures.MAX_WRONG).containsOnly("pairing.code_refused");
+
+        box.close();
+        box = TestBox.restart(box);
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", code)).status()).as("after a restart").isEqualTo(429);
+        box.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
+        String fresh = box.api().post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet", "kind", "terminal")).field("code");
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", fresh)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aPairingCodeIsKeptAsAnHmacUnderTheBoxKeyNotAPlainHash() {
+        String code = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Tablet", "kind", "terminal")).field("code");
+
+        try (Handle handle = box.box().database().jdbi().open()) {
+            String stored = handle.createQuery("SELECT code_hash FROM pairing_codes ORDER BY id DESC LIMIT 1").mapTo(String.class).one();
+            assertThat(stored).isEqualTo(KeyedHashes.hmacHex(box.dataDir(), "pairing-code", code)).isNotEqualTo(Sha256.hex(code));
+        }
+    }
+
+    private List<String> typesAfter(long seq) {
+        try (Handle handle = box.box().database().jdbi().open()) {
+            return handle.createQuery("SELECT type FROM ledger WHERE seq > :seq ORDER BY seq").bind("seq", seq).mapTo(String.class).list();
+        }
     }
 
     @Test

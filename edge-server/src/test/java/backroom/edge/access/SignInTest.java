@@ -3,10 +3,14 @@ package backroom.edge.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.testing.Api;
+import backroom.edge.testing.Burst;
+import backroom.edge.testing.KeyedHashes;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.TestBox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -92,14 +96,70 @@ class SignInTest {
     }
 
     @Test
-    void pinsAreStoredAsSaltedPbkdf2HashesAndNeverInTheLedger() {
+    void pinsAreStoredAsSaltedPbkdf2HashesKeyedWithTheBoxKeyAndNeverInTheLedger() {
         box.addStaff("Citra", "cashier", "2581");
         try (Handle handle = box.box().database().jdbi().open()) {
-            var hashes = handle.createQuery("SELECT pin_hash FROM staff WHERE name IN ('Budi', 'Citra')").mapTo(String.class).list();
-            assertThat(hashes).hasSize(2).allSatisfy(hash -> assertThat(hash).startsWith("pbkdf2-sha256:40000:"));
+            var hashes = handle.createQuery("SELECT pin_hash FROM staff WHERE name IN ('Budi', 'Citra') ORDER BY name")
+                    .mapTo(String.class).list();
+            assertThat(hashes).hasSize(2).allSatisfy(hash -> assertThat(hash).startsWith("pbkdf2-sha256-keyed:40000:"));
             assertThat(hashes.get(0).split(":")[2]).as("salts differ").isNotEqualTo(hashes.get(1).split(":")[2]);
+            String[] budi = hashes.get(0).split(":");
+            byte[] salt = Base64.getDecoder().decode(budi[2]);
+            assertThat(KeyedHashes.pbkdf2Base64("2580", salt, 40_000)).as("the PIN alone does not give the hash").isNotEqualTo(budi[3]);
+            assertThat(KeyedHashes.pbkdf2Base64(KeyedHashes.hmacHex(box.dataDir(), "pin", "2580"), salt, 40_000))
+                    .as("the PIN keyed with box.key does").isEqualTo(budi[3]);
             String ledger = String.join("\n", handle.createQuery("SELECT payload FROM ledger").mapTo(String.class).list());
             assertThat(ledger).contains("\"name\":\"Budi\"").doesNotContain("2580").doesNotContain(hashes.get(0));
+        }
+    }
+
+    @Test
+    void aPinHashedBeforePinsWereKeyedStillSignsInAndIsThenKeyed() {
+        byte[] salt = new byte[16];
+        String unkeyed = "pbkdf2-sha256:40000:" + Base64.getEncoder().encodeToString(salt) + ":" + KeyedHashes.pbkdf2Base64("2580", salt, 40_000);
+        try (Handle handle = box.box().database().jdbi().open()) {
+            handle.createUpdate("UPDATE staff SET pin_hash = :hash WHERE name = 'Budi'").bind("hash", unkeyed).execute();
+        }
+
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(201);
+
+        try (Handle handle = box.box().database().jdbi().open()) {
+            assertThat(handle.createQuery("SELECT pin_hash FROM staff WHERE name = 'Budi'").mapTo(String.class).one())
+                    .startsWith("pbkdf2-sha256-keyed:40000:");
+        }
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBurstOfAThousandWrongPinsGetsFiveCheckedAndLocksTheDevice() {
+        long head = box.headSeq();
+
+        List<Reply> burst = Burst.of(1_000, () -> terminal.post("/api/v1/sessions", Map.of("pin", "0000")));
+
+        assertThat(burst).filteredOn(reply -> reply.status() == 401).hasSize(4);
+        assertThat(burst).filteredOn(reply -> reply.status() == 429).hasSize(996);
+        try (Handle handle = box.box().database().jdbi().open()) {
+            assertThat(handle.createQuery("SELECT type FROM ledger WHERE seq > :seq").bind("seq", head).mapTo(String.class).list())
+                    .hasSize(5).containsOnly("session.pin_refused");
+            assertThat(handle.createQuery("SELECT failures FROM pin_lockouts").mapTo(Integer.class).one()).isEqualTo(5);
+        }
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).as("even the right PIN").isEqualTo(429);
+    }
+
+    @Test
+    void aBurstAfterTheLockRunsOutGetsOneMoreTry() {
+        for (int wrong = 1; wrong <= 5; wrong++) {
+            terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
+        }
+        box.clock().advance(Duration.ofSeconds(31));
+        long head = box.headSeq();
+
+        List<Reply> burst = Burst.of(200, () -> terminal.post("/api/v1/sessions", Map.of("pin", "0000")));
+
+        assertThat(burst).extracting(Reply::status).containsOnly(429);
+        try (Handle handle = box.box().database().jdbi().open()) {
+            assertThat(handle.createQuery("SELECT type FROM ledger WHERE seq > :seq").bind("seq", head).mapTo(String.class).list())
+                    .containsExactly("session.pin_refused");
         }
     }
 

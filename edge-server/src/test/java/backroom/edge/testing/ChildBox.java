@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class ChildBox implements AutoCloseable {
 
     private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
+    public static final String FIRST_START_FILE = "first-start.txt";
 
     private final Process process;
     private final Path log;
@@ -26,7 +27,7 @@ public final class ChildBox implements AutoCloseable {
         this.log = log;
         this.port = port;
         awaitServing(Duration.ofSeconds(60));
-        Matcher firstStart = PAIRING_CODE.matcher(output());
+        Matcher firstStart = PAIRING_CODE.matcher(firstStartNotice(dataDir));
         this.api = firstStart.find()
                 ? SignIn.firstTechnician(port, dataDir, firstStart.group(1))
                 : SignIn.technicianAgain(port, dataDir);
@@ -117,6 +118,16 @@ public final class ChildBox implements AutoCloseable {
     public void close() {
         if (process.isAlive()) {
             kill();
+        }
+    }
+
+    /** A box with no terminal puts its first start's PIN and code in an owner-only file, and says so. */
+    private String firstStartNotice(Path dataDir) {
+        Path notice = dataDir.resolve(FIRST_START_FILE);
+        try {
+            return output().contains(notice.toAbsolutePath().toString()) ? Files.readString(notice) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

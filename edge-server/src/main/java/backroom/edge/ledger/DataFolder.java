@@ -1,0 +1,100 @@
+package backroom.edge.ledger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The box's data folder and what it holds belong to the box's user alone: the folder and its
+ * sub-folders are {@code rwx------}, every file {@code rw-------}, whatever the umask the box
+ * was started with. (With the defaults of a service, the ledger was readable by every local user,
+ * and a live pairing code with it.) H2 creates its files with the umask's bits, so the box
+ * tightens the whole folder once the database is open; the folder itself is closed first, so no
+ * one else can reach a file in the meantime.
+ */
+public final class DataFolder {
+
+    private static final Logger LOG = Logger.getLogger(DataFolder.class.getName());
+
+    public static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+    private DataFolder() {
+    }
+
+    /** Creates {@code dir} (and its parents) if needed, and makes it the owner's alone. */
+    public static void create(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            setPermissions(dir, OWNER_ONLY_FOLDER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * Makes every folder and file under {@code dir} the owner's alone. One it cannot change (another
+     * user's file put there by hand) is logged, not fatal: the folder itself is closed to others.
+     */
+    public static void restrictToOwner(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.toList()) {
+                try {
+                    setPermissions(path, Files.isDirectory(path) ? OWNER_ONLY_FOLDER : OWNER_ONLY_FILE);
+                } catch (NoSuchFileException gone) {
+                    // A temporary file H2 or the spool removed meanwhile.
+                } catch (IOException e) {
+                    LOG.warning(e.getMessage());
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.WARNING, "cannot walk the data folder " + dir.toAbsolutePath() + " to make it the box's alone", e);
+        }
+    }
+
+    /** Writes {@code content} to {@code dir/name} whole or not at all, owner-only, and forces it to disk. */
+    public static void writeDurably(Path dir, String name, String content) {
+        Path target = dir.resolve(name);
+        Path temporary = dir.resolve(name + ".tmp");
+        try {
+            Files.deleteIfExists(temporary);
+            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                file.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+                folder.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    private static void setPermissions(Path path, Set<PosixFilePermission> permissions) throws IOException {
+        try {
+            if (!Files.getPosixFilePermissions(path).equals(permissions)) {
+                Files.setPosixFilePermissions(path, permissions);
+            }
+        } catch (FileSystemException e) {
+            if (e instanceof NoSuchFileException) {
+                throw e;
+            }
+            throw new IOException("cannot restrict " + path + " to its owner: " + e.getMessage(), e);
+        }
+    }
+}

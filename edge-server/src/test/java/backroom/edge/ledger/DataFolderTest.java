@@ -1,0 +1,49 @@
+package backroom.edge.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.TestBox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The data folder and everything in it are the box user's alone: no other local user reads the ledger or a pairing code. */
+class DataFolderTest {
+
+    @Test
+    void theDataFolderIsOwnerOnlyAndSoIsEveryFileInItAfterAStart() throws Exception {
+        TestBox box = TestBox.start();
+        box.api().openShift("perms");
+        box.close();
+        Files.setPosixFilePermissions(box.dataDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(box.dataDir().resolve("ledger.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (TestBox again = TestBox.restart(box)) {
+            assertOwnerOnly(again.dataDir());
+        }
+    }
+
+    @Test
+    void aNewBoxsFolderIsOwnerOnlyFromItsFirstStart() throws Exception {
+        try (TestBox box = TestBox.start()) {
+            assertThat(box.dataDir().resolve("ledger.mv.db")).exists();
+            assertThat(box.dataDir().resolve("box.key")).exists();
+            assertOwnerOnly(box.dataDir());
+        }
+    }
+
+    static void assertOwnerOnly(Path dataDir) throws Exception {
+        List<Path> everything;
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            everything = paths.toList();
+        }
+        assertThat(everything).hasSizeGreaterThan(3);
+        for (Path path : everything) {
+            String expected = Files.isDirectory(path) ? "rwx------" : "rw-------";
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString()).isEqualTo(expected);
+        }
+    }
+}
