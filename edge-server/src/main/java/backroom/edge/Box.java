@@ -19,13 +19,18 @@ import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CatalogWrites;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
+import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.ledger.TableAudit;
 import backroom.edge.live.LiveUpdates;
+import backroom.edge.sales.SalesAudit;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.shifts.ShiftService;
+import backroom.edge.shifts.ShiftsAudit;
+import backroom.edge.stock.StockAudit;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.ProblemResponses;
@@ -39,6 +44,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -71,7 +77,13 @@ public final class Box implements AutoCloseable {
 
     public static Box start(BoxConfig config) {
         Clock clock = Clock.systemUTC();
-        return start(config, LedgerDatabase.open(config.dataDir(), clock), new TimeOrderedIds(clock, new SecureRandom()), clock);
+        return start(config, LedgerDatabase.open(config.dataDir(), clock, tableAudits()), new TimeOrderedIds(clock, new SecureRandom()),
+                clock);
+    }
+
+    /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
+    public static List<TableAudit> tableAudits() {
+        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit());
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */

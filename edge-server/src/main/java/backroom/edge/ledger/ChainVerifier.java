@@ -23,7 +23,8 @@ public final class ChainVerifier {
         return verify(handle, LedgerHead.EMPTY);
     }
 
-    private static final class Walk {
+    /** The chain check one entry at a time, for walks that do more with each entry. */
+    static final class Walk {
         private LedgerHead last;
         private long checked;
         private long brokenSeq;
@@ -52,6 +53,10 @@ public final class ChainVerifier {
         private void fail(long seq, String why) {
             brokenSeq = seq;
             problem = why;
+        }
+
+        boolean intact() {
+            return brokenSeq == 0;
         }
 
         ChainVerdict verdict() {

@@ -21,16 +21,21 @@ public final class LedgerDatabase implements AutoCloseable {
     private final Jdbi jdbi;
     private final LedgerWriter writer;
 
-    private LedgerDatabase(String url, Clock clock, DiskSync diskSync, Consumer<LedgerHead> onVerified) {
+    private LedgerDatabase(String url, Clock clock, DiskSync diskSync, Consumer<LedgerHead> onVerified, List<TableAudit> audits) {
         Path file = fileOf(url);
         this.dataSource = new SwappableDataSource(url);
         this.jdbi = Jdbi.create(dataSource);
         try (Handle handle = jdbi.open()) {
             Migrations.apply(handle);
-            ChainVerdict verdict = VerifiedPoint.checkSince(handle);
+            AuditVerdict audit = VerifiedPoint.checkSince(handle, audits);
+            ChainVerdict verdict = audit.chain();
             if (!verdict.intact()) {
                 throw new LedgerDamagedException(file, "the hash chain breaks at entry " + verdict.firstBrokenSeq()
                         + ": " + verdict.problem() + " (./backroom verify-ledger shows the whole chain)", null);
+            }
+            if (audit.tableProblem() != null) {
+                throw new LedgerDamagedException(file, "a table no longer agrees with the ledger: " + audit.tableProblem()
+                        + " (./backroom verify-ledger holds every table to every entry)", null);
             }
             VerifiedPoint.record(handle, verdict.head(), clock.instant());
             // Creating a database never fsyncs in H2: a power cut right after would leave an empty
@@ -48,18 +53,30 @@ public final class LedgerDatabase implements AutoCloseable {
         this.writer = new LedgerWriter(jdbi, this::reopen, clock, diskSync, onVerified);
     }
 
-    /** Opens the box's ledger in {@code dataDir}, refusing a file that is damaged or missing. */
-    public static LedgerDatabase open(Path dataDir, Clock clock) {
+    /**
+     * Opens the box's ledger in {@code dataDir}, refusing a file that is damaged or missing, whose
+     * chain breaks after the verified point, or whose tables disagree with those entries.
+     */
+    public static LedgerDatabase open(Path dataDir, Clock clock, List<TableAudit> audits) {
         LedgerDatabase database = new LedgerDatabase(LedgerFile.checkedUrl(dataDir), clock, DiskSync.CHECKPOINT_SYNC,
-                head -> LedgerFile.recordVerified(dataDir, head));
+                head -> LedgerFile.recordVerified(dataDir, head), audits);
         LedgerFile.markProvisioned(dataDir, clock.instant());
         DataFolder.restrictToOwner(dataDir);
         return database;
     }
 
+    /** Opens a ledger whose chain alone is checked: for tools and tests of the ledger itself, with entries of their own. */
+    public static LedgerDatabase open(Path dataDir, Clock clock) {
+        return open(dataDir, clock, List.of());
+    }
+
     /** Opens a database at a full H2 URL; tests use this for a file system of their own. */
+    public static LedgerDatabase open(String url, Clock clock, DiskSync diskSync, List<TableAudit> audits) {
+        return new LedgerDatabase(url, clock, diskSync, head -> { }, audits);
+    }
+
     public static LedgerDatabase open(String url, Clock clock, DiskSync diskSync) {
-        return new LedgerDatabase(url, clock, diskSync, head -> { });
+        return open(url, clock, diskSync, List.of());
     }
 
     /** Whether a box has ever created its ledger in {@code dataDir}. */

@@ -90,7 +90,8 @@ final class LedgerFile {
         }
     }
 
-    private static LedgerHead readVerified(Path dataDir) {
+    /** The verified point kept beside the database; the empty head if there is none yet. */
+    static LedgerHead readVerified(Path dataDir) {
         Path file = dataDir.resolve(VERIFIED);
         try {
             if (!Files.exists(file)) {

@@ -24,7 +24,8 @@ final class Migrations {
             "V005__access.sql",
             "V006__cash.sql",
             "V007__idempotency_by_device.sql",
-            "V008__limits_and_box_key.sql");
+            "V008__limits_and_box_key.sql",
+            "V009__ledger_seq_indexes.sql");
 
     private Migrations() {
     }

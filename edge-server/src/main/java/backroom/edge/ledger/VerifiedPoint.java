@@ -2,11 +2,13 @@ package backroom.edge.ledger;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
  * The newest entry known to chain correctly, kept in {@code ledger_verified}. Start-up walks the
- * chain only from here, so it takes as long as the entries written since, not the whole ledger;
+ * chain only from here (the point's own entry included, hashed again), and holds the tables to
+ * those entries, so it takes as long as the entries written since, not the whole ledger;
  * {@code backroom verify-ledger} still walks everything.
  */
 final class VerifiedPoint {
@@ -29,17 +31,22 @@ final class VerifiedPoint {
                 .execute();
     }
 
-    /** Walks the chain from the verified point to the head; names what breaks, if anything. */
-    static ChainVerdict checkSince(Handle handle) {
+    /**
+     * Walks the chain from the verified point to the head, the point's own entry hashed again, and
+     * holds the tables to every entry walked; names what breaks, if anything.
+     */
+    static AuditVerdict checkSince(Handle handle, List<TableAudit> audits) {
         LedgerHead point = read(handle);
         LedgerHead head = LedgerTable.head(handle);
         if (head.seq() < point.seq()) {
-            return new ChainVerdict(0, head, head.seq() + 1,
-                    "the ledger ends at entry " + head.seq() + " but entry " + point.seq() + " was verified before: entries were lost");
+            return new AuditVerdict(new ChainVerdict(0, head, head.seq() + 1, "the ledger ends at entry " + head.seq()
+                    + " but entry " + point.seq() + " was verified before: entries were lost"), null);
         }
         if (point.seq() > 0 && !point.hash().equals(LedgerTable.hashAt(handle, point.seq()))) {
-            return new ChainVerdict(0, LedgerHead.EMPTY, point.seq(), "entry " + point.seq() + " changed since it was verified");
+            return new AuditVerdict(new ChainVerdict(0, LedgerHead.EMPTY, point.seq(), "entry " + point.seq()
+                    + " changed since it was verified"), null);
         }
-        return ChainVerifier.verify(handle, point);
+        LedgerHead before = point.seq() <= 1 ? LedgerHead.EMPTY : new LedgerHead(point.seq() - 1, LedgerTable.hashAt(handle, point.seq() - 1));
+        return LedgerAudit.walk(handle, before, audits);
     }
 }

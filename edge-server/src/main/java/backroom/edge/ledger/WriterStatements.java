@@ -48,6 +48,21 @@ public final class WriterStatements implements AutoCloseable {
         }
     }
 
+    /** Hands every row {@code sql} finds to {@code row}, in order. */
+    public void queryEach(String sql, Row<?> row, Object... parameters) {
+        try {
+            PreparedStatement statement = prepared(sql);
+            bind(statement, parameters);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StatementFailedException(sql, e);
+        }
+    }
+
     /** Reads one row of a result set. */
     @FunctionalInterface
     public interface Row<T> {

@@ -26,14 +26,14 @@ class ChainVerifierTest {
         try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
             for (int i = 1; i <= 10; i++) {
                 int n = i;
-                db.writer().submit((handle, ledger) -> ledger.append("sale.completed", Map.of("grandTotal", 1000 * n)));
+                db.writer().submit((handle, ledger) -> ledger.append("test.noted", Map.of("grandTotal", 1000 * n)));
             }
         }
     }
 
     @Test
     void anUntouchedLedgerVerifies() {
-        assertThat(verifyLedger()).isEqualTo(new Outcome(0, "ledger OK: 10 entries, head seq 10"));
+        assertThat(verifyLedger()).isEqualTo(new Outcome(0, "ledger OK: 10 entries, head seq 10; every table agrees with it"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class ChainVerifierTest {
 
     @Test
     void anEditRehashedByTheTampererBreaksTheNextLink() {
-        String forged = LedgerEntry.hashOf(6, "sale.completed", java.time.Instant.EPOCH, "{\"grandTotal\":1}",
+        String forged = LedgerEntry.hashOf(6, "test.noted", java.time.Instant.EPOCH, "{\"grandTotal\":1}",
                 "x".repeat(64));
         tamper("UPDATE ledger SET payload = '{\"grandTotal\":1}', prev_hash = '" + "x".repeat(64) + "', occurred_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00Z', hash = '" + forged + "' WHERE seq = 6");
 
@@ -60,6 +60,28 @@ class ChainVerifierTest {
         tamper("DELETE FROM ledger WHERE seq = 7");
 
         assertThat(verifyLedger().firstLine()).startsWith("ledger BROKEN at entry 7: entry 7 is missing");
+    }
+
+    @Test
+    void theLastEntriesDeletedAreCaughtByTheVerifiedPointsTheChainNoLongerReaches() {
+        tamper("DELETE FROM ledger WHERE seq > 5");
+
+        Outcome outcome = verifyLedger();
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.firstLine()).isEqualTo("ledger BROKEN: the database's verified point says entry 10 was verified,"
+                + " but the ledger ends at entry 5: entries were removed");
+    }
+
+    @Test
+    void theLastEntriesDeletedWithTheDatabasesVerifiedPointAreCaughtByTheFileBesideIt() {
+        tamper("DELETE FROM ledger WHERE seq > 5");
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            handle.execute("DELETE FROM ledger_verified");
+        }
+
+        assertThat(verifyLedger().firstLine()).isEqualTo("ledger BROKEN: ledger.verified says entry 10 was verified,"
+                + " but the ledger ends at entry 5: entries were removed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import backroom.edge.ledger.ChainVerdict;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.sales.TimeOrderedIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public final class TestBox implements AutoCloseable {
     private TestBox(Path dataDir, TestClock clock) {
         this.dataDir = dataDir;
         this.clock = clock;
-        this.box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir, SignIn.TECHNICIAN_PIN), LedgerDatabase.open(dataDir, clock),
+        this.box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir, SignIn.TECHNICIAN_PIN), LedgerDatabase.open(dataDir, clock, Box.tableAudits()),
                 new TimeOrderedIds(clock, new SecureRandom()), clock);
         this.api = box.firstStart()
                 .map(first -> SignIn.firstTechnician(box.port(), dataDir, first.pairingCode().code()))
@@ -116,8 +117,16 @@ public final class TestBox implements AutoCloseable {
         return box.database().verifyChain();
     }
 
+    /**
+     * Stops the box, then holds its whole ledger and every table to each other as verify-ledger
+     * does: whatever a test did through the API must leave tables that agree with the entries.
+     */
     @Override
     public void close() {
         box.close();
+        OfflineCheck.Result check = OfflineCheck.run(dataDir, Box.tableAudits());
+        if (!check.intact()) {
+            throw new AssertionError("the box's ledger and tables disagree after its test: " + check);
+        }
     }
 }

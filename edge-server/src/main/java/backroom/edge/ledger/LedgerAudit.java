@@ -1,0 +1,68 @@
+package backroom.edge.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One walk over the entries after a trusted point: each entry's place in the hash chain, then the
+ * rows it wrote, through every capability's {@link TableAudit}. The tables are checked only while
+ * the chain holds: a row cannot be held to an entry that is itself not to be trusted.
+ */
+public final class LedgerAudit {
+
+    private static final ObjectMapper PAYLOADS = new ObjectMapper();
+
+    private LedgerAudit() {
+    }
+
+    /** Walks the entries after {@code from}, which must itself be a trusted point of the chain. */
+    public static AuditVerdict walk(Handle handle, LedgerHead from, List<TableAudit> audits) {
+        ChainVerifier.Walk chain = new ChainVerifier.Walk(from);
+        AuditedTables tables = new AuditedTables(handle);
+        String[] tableProblem = new String[1];
+        LedgerTable.forEachAfter(handle, from.seq(), entry -> {
+            chain.check(entry);
+            if (chain.intact() && tableProblem[0] == null) {
+                tableProblem[0] = checkRows(tables, entry, audits);
+            }
+        });
+        if (chain.intact() && tableProblem[0] == null) {
+            tableProblem[0] = finish(tables, from.seq(), audits);
+        }
+        return new AuditVerdict(chain.verdict(), chain.intact() ? tableProblem[0] : null);
+    }
+
+    /** An entry's payload as a JSON tree, for audits to read fields from. */
+    public static JsonNode payload(LedgerEntry entry) {
+        try {
+            return PAYLOADS.readTree(entry.payload());
+        } catch (JsonProcessingException e) {
+            throw new TableDisagreement(ExpectedRow.said(entry) + " has a payload that is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String checkRows(AuditedTables tables, LedgerEntry entry, List<TableAudit> audits) {
+        try {
+            for (TableAudit audit : audits) {
+                audit.check(tables, entry);
+            }
+            return null;
+        } catch (TableDisagreement e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String finish(AuditedTables tables, long fromSeq, List<TableAudit> audits) {
+        try {
+            for (TableAudit audit : audits) {
+                audit.finish(tables, fromSeq);
+            }
+            return null;
+        } catch (TableDisagreement e) {
+            return e.getMessage();
+        }
+    }
+}
