@@ -24,7 +24,9 @@ import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.stock.StockService;
+import backroom.edge.web.ConnectionCap;
 import backroom.edge.web.JsonBody;
+import backroom.edge.web.OpenFiles;
 import backroom.edge.web.ProblemResponses;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -55,13 +57,16 @@ public final class Box implements AutoCloseable {
     private final WebServer server;
     private final RouteTable routes;
     private final FirstStart firstStart;
+    private final int connectionCap;
 
-    private Box(LedgerDatabase database, LiveUpdates live, WebServer server, RouteTable routes, FirstStart firstStart) {
+    private Box(LedgerDatabase database, LiveUpdates live, WebServer server, RouteTable routes, FirstStart firstStart,
+                int connectionCap) {
         this.database = database;
         this.live = live;
         this.server = server;
         this.routes = routes;
         this.firstStart = firstStart;
+        this.connectionCap = connectionCap;
     }
 
     public static Box start(BoxConfig config) {
@@ -83,7 +88,8 @@ public final class Box implements AutoCloseable {
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), keyring, routes, gate, live);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), ids, clock,
                     config.bootstrapPin()).orElse(null);
-            return new Box(database, live, serve(parts), routes, firstStart);
+            int connectionCap = ConnectionCap.choose(config.maxConnections(), OpenFiles.ofThisProcess());
+            return new Box(database, live, serve(parts, connectionCap), routes, firstStart, connectionCap);
         } catch (RuntimeException e) {
             if (live != null) {
                 live.close();
@@ -98,10 +104,11 @@ public final class Box implements AutoCloseable {
                          Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
     }
 
-    private static WebServer serve(Parts parts) {
+    private static WebServer serve(Parts parts, int connectionCap) {
         return WebServer.builder()
                 .host(parts.config().host())
                 .port(parts.config().httpPort())
+                .maxTcpConnections(connectionCap)
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.just(health(parts.database())))
@@ -160,6 +167,11 @@ public final class Box implements AutoCloseable {
     /** The technician PIN and pairing code made on this start, if the box was never provisioned before. */
     public Optional<FirstStart> firstStart() {
         return Optional.ofNullable(firstStart);
+    }
+
+    /** How many connections the box takes at once; later ones wait until one closes. */
+    public int connectionCap() {
+        return connectionCap;
     }
 
     /** How many screens and tablets follow the live feed now. */

@@ -27,7 +27,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogConfig.configureRuntime();
-        BoxConfig config = BoxConfig.fromEnvironment(System.getenv());
+        BoxConfig config;
+        try {
+            config = BoxConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Backroom refuses to start.");
+            System.err.println(e.getMessage());
+            return 1;
+        }
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
         }
@@ -45,8 +52,8 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("Backroom stopped; ledger closed at seq " + box.database().writer().head().seq());
         }));
         box.firstStart().ifPresent(RunCommand::printFirstStart);
-        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d)%n",
-                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq());
+        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d; up to %d connections at once)%n",
+                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq(), box.connectionCap());
         return 0;
     }
 
