@@ -26,6 +26,7 @@ import backroom.edge.shifts.ShiftService;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.ConnectionCap;
 import backroom.edge.web.JsonBody;
+import backroom.edge.web.ListenerWatch;
 import backroom.edge.web.OpenFiles;
 import backroom.edge.web.ProblemResponses;
 import io.helidon.health.HealthCheckResponse;
@@ -51,6 +52,8 @@ public final class Box implements AutoCloseable {
      * JsonBody with a problem naming the field; Helidon's refusal would be a bare 413.
      */
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
+    /** The watch has logged it already; an in-process box (tests, benches) carries on. */
+    private static final Runnable ONLY_LOG = () -> { };
 
     private final LedgerDatabase database;
     private final LiveUpdates live;
@@ -58,24 +61,39 @@ public final class Box implements AutoCloseable {
     private final RouteTable routes;
     private final FirstStart firstStart;
     private final int connectionCap;
+    private final ListenerWatch watch;
 
     private Box(LedgerDatabase database, LiveUpdates live, WebServer server, RouteTable routes, FirstStart firstStart,
-                int connectionCap) {
+                int connectionCap, ListenerWatch watch) {
         this.database = database;
         this.live = live;
         this.server = server;
         this.routes = routes;
         this.firstStart = firstStart;
         this.connectionCap = connectionCap;
+        this.watch = watch;
     }
 
     public static Box start(BoxConfig config) {
+        return start(config, ONLY_LOG);
+    }
+
+    /**
+     * {@code whenDeaf} runs if the listener dies and nothing can connect any more ({@link ListenerWatch});
+     * {@code backroom run} exits then, for its service manager to start it again.
+     */
+    public static Box start(BoxConfig config, Runnable whenDeaf) {
         Clock clock = Clock.systemUTC();
-        return start(config, LedgerDatabase.open(config.dataDir(), clock), new TimeOrderedIds(clock, new SecureRandom()), clock);
+        return start(config, LedgerDatabase.open(config.dataDir(), clock), new TimeOrderedIds(clock, new SecureRandom()), clock,
+                whenDeaf);
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
     public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock) {
+        return start(config, database, ids, clock, ONLY_LOG);
+    }
+
+    private static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, Runnable whenDeaf) {
         LiveUpdates live = null;
         try {
             seedDemoStoreOnFirstStart(database);
@@ -89,7 +107,9 @@ public final class Box implements AutoCloseable {
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), ids, clock,
                     config.bootstrapPin()).orElse(null);
             int connectionCap = ConnectionCap.choose(config.maxConnections(), OpenFiles.ofThisProcess());
-            return new Box(database, live, serve(parts, connectionCap), routes, firstStart, connectionCap);
+            WebServer server = serve(parts, connectionCap);
+            return new Box(database, live, server, routes, firstStart, connectionCap,
+                    ListenerWatch.start(config.host(), server.port(), whenDeaf));
         } catch (RuntimeException e) {
             if (live != null) {
                 live.close();
@@ -187,6 +207,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        watch.close();
         live.close();
         server.stop();
         database.close();

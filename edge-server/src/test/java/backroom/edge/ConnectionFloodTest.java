@@ -43,6 +43,19 @@ class ConnectionFloodTest {
         }
     }
 
+    @Test
+    void aListenerThatDiesAnywayEndsTheBoxWithExitCode70ForItsServiceManagerToRestartIt() {
+        Map<String, String> aboveTheDescriptors = Map.of("BACKROOM_MAX_CONNECTIONS", Integer.toString(FLOOD));
+        try (ChildBox box = ChildBox.start(data, OPEN_FILES, aboveTheDescriptors)) {
+            assertThat(box.output()).contains("BACKROOM_MAX_CONNECTIONS=" + FLOOD + " is more than the");
+            try (ConnectionFlood flood = ConnectionFlood.open(box.port(), FLOOD)) {
+                assertThat(box.awaitOwnExit(Duration.ofSeconds(20))).isEqualTo(70);
+            }
+            assertThat(box.output()).contains("Too many open files").contains("nothing answers on port " + box.port())
+                    .contains("Backroom stopped");
+        }
+    }
+
     private static boolean answersWithin(ChildBox box, Duration wait) {
         Instant deadline = Instant.now().plus(wait);
         while (Instant.now().isBefore(deadline)) {

@@ -15,6 +15,12 @@ import picocli.CommandLine.Option;
 @Command(name = "run", description = "Start the edge server (port 8080, data in ./data).")
 final class RunCommand implements Callable<Integer> {
 
+    /**
+     * The exit code when the listener has died (70, EX_SOFTWARE): not zero, so a service manager
+     * that restarts failed services (systemd's Restart=on-failure) starts the box again.
+     */
+    static final int DEAF = 70;
+
     private static volatile boolean serving;
 
     @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
@@ -40,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Box box;
         try {
-            box = Box.start(config);
+            box = Box.start(config, RunCommand::exitDeaf);
         } catch (LedgerDamagedException | LedgerInUseException e) {
             System.err.println("Backroom refuses to start.");
             System.err.println(e.getMessage());
@@ -55,6 +61,11 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d; up to %d connections at once)%n",
                 box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq(), box.connectionCap());
         return 0;
+    }
+
+    private static void exitDeaf() {
+        System.err.println("Backroom exits with " + DEAF + " for its service manager to start it again.");
+        System.exit(DEAF);
     }
 
     /** Shown once, on the first start of a box: how a newcomer gets in. */

@@ -39,15 +39,15 @@ public final class ConnectionCap {
         if (asked.isPresent()) {
             if (asked.getAsInt() > room) {
                 LOG.warning("BACKROOM_MAX_CONNECTIONS=" + asked.getAsInt() + " is more than the " + Math.max(room, 0)
-                        + " connections the " + files.orElseThrow() + " leaves room for with " + RESERVE
-                        + " kept back: a flood of connections can use up the file descriptors, and the box then exits"
+                        + " connections the open-file limit leaves room for (" + files.orElseThrow() + ", " + RESERVE
+                        + " kept back): a flood of connections can use up the file descriptors; the box then exits"
                         + " for its service manager to restart it");
             }
             return asked.getAsInt();
         }
         if (room < FEWEST) {
-            LOG.warning("the " + files.orElseThrow() + " leaves room for " + Math.max(room, 0) + " connections with " + RESERVE
-                    + " kept back; taking " + FEWEST + " anyway. Raise the limit (ulimit -n, or LimitNOFILE in the systemd unit)");
+            LOG.warning("the open-file limit leaves room for " + Math.max(room, 0) + " connections (" + files.orElseThrow() + ", "
+                    + RESERVE + " kept back); taking " + FEWEST + " anyway. Raise the limit (ulimit -n, or LimitNOFILE in the systemd unit)");
             return FEWEST;
         }
         return (int) Math.min(DEFAULT, room);

@@ -20,6 +20,6 @@ public record OpenFiles(long limit, long open) {
 
     @Override
     public String toString() {
-        return "open-file limit " + limit + ", " + open + " open";
+        return "limit " + limit + ", " + open + " open";
     }
 }
