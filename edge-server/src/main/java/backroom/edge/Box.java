@@ -100,7 +100,7 @@ public final class Box implements AutoCloseable {
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
             RouteTable routes = new RouteTable();
             AccessGate gate = new AccessGate(routes, keyring);
-            live = new LiveUpdates(gate, database);
+            live = new LiveUpdates(gate, database, config.idleTimeout());
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), keyring, routes, gate, live);
@@ -129,6 +129,8 @@ public final class Box implements AutoCloseable {
                 .host(parts.config().host())
                 .port(parts.config().httpPort())
                 .maxTcpConnections(connectionCap)
+                .idleConnectionTimeout(parts.config().idleTimeout())
+                .idleConnectionPeriod(parts.config().idleCheckEvery())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.just(health(parts.database())))

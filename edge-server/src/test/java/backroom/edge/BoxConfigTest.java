@@ -29,6 +29,14 @@ class BoxConfigTest {
     }
 
     @Test
+    void idleConnectionsAreLookedForEveryQuarterOfTheTimeoutFromOneToFifteenSeconds() {
+        assertThat(idleCheckEvery("3")).isEqualTo(Duration.ofSeconds(1));
+        assertThat(idleCheckEvery("20")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(idleCheckEvery("60")).isEqualTo(Duration.ofSeconds(15));
+        assertThat(idleCheckEvery("600")).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
     void aValueThatIsNotANumberInRangeIsRefusedNamingTheVariableAndTheRange() {
         assertThatThrownBy(() -> BoxConfig.fromEnvironment(Map.of("BACKROOM_MAX_CONNECTIONS", "lots")))
                 .hasMessage("BACKROOM_MAX_CONNECTIONS must be a number of connections from 1 to 100000, not 'lots'");
@@ -38,5 +46,9 @@ class BoxConfigTest {
                 .hasMessage("BACKROOM_IDLE_TIMEOUT_SECONDS must be a number of seconds from 3 to 3600, not '1'");
         assertThatThrownBy(() -> BoxConfig.fromEnvironment(Map.of("BACKROOM_HTTP_PORT", "http")))
                 .hasMessage("BACKROOM_HTTP_PORT must be a port number from 0 to 65535, not 'http'");
+    }
+
+    private static Duration idleCheckEvery(String timeoutSeconds) {
+        return BoxConfig.fromEnvironment(Map.of("BACKROOM_IDLE_TIMEOUT_SECONDS", timeoutSeconds)).idleCheckEvery();
     }
 }

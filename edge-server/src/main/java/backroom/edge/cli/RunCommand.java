@@ -58,8 +58,10 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("Backroom stopped; ledger closed at seq " + box.database().writer().head().seq());
         }));
         box.firstStart().ifPresent(RunCommand::printFirstStart);
-        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d; up to %d connections at once)%n",
-                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq(), box.connectionCap());
+        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d;"
+                        + " up to %d connections at once, closed after %d s of silence)%n",
+                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq(), box.connectionCap(),
+                config.idleTimeout().toSeconds());
         return 0;
     }
 
