@@ -25,6 +25,7 @@ import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.ConnectionCap;
+import backroom.edge.web.HalfSentRequests;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.ListenerWatch;
 import backroom.edge.web.OpenFiles;
@@ -125,6 +126,7 @@ public final class Box implements AutoCloseable {
     }
 
     private static WebServer serve(Parts parts, int connectionCap) {
+        HalfSentRequests.keepOutOfHelidonsLog();
         return WebServer.builder()
                 .host(parts.config().host())
                 .port(parts.config().httpPort())
