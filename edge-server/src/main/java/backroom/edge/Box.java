@@ -30,10 +30,13 @@ import backroom.edge.web.JsonBody;
 import backroom.edge.web.ListenerWatch;
 import backroom.edge.web.OpenFiles;
 import backroom.edge.web.ProblemResponses;
+import backroom.edge.web.StalledHeaders;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import java.security.SecureRandom;
@@ -58,21 +61,16 @@ public final class Box implements AutoCloseable {
 
     private final LedgerDatabase database;
     private final LiveUpdates live;
-    private final WebServer server;
+    private final Listener listener;
     private final RouteTable routes;
     private final FirstStart firstStart;
-    private final int connectionCap;
-    private final ListenerWatch watch;
 
-    private Box(LedgerDatabase database, LiveUpdates live, WebServer server, RouteTable routes, FirstStart firstStart,
-                int connectionCap, ListenerWatch watch) {
+    private Box(LedgerDatabase database, LiveUpdates live, Listener listener, RouteTable routes, FirstStart firstStart) {
         this.database = database;
         this.live = live;
-        this.server = server;
+        this.listener = listener;
         this.routes = routes;
         this.firstStart = firstStart;
-        this.connectionCap = connectionCap;
-        this.watch = watch;
     }
 
     public static Box start(BoxConfig config) {
@@ -107,10 +105,7 @@ public final class Box implements AutoCloseable {
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), keyring, routes, gate, live);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), ids, clock,
                     config.bootstrapPin()).orElse(null);
-            int connectionCap = ConnectionCap.choose(config.maxConnections(), OpenFiles.ofThisProcess());
-            WebServer server = serve(parts, connectionCap);
-            return new Box(database, live, server, routes, firstStart, connectionCap,
-                    ListenerWatch.start(config.host(), server.port(), whenDeaf));
+            return new Box(database, live, serve(parts, whenDeaf), routes, firstStart);
         } catch (RuntimeException e) {
             if (live != null) {
                 live.close();
@@ -125,14 +120,32 @@ public final class Box implements AutoCloseable {
                          Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
     }
 
-    private static WebServer serve(Parts parts, int connectionCap) {
+    /** What takes the box's connections. Closed watch first: nothing is to report the port the box closes itself. */
+    private record Listener(WebServer server, int connectionCap, StalledHeaders stalledHeaders, ListenerWatch watch) {
+        void close() {
+            watch.close();
+            stalledHeaders.close();
+            server.stop();
+        }
+    }
+
+    private static Listener serve(Parts parts, Runnable whenDeaf) {
+        BoxConfig config = parts.config();
+        int connectionCap = ConnectionCap.choose(config.maxConnections(), OpenFiles.ofThisProcess());
+        StalledHeaders stalledHeaders = StalledHeaders.start(config.idleTimeout(), config.idleCheckEvery());
         HalfSentRequests.keepOutOfHelidonsLog();
-        return WebServer.builder()
-                .host(parts.config().host())
-                .port(parts.config().httpPort())
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.httpPort())
                 .maxTcpConnections(connectionCap)
-                .idleConnectionTimeout(parts.config().idleTimeout())
-                .idleConnectionPeriod(parts.config().idleCheckEvery())
+                .idleConnectionTimeout(config.idleTimeout())
+                .idleConnectionPeriod(config.idleCheckEvery())
+                // Listed, not discovered: a discovered HTTP/1 beside this one would be a second candidate, and
+                // Helidon reads a connection's first bytes to choose between candidates before the idle timeout
+                // can see it, so a connection that sends nothing would never be closed.
+                .protocolsDiscoverServices(false)
+                .addProtocol(Http1Config.builder().addReceiveListener(stalledHeaders).build())
+                .addProtocol(WsConfig.create())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.just(health(parts.database())))
@@ -140,6 +153,7 @@ public final class Box implements AutoCloseable {
                 .addRouting(parts.live().wsRouting())
                 .build()
                 .start();
+        return new Listener(server, connectionCap, stalledHeaders, ListenerWatch.start(config.host(), server.port(), whenDeaf));
     }
 
     private static void routing(HttpRouting.Builder routing, Parts parts) {
@@ -181,7 +195,7 @@ public final class Box implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return listener.server().port();
     }
 
     public LedgerDatabase database() {
@@ -195,7 +209,7 @@ public final class Box implements AutoCloseable {
 
     /** How many connections the box takes at once; later ones wait until one closes. */
     public int connectionCap() {
-        return connectionCap;
+        return listener.connectionCap();
     }
 
     /** How many screens and tablets follow the live feed now. */
@@ -211,9 +225,8 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
-        watch.close();
         live.close();
-        server.stop();
+        listener.close();
         database.close();
     }
 }
