@@ -36,9 +36,9 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
-import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.websocket.WsConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -120,7 +120,7 @@ public final class Box implements AutoCloseable {
                          Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
     }
 
-    /** What takes the box's connections. Closed watch first: nothing is to report the port the box closes itself. */
+    /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
     private record Listener(WebServer server, int connectionCap, StalledHeaders stalledHeaders, ListenerWatch watch) {
         void close() {
             watch.close();

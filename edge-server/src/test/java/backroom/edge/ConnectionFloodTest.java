@@ -36,8 +36,10 @@ class ConnectionFloodTest {
                 assertThat(waiting.statusLine(Duration.ofSeconds(1))).as("an answer while the flood holds every place").isEmpty();
                 assertThat(box.openFiles()).isLessThan(OPEN_FILES);
             }
-            assertThat(waiting.statusLine(Duration.ofSeconds(10))).as("the request that waited out the flood")
-                    .hasValue("HTTP/1.1 200 OK");
+            try (waiting) {
+                assertThat(waiting.statusLine(Duration.ofSeconds(10))).as("the request that waited out the flood")
+                        .hasValue("HTTP/1.1 200 OK");
+            }
             assertThat(answersWithin(box, Duration.ofSeconds(10))).isTrue();
             assertThat(box.isAlive()).isTrue();
         }

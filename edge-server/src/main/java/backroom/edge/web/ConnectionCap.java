@@ -18,7 +18,7 @@ public final class ConnectionCap {
     /**
      * Kept back for what the box opens after start-up: jars as their classes first load, the
      * database's files, outgoing links (printers, HQ), the listener watch's probe. A box holds
-     * about 90 descriptors once serving.
+     * about 70 descriptors once serving (about 90 on the tests' long classpath).
      */
     static final int RESERVE = 128;
     /** Taken even when the limit leaves room for fewer: a box that serves a few tablets beats one that serves none. */
