@@ -32,14 +32,21 @@ import backroom.edge.shifts.ShiftService;
 import backroom.edge.shifts.ShiftsAudit;
 import backroom.edge.stock.StockAudit;
 import backroom.edge.stock.StockService;
+import backroom.edge.web.ConnectionCap;
+import backroom.edge.web.HalfSentRequests;
 import backroom.edge.web.JsonBody;
+import backroom.edge.web.ListenerWatch;
+import backroom.edge.web.OpenFiles;
 import backroom.edge.web.ProblemResponses;
+import backroom.edge.web.StalledHeaders;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.websocket.WsConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,25 +67,35 @@ public final class Box implements AutoCloseable {
      * JsonBody with a problem naming the field; Helidon's refusal would be a bare 413.
      */
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
+    /** The watch has logged it already; an in-process box (tests, benches) carries on. */
+    private static final Runnable ONLY_LOG = () -> { };
 
     private final LedgerDatabase database;
     private final LiveUpdates live;
-    private final WebServer server;
+    private final Listener listener;
     private final RouteTable routes;
     private final FirstStart firstStart;
 
-    private Box(LedgerDatabase database, LiveUpdates live, WebServer server, RouteTable routes, FirstStart firstStart) {
+    private Box(LedgerDatabase database, LiveUpdates live, Listener listener, RouteTable routes, FirstStart firstStart) {
         this.database = database;
         this.live = live;
-        this.server = server;
+        this.listener = listener;
         this.routes = routes;
         this.firstStart = firstStart;
     }
 
     public static Box start(BoxConfig config) {
+        return start(config, ONLY_LOG);
+    }
+
+    /**
+     * {@code whenDeaf} runs if the listener dies and nothing can connect any more ({@link ListenerWatch});
+     * {@code backroom run} exits then, for its service manager to start it again.
+     */
+    public static Box start(BoxConfig config, Runnable whenDeaf) {
         Clock clock = Clock.systemUTC();
         return start(config, LedgerDatabase.open(config.dataDir(), clock, tableAudits()), new TimeOrderedIds(clock, new SecureRandom()),
-                clock);
+                clock, whenDeaf);
     }
 
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
@@ -88,20 +105,24 @@ public final class Box implements AutoCloseable {
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
     public static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock) {
+        return start(config, database, ids, clock, ONLY_LOG);
+    }
+
+    private static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, Runnable whenDeaf) {
         LiveUpdates live = null;
         try {
             seedDemoStoreOnFirstStart(database);
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
             RouteTable routes = new RouteTable();
             AccessGate gate = new AccessGate(routes, keyring);
-            live = new LiveUpdates(gate, database);
+            live = new LiveUpdates(gate, database, config.idleTimeout());
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            return new Box(database, live, serve(parts), routes, firstStart);
+            return new Box(database, live, serve(parts, whenDeaf), routes, firstStart);
         } catch (RuntimeException e) {
             if (live != null) {
                 live.close();
@@ -116,10 +137,32 @@ public final class Box implements AutoCloseable {
                          BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
     }
 
-    private static WebServer serve(Parts parts) {
-        return WebServer.builder()
-                .host(parts.config().host())
-                .port(parts.config().httpPort())
+    /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
+    private record Listener(WebServer server, int connectionCap, StalledHeaders stalledHeaders, ListenerWatch watch) {
+        void close() {
+            watch.close();
+            stalledHeaders.close();
+            server.stop();
+        }
+    }
+
+    private static Listener serve(Parts parts, Runnable whenDeaf) {
+        BoxConfig config = parts.config();
+        int connectionCap = ConnectionCap.choose(config.maxConnections(), OpenFiles.ofThisProcess());
+        StalledHeaders stalledHeaders = StalledHeaders.start(config.idleTimeout(), config.idleCheckEvery());
+        HalfSentRequests.keepOutOfHelidonsLog();
+        WebServer server = WebServer.builder()
+                .host(config.host())
+                .port(config.httpPort())
+                .maxTcpConnections(connectionCap)
+                .idleConnectionTimeout(config.idleTimeout())
+                .idleConnectionPeriod(config.idleCheckEvery())
+                // Listed, not discovered: a discovered HTTP/1 beside this one would be a second candidate, and
+                // Helidon reads a connection's first bytes to choose between candidates before the idle timeout
+                // can see it, so a connection that sends nothing would never be closed.
+                .protocolsDiscoverServices(false)
+                .addProtocol(Http1Config.builder().addReceiveListener(stalledHeaders).build())
+                .addProtocol(WsConfig.create())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.just(health(parts.database(), parts.clock())))
@@ -127,6 +170,7 @@ public final class Box implements AutoCloseable {
                 .addRouting(parts.live().wsRouting())
                 .build()
                 .start();
+        return new Listener(server, connectionCap, stalledHeaders, ListenerWatch.start(config.host(), server.port(), whenDeaf));
     }
 
     private static void routing(HttpRouting.Builder routing, Parts parts) {
@@ -184,7 +228,7 @@ public final class Box implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return listener.server().port();
     }
 
     public LedgerDatabase database() {
@@ -194,6 +238,11 @@ public final class Box implements AutoCloseable {
     /** The technician PIN and pairing code made on this start, if the box was never provisioned before. */
     public Optional<FirstStart> firstStart() {
         return Optional.ofNullable(firstStart);
+    }
+
+    /** How many connections the box takes at once; later ones wait until one closes. */
+    public int connectionCap() {
+        return listener.connectionCap();
     }
 
     /** How many screens and tablets follow the live feed now. */
@@ -210,7 +259,7 @@ public final class Box implements AutoCloseable {
     @Override
     public void close() {
         live.close();
-        server.stop();
+        listener.close();
         database.close();
     }
 }

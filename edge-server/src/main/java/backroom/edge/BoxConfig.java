@@ -1,35 +1,71 @@
 package backroom.edge;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Where the box listens and keeps its data, read once at start-up. Environment:
  * {@code BACKROOM_HTTP_PORT} (default 8080; 0 picks a free port), {@code BACKROOM_DATA_DIR}
  * (default {@code ./data}), {@code BACKROOM_BOOTSTRAP_PIN} (the technician PIN a box that was never
- * provisioned starts with; random if unset).
+ * provisioned starts with; random if unset), {@code BACKROOM_MAX_CONNECTIONS} (connections taken at
+ * once; 500 unless set, and unless set never more than the open-file limit leaves room for),
+ * {@code BACKROOM_IDLE_TIMEOUT_SECONDS} (a connection that sends nothing this long is closed;
+ * default 60).
  */
-public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
+public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
+                        Duration idleTimeout) {
+
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+
+    public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT);
+    }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
         this(host, httpPort, dataDir, null);
     }
 
+    /** Reads the environment; a value that is not a number in range is refused with a message naming it. */
     public static BoxConfig fromEnvironment(Map<String, String> env) {
-        String port = env.getOrDefault("BACKROOM_HTTP_PORT", "8080");
+        String maxConnections = env.get("BACKROOM_MAX_CONNECTIONS");
+        String idleSeconds = env.get("BACKROOM_IDLE_TIMEOUT_SECONDS");
+        return new BoxConfig(env.getOrDefault("BACKROOM_HTTP_HOST", "0.0.0.0"),
+                number(env, "BACKROOM_HTTP_PORT", "8080", 0, 65_535, "a port number"),
+                Path.of(env.getOrDefault("BACKROOM_DATA_DIR", "data")), env.get("BACKROOM_BOOTSTRAP_PIN"),
+                maxConnections == null ? OptionalInt.empty()
+                        : OptionalInt.of(number(env, "BACKROOM_MAX_CONNECTIONS", null, 1, 100_000, "a number of connections")),
+                idleSeconds == null ? IDLE_TIMEOUT
+                        // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
+                        : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")));
+    }
+
+    private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
+        String value = env.getOrDefault(name, otherwise);
         try {
-            return new BoxConfig(env.getOrDefault("BACKROOM_HTTP_HOST", "0.0.0.0"), Integer.parseInt(port),
-                    Path.of(env.getOrDefault("BACKROOM_DATA_DIR", "data")), env.get("BACKROOM_BOOTSTRAP_PIN"));
+            int number = Integer.parseInt(value.strip());
+            if (number >= least && number <= most) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("BACKROOM_HTTP_PORT must be a port number, not '" + port + "'", e);
+            // refused below, with the range
         }
+        throw new IllegalArgumentException(name + " must be " + what + " from " + least + " to " + most + ", not '" + value + "'");
+    }
+
+    /** How often idle connections are looked for: a quarter of the timeout, from 1 to 15 seconds. */
+    public Duration idleCheckEvery() {
+        Duration quarter = idleTimeout.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : quarter.compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : quarter;
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout);
     }
 }

@@ -3,7 +3,6 @@ package backroom.edge.cli;
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import backroom.edge.access.BoxKey;
-import backroom.edge.access.FirstStart;
 import io.helidon.logging.common.LogConfig;
 import backroom.edge.ledger.LedgerDamagedException;
 import backroom.edge.ledger.LedgerInUseException;
@@ -15,6 +14,12 @@ import picocli.CommandLine.Option;
 /** {@code backroom run}: serves until Ctrl-C, then stops cleanly. */
 @Command(name = "run", description = "Start the edge server (port 8080, data in ./data).")
 final class RunCommand implements Callable<Integer> {
+
+    /**
+     * The exit code when the listener has died (70, EX_SOFTWARE): not zero, so a service manager
+     * that restarts failed services (systemd's Restart=on-failure) starts the box again.
+     */
+    static final int DEAF = 70;
 
     private static volatile boolean serving;
 
@@ -28,13 +33,20 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LogConfig.configureRuntime();
-        BoxConfig config = BoxConfig.fromEnvironment(System.getenv());
+        BoxConfig config;
+        try {
+            config = BoxConfig.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Backroom refuses to start.");
+            System.err.println(e.getMessage());
+            return 1;
+        }
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
         }
         Box box;
         try {
-            box = Box.start(config);
+            box = Box.start(config, RunCommand::exitDeaf);
         } catch (LedgerDamagedException | LedgerInUseException | BoxKey.BoxKeyException e) {
             System.err.println("Backroom refuses to start.");
             System.err.println(e.getMessage());
@@ -47,8 +59,15 @@ final class RunCommand implements Callable<Integer> {
         }));
         Path data = config.dataDir();
         box.firstStart().ifPresent(first -> FirstStartNotice.show(first, data, System.out, FirstStartNotice.terminalAttached()));
-        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d)%n",
-                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq());
+        System.out.printf("Backroom is serving on http://localhost:%d (data: %s, ledger head seq %d;"
+                        + " up to %d connections at once, closed after %d s of silence)%n",
+                box.port(), config.dataDir().toAbsolutePath(), box.database().writer().head().seq(), box.connectionCap(),
+                config.idleTimeout().toSeconds());
         return 0;
+    }
+
+    private static void exitDeaf() {
+        System.err.println("Backroom exits with " + DEAF + " for its service manager to start it again.");
+        System.exit(DEAF);
     }
 }

@@ -36,6 +36,7 @@ final class LiveSocket implements WsListener {
     private final LiveAccess access;
     private final BlockingQueue<LedgerEntry> queued = new ArrayBlockingQueue<>(MAX_BEHIND);
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean pinging = new AtomicBoolean();
     /** Helidon's session writes frames through one buffer: one sender at a time. */
     private final Object sending = new Object();
     private volatile LiveAccess.Admission admission;
@@ -115,6 +116,27 @@ final class LiveSocket implements WsListener {
                 return;
             }
         }
+    }
+
+    /**
+     * Sends a ping from a thread of its own, as the sender may hold the session stuck on a slow
+     * client; skipped while the last ping to this socket is still waiting to go out.
+     */
+    void ping() {
+        if (ended.get() || !pinging.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("live-ping").start(() -> {
+            try {
+                synchronized (sending) {
+                    session.ping(BufferData.empty());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "pinging a live socket that is already gone", e);
+            } finally {
+                pinging.set(false);
+            }
+        });
     }
 
     /**

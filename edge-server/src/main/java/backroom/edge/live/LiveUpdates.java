@@ -11,6 +11,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.websocket.WsRouting;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,9 @@ import java.util.logging.Logger;
  * The live feed at {@code /ws} and its open sockets. Takes each group of entries from the ledger
  * writer once it is on disk and queues it on every socket, never blocking the writer. Closes a
  * socket as soon as its caller's access is revoked, and within {@link #RECHECK_SECONDS} of its
- * session expiring.
+ * session expiring. Pings every socket every third of the idle timeout: Helidon closes a WebSocket
+ * when the client has sent nothing for that long, and a browser answers each ping with a pong, so a
+ * quiet screen stays connected while one that stopped answering is closed.
  */
 public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes.Resource, AutoCloseable {
 
@@ -43,13 +46,15 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
     private final LiveAccess access;
     private final LedgerDatabase ledger;
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("live-expiries").daemon(true).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("live-timer").daemon(true).factory());
 
-    public LiveUpdates(AccessGate gate, LedgerDatabase ledger) {
+    public LiveUpdates(AccessGate gate, LedgerDatabase ledger, Duration idleTimeout) {
         this.access = new LiveAccess(gate);
         this.ledger = ledger;
-        expiries.scheduleWithFixedDelay(this::closeExpired, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::closeExpired, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+        long pingEvery = idleTimeout.dividedBy(3).toMillis();
+        timer.scheduleWithFixedDelay(() -> sockets.forEach(LiveSocket::ping), pingEvery, pingEvery, TimeUnit.MILLISECONDS);
     }
 
     /** The WebSocket endpoint: one {@link LiveSocket} per connection. */
@@ -119,10 +124,10 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
         sockets.remove(socket);
     }
 
-    /** Stops checking expiries and tells every screen the box is going away. */
+    /** Stops checking expiries and pinging, and tells every screen the box is going away. */
     @Override
     public void close() {
-        expiries.shutdownNow();
+        timer.shutdownNow();
         sockets.forEach(socket -> socket.end(GOING_AWAY, "the box is stopping; reconnect with since=<last seq received>"));
     }
 }

@@ -9,29 +9,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-/** The same request sent {@code count} times at once, each from its own thread, released together. */
+/**
+ * The same request sent {@code count} times as fast as {@code senders} clients can, all released
+ * together, each client sending its share back to back on its keep-alive connection: a burst on
+ * pre-opened connections, within the box's connection cap.
+ */
 public final class Burst {
 
     private Burst() {
     }
 
-    public static List<Reply> of(int count, Supplier<Reply> request) {
-        CountDownLatch ready = new CountDownLatch(count);
+    public static List<Reply> of(int count, int senders, Supplier<Reply> request) {
+        CountDownLatch ready = new CountDownLatch(senders);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Reply>> answers = new ArrayList<>();
-        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                answers.add(senders.submit(() -> {
+        List<Future<List<Reply>>> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int s = 0; s < senders; s++) {
+                int share = count / senders + (s < count % senders ? 1 : 0);
+                answers.add(clients.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return request.get();
+                    List<Reply> replies = new ArrayList<>();
+                    for (int i = 0; i < share; i++) {
+                        replies.add(request.get());
+                    }
+                    return replies;
                 }));
             }
             ready.await();
             go.countDown();
             List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> answer : answers) {
-                replies.add(answer.get());
+            for (Future<List<Reply>> answer : answers) {
+                replies.addAll(answer.get());
             }
             return replies;
         } catch (InterruptedException e) {

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,18 +37,33 @@ public final class ChildBox implements AutoCloseable {
     }
 
     public static ChildBox start(Path dataDir) {
+        return start(dataDir, 0, Map.of());
+    }
+
+    /**
+     * The box with {@code environment} added to its own, and at most {@code openFiles} file
+     * descriptors ({@code ulimit -n}, soft and hard, as a service manager's LimitNOFILE would set)
+     * if that is above 0.
+     */
+    public static ChildBox start(Path dataDir, int openFiles, Map<String, String> environment) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("backroom-child", ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "backroom.edge.cli.BackroomCommand", "run"))
+            List<String> command = new ArrayList<>();
+            if (openFiles > 0) {
+                // exec: the box is the child process itself, so killing the child kills the box.
+                command.addAll(List.of("bash", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "bash"));
+            }
+            command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand", "run"));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("BACKROOM_HTTP_PORT", Integer.toString(port));
             builder.environment().put("BACKROOM_HTTP_HOST", "127.0.0.1");
             builder.environment().put("BACKROOM_DATA_DIR", dataDir.toString());
             builder.environment().put("BACKROOM_BOOTSTRAP_PIN", SignIn.TECHNICIAN_PIN);
+            builder.environment().putAll(environment);
             Process process = builder.start();
             try {
                 return new ChildBox(process, log, port, dataDir);
@@ -70,7 +88,7 @@ public final class ChildBox implements AutoCloseable {
     /** Runs {@code backroom <args>} in its own JVM, as a technician would on the box's shell. */
     public static CommandRun command(String... args) {
         try {
-            List<String> line = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+            List<String> line = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-cp", System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand"));
             line.addAll(List.of(args));
             Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
@@ -78,6 +96,36 @@ public final class ChildBox implements AutoCloseable {
             return new CommandRun(process.waitFor(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The file descriptors the box holds now (Linux). */
+    public int openFiles() {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return (int) fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The exit code of a box that ends by itself within {@code timeout}. */
+    public int awaitOwnExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the box was still running after " + timeout + ":\n" + output());
+            }
+            return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,46 @@
+package backroom.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.ChildBox;
+import backroom.edge.testing.LiveScreen;
+import backroom.edge.testing.RawRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real server with a 3-second idle timeout: a connection that sends nothing, or stops half-way
+ * through its headers, is closed; a screen on the live feed that sends nothing stays, as the box
+ * pings it and its client answers.
+ */
+class IdleConnectionsTest {
+
+    static final Duration IDLE = Duration.ofSeconds(3);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void silentConnectionsAndStalledHeadersAreClosedAfterTheIdleTimeoutWhileAQuietScreenStays() throws InterruptedException {
+        try (ChildBox box = ChildBox.start(data, 0, Map.of("BACKROOM_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE.toSeconds())));
+             LiveScreen screen = LiveScreen.connect(box.port(), "token=" + box.api().token());
+             RawRequest silent = RawRequest.send(box.port(), "");
+             RawRequest stalled = RawRequest.send(box.port(), "GET /observe/health HTTP/1.1\r\nHost: box\r\n")) {
+            assertThat(silent.closedByBox(IDLE.multipliedBy(3))).as("the silent connection closed by the box").isTrue();
+            assertThat(stalled.closedByBox(IDLE)).as("the stalled headers' connection closed by the box").isTrue();
+            Thread.sleep(IDLE.toMillis());
+            assertThat(screen.isClosed()).as("the quiet screen closed").isFalse();
+
+            String shift = box.api().openShift("quiet-1");
+            JsonNode opened = screen.next();
+
+            assertThat(opened.path("type").asText()).isEqualTo("shift.opened");
+            assertThat(opened.path("data").path("shiftId").asText()).isEqualTo(shift);
+            assertThat(box.output()).doesNotContain("WARNING").doesNotContain("SEVERE");
+        }
+    }
+}
