@@ -38,7 +38,7 @@ import backroom.edge.web.JsonBody;
 import backroom.edge.web.ListenerWatch;
 import backroom.edge.web.OpenFiles;
 import backroom.edge.web.ProblemResponses;
-import backroom.edge.web.StalledHeaders;
+import backroom.edge.web.StalledRequests;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -138,10 +138,10 @@ public final class Box implements AutoCloseable {
     }
 
     /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
-    private record Listener(WebServer server, int connectionCap, StalledHeaders stalledHeaders, ListenerWatch watch) {
+    private record Listener(WebServer server, int connectionCap, StalledRequests stalledRequests, ListenerWatch watch) {
         void close() {
             watch.close();
-            stalledHeaders.close();
+            stalledRequests.close();
             server.stop();
         }
     }
@@ -149,7 +149,7 @@ public final class Box implements AutoCloseable {
     private static Listener serve(Parts parts, Runnable whenDeaf) {
         BoxConfig config = parts.config();
         int connectionCap = ConnectionCap.choose(config.maxConnections(), OpenFiles.ofThisProcess());
-        StalledHeaders stalledHeaders = StalledHeaders.start(config.idleTimeout(), config.idleCheckEvery());
+        StalledRequests stalledRequests = StalledRequests.start(config.idleTimeout(), config.idleCheckEvery());
         HalfSentRequests.keepOutOfHelidonsLog();
         WebServer server = WebServer.builder()
                 .host(config.host())
@@ -161,7 +161,7 @@ public final class Box implements AutoCloseable {
                 // Helidon reads a connection's first bytes to choose between candidates before the idle timeout
                 // can see it, so a connection that sends nothing would never be closed.
                 .protocolsDiscoverServices(false)
-                .addProtocol(Http1Config.builder().addReceiveListener(stalledHeaders).build())
+                .addProtocol(Http1Config.builder().addReceiveListener(stalledRequests).addSendListener(stalledRequests).build())
                 .addProtocol(WsConfig.create())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
@@ -170,7 +170,7 @@ public final class Box implements AutoCloseable {
                 .addRouting(parts.live().wsRouting())
                 .build()
                 .start();
-        return new Listener(server, connectionCap, stalledHeaders, ListenerWatch.start(config.host(), server.port(), whenDeaf));
+        return new Listener(server, connectionCap, stalledRequests, ListenerWatch.start(config.host(), server.port(), whenDeaf));
     }
 
     private static void routing(HttpRouting.Builder routing, Parts parts) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real server with a 3-second idle timeout: a connection that sends nothing, or stops half-way
- * through its headers, is closed; a screen on the live feed that sends nothing stays, as the box
- * pings it and its client answers.
+ * through its headers or its body, is closed; a screen on the live feed that sends nothing stays,
+ * as the box pings it and its client answers.
  */
 class IdleConnectionsTest {
 
@@ -41,6 +41,19 @@ class IdleConnectionsTest {
             assertThat(opened.path("type").asText()).isEqualTo("shift.opened");
             assertThat(opened.path("data").path("shiftId").asText()).isEqualTo(shift);
             assertThat(box.output()).doesNotContain("WARNING").doesNotContain("SEVERE");
+        }
+    }
+
+    @Test
+    void aBodyThatStopsHalfWayIsCutOffAndARefusalBeforeTheBodyClosesItsConnection() {
+        String sevenOfAHundred = "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"code\"";
+        try (ChildBox box = ChildBox.start(data, 0, Map.of("BACKROOM_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE.toSeconds())));
+             RawRequest pairing = RawRequest.send(box.port(), "POST /api/v1/devices/pair HTTP/1.1\r\nHost: box\r\n" + sevenOfAHundred);
+             RawRequest unsigned = RawRequest.send(box.port(), "POST /api/v1/sales HTTP/1.1\r\nHost: box\r\n" + sevenOfAHundred)) {
+            assertThat(unsigned.statusLine(IDLE)).as("refused before its body is read").hasValue("HTTP/1.1 401 Unauthorized");
+            assertThat(unsigned.closedByBox(IDLE.multipliedBy(3))).as("its connection closed, not left waiting for the body").isTrue();
+            assertThat(pairing.closedByBox(IDLE.multipliedBy(3))).as("the stalled body's connection closed by the box").isTrue();
+            assertThat(RawRequest.answersOk(box.port(), "/observe/health", IDLE)).isTrue();
         }
     }
 }

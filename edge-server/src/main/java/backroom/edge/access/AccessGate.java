@@ -52,7 +52,7 @@ public final class AccessGate implements Filter {
                 if (refused.status() == 401) {
                     res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
                 }
-                ProblemResponses.send(res, refused);
+                ProblemResponses.send(req, res, refused);
                 return;
             }
         }

@@ -3,9 +3,11 @@ package backroom.edge.web;
 import backroom.edge.ledger.LedgerUnavailableException;
 import backroom.edge.ledger.StorageFailure;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +24,9 @@ public final class ProblemResponses {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(Problem.class, (req, res, problem) -> send(res, problem))
-                .error(LedgerUnavailableException.class, (req, res, e) -> send(res, unavailable(e.getMessage())))
-                .error(HttpException.class, (req, res, e) -> send(res, fromHelidon(req.prologue().method().text(), req.path().path(), e)))
+        routing.error(Problem.class, (req, res, problem) -> send(req, res, problem))
+                .error(LedgerUnavailableException.class, (req, res, e) -> send(req, res, unavailable(e.getMessage())))
+                .error(HttpException.class, (req, res, e) -> send(req, res, fromHelidon(req.prologue().method().text(), req.path().path(), e)))
                 .error(RuntimeException.class, (req, res, e) -> {
                     if (ClientGone.causedBy(e)) {
                         // Answered all the same, or Helidon answers 500 itself and logs a warning.
@@ -57,6 +59,18 @@ public final class ProblemResponses {
     private static Problem unavailable(String why) {
         return new Problem(503, "Ledger unavailable", why
                 + "; the write may or may not be recorded: send it again (a sale with the same Idempotency-Key) to find out", List.of());
+    }
+
+    /**
+     * Sends the refusal of a request whose body may not have been read. Unread, Helidon would read
+     * it to keep the connection, however slowly the client sends it, so the connection is closed
+     * instead: a client that declared a body it never sends cannot hold a place that way.
+     */
+    public static void send(ServerRequest req, ServerResponse res, Problem problem) {
+        if (req.content().hasEntity() && !req.content().consumed()) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+        }
+        send(res, problem);
     }
 
     public static void send(ServerResponse res, Problem problem) {

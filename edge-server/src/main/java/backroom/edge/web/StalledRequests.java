@@ -1,7 +1,9 @@
 package backroom.edge.web;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
+import io.helidon.http.Status;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.time.Duration;
@@ -14,28 +16,35 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Closes a connection whose client sent a request line and then not the rest of its headers within
- * the idle timeout. Helidon's idle timeout interrupts a connection only while it waits for a
- * request line, so "GET / HTTP/1.1" and then nothing, or headers sent a byte at a time, held a
- * connection (and a place under the connection cap) for as long as the client liked.
+ * Closes a connection whose request is not answered within the idle timeout of its request line:
+ * its client stopped half-way through its headers or its body. Helidon's idle timeout interrupts a
+ * connection only while it waits for a request line, so "GET / HTTP/1.1" and then nothing, headers
+ * sent a byte at a time, or a body of 100 declared bytes of which 7 came, held a connection (and a
+ * place under the connection cap) for as long as the client liked. The box answers every request
+ * in far less than an idle timeout, so only a stalled client is cut off. A refusal sent before a
+ * body was read closes its connection ({@link ProblemResponses}), so Helidon does not wait for that
+ * body after the answer either.
+ *
+ * <p>Listens to both sides of HTTP/1: the request line and headers received, the answer's status
+ * sent.
  */
-public final class StalledHeaders implements Http1ConnectionListener, AutoCloseable {
+public final class StalledRequests implements Http1ConnectionListener, AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(StalledHeaders.class.getName());
+    private static final Logger LOG = Logger.getLogger(StalledRequests.class.getName());
 
     private final long timeoutNanos;
-    /** Connections between their request line and the end of their headers, with when the line came (System.nanoTime). */
+    /** Connections between a request line and its answer, with when the line came (System.nanoTime). */
     private final Map<ConnectionContext, Long> waiting = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sweep = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("stalled-headers").daemon(true).factory());
+            Thread.ofPlatform().name("stalled-requests").daemon(true).factory());
 
-    private StalledHeaders(Duration timeout) {
+    private StalledRequests(Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
     }
 
     /** Looks for stalled connections every {@code checkEvery}. */
-    public static StalledHeaders start(Duration timeout, Duration checkEvery) {
-        StalledHeaders stalled = new StalledHeaders(timeout);
+    public static StalledRequests start(Duration timeout, Duration checkEvery) {
+        StalledRequests stalled = new StalledRequests(timeout);
         stalled.sweep.scheduleWithFixedDelay(stalled::closeStalled, checkEvery.toMillis(), checkEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
         return stalled;
@@ -46,8 +55,16 @@ public final class StalledHeaders implements Http1ConnectionListener, AutoClosea
         waiting.put(connection, System.nanoTime());
     }
 
+    /** A WebSocket upgrade is answered outside HTTP/1's own responses: its connection is the live feed's to keep. */
     @Override
     public void headers(ConnectionContext connection, Headers headers) {
+        if (headers.contains(HeaderNames.UPGRADE)) {
+            waiting.remove(connection);
+        }
+    }
+
+    @Override
+    public void status(ConnectionContext connection, Status status) {
         waiting.remove(connection);
     }
 
@@ -59,7 +76,7 @@ public final class StalledHeaders implements Http1ConnectionListener, AutoClosea
                 try {
                     connection.serverSocket().close();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "closing a connection whose headers stalled", e);
+                    LOG.log(Level.FINE, "closing a connection whose request stalled", e);
                 }
             }
         });
