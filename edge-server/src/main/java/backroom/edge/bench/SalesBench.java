@@ -2,16 +2,10 @@ package backroom.edge.bench;
 
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
-import backroom.edge.access.FirstStart;
 import backroom.edge.web.Json;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,9 +57,8 @@ final class SalesBench implements Callable<Integer> {
 
         List<HttpSalesLoad.Result> results = new ArrayList<>();
         try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, runDir.resolve("box")))) {
-            String token = signIn(box);
-            String shift = openShift(box, token);
-            HttpSalesLoad load = new HttpSalesLoad(box.port(), token, shift);
+            BenchTill till = BenchTill.open(box);
+            HttpSalesLoad load = new HttpSalesLoad(box.port(), till.token(), till.shiftId());
             // The box runs for months; after 2 s of warm-up the JIT compiler still took more of the
             // 2 cores per sale than the ledger writer did, so the figures measured start-up.
             load.run(32, Duration.ZERO, Duration.ofSeconds(8));
@@ -117,30 +110,5 @@ final class SalesBench implements Callable<Integer> {
             figures.put(prefix + "WriterCpuMicrosPerSale", Math.round(r.writerCpuMicros()));
         }
         return figures;
-    }
-
-    /** Pairs a terminal with the box's first pairing code and signs the technician in on it, as a newcomer would. */
-    private static String signIn(Box box) throws IOException, InterruptedException {
-        FirstStart first = box.firstStart().orElseThrow(() -> new IllegalStateException("the bench box must be new"));
-        String device = post(box, null, "/api/v1/devices/pair", "{\"code\":\"" + first.pairingCode().code() + "\"}").path("token").asText();
-        return post(box, device, "/api/v1/sessions", "{\"pin\":\"" + first.technicianPin() + "\"}").path("sessionToken").asText();
-    }
-
-    private static JsonNode post(Box box, String token, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return Json.MAPPER.readTree(answer.body());
-    }
-
-    /** Opens the bench register's shift through the API, as a tablet would. */
-    private static String openShift(Box box, String token) throws IOException, InterruptedException {
-        return post(box, token, "/api/v1/shifts", "{\"registerId\":\"bench\",\"openingFloat\":0}").path("shiftId").asText();
     }
 }

@@ -1,0 +1,37 @@
+package backroom.edge.bench;
+
+import backroom.edge.Box;
+import backroom.edge.access.FirstStart;
+import backroom.edge.web.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A new bench box's till, set up through the API as a tablet would: paired, signed in, its shift open. */
+record BenchTill(String token, String shiftId) {
+
+    static BenchTill open(Box box) throws IOException, InterruptedException {
+        FirstStart first = box.firstStart().orElseThrow(() -> new IllegalStateException("the bench box must be new"));
+        String device = post(box, null, "/api/v1/devices/pair", "{\"code\":\"" + first.pairingCode().code() + "\"}").path("token").asText();
+        String token = post(box, device, "/api/v1/sessions", "{\"pin\":\"" + first.technicianPin() + "\"}").path("sessionToken").asText();
+        String shift = post(box, token, "/api/v1/shifts", "{\"registerId\":\"bench\",\"openingFloat\":0}").path("shiftId").asText();
+        return new BenchTill(token, shift);
+    }
+
+    private static JsonNode post(Box box, String token, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return Json.MAPPER.readTree(answer.body());
+    }
+}

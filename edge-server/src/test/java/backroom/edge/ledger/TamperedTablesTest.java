@@ -1,0 +1,218 @@
+package backroom.edge.ledger;
+
+import static backroom.edge.testing.Sales.item;
+import static backroom.edge.testing.Sales.payment;
+import static backroom.edge.testing.Sales.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import backroom.edge.Box;
+import backroom.edge.cli.BackroomCommand;
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.TestBox;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * A store's day (sales, a void, a refund, cash in, a no-sale open, a stock delivery, the Z report)
+ * and then, on a copy of its data each time, one table changed on disk with the ledger left alone:
+ * verify-ledger names the row that no longer agrees ({@code #} in an expected message stands for
+ * an entry's seq), and a box refuses to start on a row changed after its verified point.
+ */
+class TamperedTablesTest {
+
+    @TempDir
+    static Path day;
+    @TempDir
+    Path copy;
+
+    static String saleA;
+    static String saleC;
+
+    @BeforeAll
+    static void aStoresDay() throws IOException {
+        TestBox box = TestBox.start();
+        Api api = box.api();
+        require(api.put("/api/v1/catalog/products/cookie", Map.of("name", "Cookie", "price", 10_000, "taxId", "ppn-10",
+                "categoryId", "food", "trackStock", true)), 200);
+        require(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 20, "reason", "opening count")), 200);
+        String shift = api.openShift("r1");
+        saleA = require(api.ringSale(sale("r1", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot")),
+                item("cookie", null, 1, List.of())), List.of(payment("cash", 100_000)))), 201).field("saleId");
+        require(api.ringSale(sale("r1", shift, List.of(item("coffee-latte", "large", 1, List.of())), List.of(payment("cash", 50_000)))), 201);
+        saleC = require(api.ringSale(sale("r1", shift, List.of(item("cookie", null, 2, List.of())), List.of(payment("cash", 30_000)))), 201)
+                .field("saleId");
+        require(api.post("/api/v1/sales/" + saleC + "/void", Map.of("reason", "rang the wrong table")), 200);
+        require(api.post("/api/v1/sales/" + saleA + "/refunds", Map.of("items", List.of(Map.of("lineNo", 2, "quantity", 1)),
+                "reason", "stale")), 201);
+        require(api.post("/api/v1/shifts/" + shift + "/cash-movements", Map.of("kind", "in", "amount", 50_000, "reason", "coins")), 201);
+        require(api.post("/api/v1/drawer/open", Map.of("registerId", "r1", "reason", "change for the till")), 201);
+        require(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 5, "reason", "delivery")), 200);
+        require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
+        box.close();
+        copyFolder(box.dataDir(), day);
+    }
+
+    static Stream<Arguments> tamperings() {
+        return Stream.of(
+                Arguments.of("a grand total made smaller", "UPDATE sales SET grand_total = grand_total - 10000 WHERE id = '%A'",
+                        "sales row id %A: grand_total is 70500 but ledger entry # (sale.completed) says 80500"),
+                Arguments.of("a payment made smaller", "UPDATE sale_payments SET amount = 90000 WHERE sale_id = '%A'",
+                        "sale_payments row sale %A payment 1: amount is 90000 but ledger entry"),
+                Arguments.of("a sale's time moved", "UPDATE sales SET sold_at = sold_at - INTERVAL '1' HOUR WHERE id = '%A'",
+                        "sales row id %A: sold_at is"),
+                Arguments.of("a sale line deleted", "DELETE FROM sale_lines WHERE sale_id = '%A' AND line_no = 2",
+                        "sale_lines holds 1 rows of sale %A but ledger entry"),
+                Arguments.of("a line's quantity changed", "UPDATE sale_lines SET quantity = 3 WHERE sale_id = '%A' AND line_no = 1",
+                        "sale_lines row sale %A line 1: quantity is 3"),
+                Arguments.of("a sale no entry rang", """
+                        INSERT INTO sales (id, receipt_number, register_id, shift_id, order_type, currency, subtotal, tax_total,
+                            service_charge, rounding, grand_total, paid, change_due, ledger_seq, sold_at)
+                        SELECT 'forged', 'r1-000099', register_id, shift_id, order_type, currency, 1, 0, 0, 0, 1, 1, 0, 1, sold_at
+                        FROM sales WHERE id = '%A'""", "row id forged points at no sale.completed entry"),
+                Arguments.of("a line of no sale", """
+                        INSERT INTO sale_lines (sale_id, line_no, product_id, product_name, modifier_ids, quantity, unit_price,
+                            discount, line_total) VALUES ('nobody', 1, 'cookie', 'Cookie', '', 1, 10000, 0, 10000)""",
+                        "row sale nobody line 1 belongs to no row of sales"),
+                Arguments.of("a void removed", "DELETE FROM sale_voids WHERE sale_id = '%C'", "sale_voids has no row sale %C"),
+                Arguments.of("a refund made bigger", "UPDATE refunds SET amount = amount + 5000 WHERE sale_id = '%A'",
+                        "refunds row id"),
+                Arguments.of("a refunded quantity changed", "UPDATE refund_lines SET quantity = 2", "refund_lines row refund"),
+                Arguments.of("cash in made bigger", "UPDATE cash_movements SET amount = 90000", "cash_movements row id"),
+                Arguments.of("stock on hand raised", "UPDATE stock_levels SET on_hand = on_hand + 100 WHERE product_id = 'cookie'",
+                        "stock_levels row product cookie: on_hand is 125 but the ledger's entries add up to 25"),
+                Arguments.of("a void's stock movement removed", "DELETE FROM stock_movements WHERE reason = 'void'",
+                        "stock_movements holds 0 rows of ledger entry"),
+                Arguments.of("a counted cash changed", "UPDATE shifts SET counted_cash = 700000", "shifts row id"),
+                Arguments.of("an opening float changed", "UPDATE shifts SET opening_float = 1", "opening_float is 1 but ledger entry"),
+                Arguments.of("a shift no entry opened", """
+                        INSERT INTO shifts (id, register_id, open_register, opening_float, opened_at)
+                        VALUES ('forged-shift', 'r9', 'r9', 0, CURRENT_TIMESTAMP)""", "shift forged-shift was opened but no shift.opened entry"),
+                Arguments.of("a no-sale open's reason changed", "UPDATE drawer_openings SET reason = 'nothing'", "drawer_openings row id"));
+    }
+
+    @Test
+    void theUntouchedDayVerifies() {
+        copyFolder(day, copy);
+
+        assertThat(verifyLedger(copy)).startsWith("ledger OK: ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tamperings")
+    void verifyLedgerNamesTheRowThatNoLongerAgreesWithTheLedger(String what, String sql, String named) {
+        copyFolder(day, copy);
+        change(copy, sql.replace("%A", saleA).replace("%C", saleC));
+
+        String said = verifyLedger(copy);
+
+        String expected = named.replace("%A", saleA).replace("%C", saleC);
+        assertThat(said).startsWith("tables DISAGREE with the ledger: ")
+                .containsPattern(Arrays.stream(expected.split("#", -1)).map(Pattern::quote).collect(Collectors.joining("[0-9]+")));
+    }
+
+    @Test
+    void aBoxRefusesToStartOnATableChangedAfterItsVerifiedPoint() {
+        copyFolder(day, copy);
+        change(copy, "UPDATE shifts SET counted_cash = 700000");
+
+        assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
+                .isInstanceOf(LedgerDamagedException.class)
+                .hasMessageContaining("a table no longer agrees with the ledger: shifts row id");
+    }
+
+    @Test
+    void aBoxThatStoppedWithoutMovingItsVerifiedPointHoldsEveryLaterEntrysRowsAtStartUp() {
+        copyFolder(day, copy);
+        moveVerifiedPointBackTo(copy, 3);
+        change(copy, "UPDATE sale_payments SET amount = 90000 WHERE sale_id = '" + saleA + "'");
+
+        assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
+                .isInstanceOf(LedgerDamagedException.class)
+                .hasMessageContaining("sale_payments row sale " + saleA + " payment 1: amount is 90000");
+    }
+
+    @Test
+    void theEntryAtTheVerifiedPointIsHashedAgainAtStartUp() {
+        copyFolder(day, copy);
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(copy), "sa", "")) {
+            handle.execute("DROP TRIGGER ledger_append_only");
+            handle.execute("UPDATE ledger SET payload = REPLACE(payload, '600000', '900000') WHERE seq = (SELECT MAX(seq) FROM ledger)");
+        }
+
+        assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
+                .isInstanceOf(LedgerDamagedException.class)
+                .hasMessageContaining("hash does not match the entry's contents");
+    }
+
+    private static void moveVerifiedPointBackTo(Path data, long seq) {
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(data), "sa", "")) {
+            String hash = handle.createQuery("SELECT hash FROM ledger WHERE seq = :seq").bind("seq", seq).mapTo(String.class).one();
+            handle.createUpdate("UPDATE ledger_verified SET seq = :seq, hash = :hash").bind("seq", seq).bind("hash", hash).execute();
+            Files.writeString(data.resolve("ledger.verified"), seq + " " + hash + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void change(Path data, String sql) {
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(data), "sa", "")) {
+            assertThat(handle.execute(sql)).as(sql).isPositive();
+        }
+    }
+
+    private static String verifyLedger(Path data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            new CommandLine(new BackroomCommand()).execute("verify-ledger", "--data", data.toString());
+            return out.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static Reply require(Reply reply, int status) {
+        if (reply.status() != status) {
+            throw new AssertionError("the day went wrong: " + reply);
+        }
+        return reply;
+    }
+
+    private static void copyFolder(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
