@@ -24,6 +24,7 @@ import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.TableAudit;
+import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
 import backroom.edge.sales.SalesAudit;
 import backroom.edge.sales.SalesService;
@@ -71,13 +72,16 @@ public final class Box implements AutoCloseable {
     private static final Runnable ONLY_LOG = () -> { };
 
     private final LedgerDatabase database;
+    private final WholeLedgerAudit audit;
     private final LiveUpdates live;
     private final Listener listener;
     private final RouteTable routes;
     private final FirstStart firstStart;
 
-    private Box(LedgerDatabase database, LiveUpdates live, Listener listener, RouteTable routes, FirstStart firstStart) {
+    private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
+                FirstStart firstStart) {
         this.database = database;
+        this.audit = audit;
         this.live = live;
         this.listener = listener;
         this.routes = routes;
@@ -110,6 +114,7 @@ public final class Box implements AutoCloseable {
 
     private static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, Runnable whenDeaf) {
         LiveUpdates live = null;
+        WholeLedgerAudit audit = null;
         try {
             seedDemoStoreOnFirstStart(database);
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
@@ -119,11 +124,15 @@ public final class Box implements AutoCloseable {
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
-            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live);
+            audit = WholeLedgerAudit.start(database.jdbi(), Box::tableAudits);
+            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            return new Box(database, live, serve(parts, whenDeaf), routes, firstStart);
+            return new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart);
         } catch (RuntimeException e) {
+            if (audit != null) {
+                audit.close();
+            }
             if (live != null) {
                 live.close();
             }
@@ -134,7 +143,7 @@ public final class Box implements AutoCloseable {
 
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
-                         BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live) {
+                         BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live, WholeLedgerAudit audit) {
     }
 
     /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
@@ -165,7 +174,7 @@ public final class Box implements AutoCloseable {
                 .addProtocol(WsConfig.create())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
-                .addFeature(ObserveFeature.just(health(parts.database(), parts.clock())))
+                .addFeature(ObserveFeature.just(health(parts.database(), parts.clock(), parts.audit())))
                 .routing(routing -> routing(routing, parts))
                 .addRouting(parts.live().wsRouting())
                 .build()
@@ -197,7 +206,7 @@ public final class Box implements AutoCloseable {
         ProblemResponses.register(routing);
     }
 
-    private static HealthObserver health(LedgerDatabase database, Clock clock) {
+    private static HealthObserver health(LedgerDatabase database, Clock clock, WholeLedgerAudit audit) {
         return HealthObserver.builder()
                 .details(true)
                 .addCheck(() -> HealthCheckResponse.builder()
@@ -205,7 +214,20 @@ public final class Box implements AutoCloseable {
                         .detail("headSeq", database.writer().head().seq())
                         .build(), HealthCheckType.READINESS, "ledger")
                 .addCheck(() -> clockHealth(database.writer(), clock), HealthCheckType.READINESS, "clock")
+                .addCheck(() -> auditHealth(audit.report()), HealthCheckType.READINESS, "audit")
                 .build();
+    }
+
+    /** DOWN once the walk after start-up finds the whole ledger broken, or a table that disagrees with it. */
+    private static HealthCheckResponse auditHealth(WholeLedgerAudit.Report report) {
+        HealthCheckResponse.Builder check = HealthCheckResponse.builder()
+                .status(!report.broken())
+                .detail("done", report.done())
+                .detail("entriesChecked", report.entriesChecked());
+        if (report.broken()) {
+            check.detail("problem", report.problem());
+        }
+        return check.build();
     }
 
     /** DOWN while the clock reads earlier than the newest ledger entry: entries then keep that entry's time. */
@@ -258,6 +280,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        audit.close();
         live.close();
         listener.close();
         database.close();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -20,10 +22,18 @@ public final class LedgerAudit {
 
     /** Walks the entries after {@code from}, which must itself be a trusted point of the chain. */
     public static AuditVerdict walk(Handle handle, LedgerHead from, List<TableAudit> audits) {
+        return walk(handle, from, audits, () -> false);
+    }
+
+    /** The same walk, given up between two entries once {@code stop} says so ({@link CancellationException}). */
+    static AuditVerdict walk(Handle handle, LedgerHead from, List<TableAudit> audits, BooleanSupplier stop) {
         ChainVerifier.Walk chain = new ChainVerifier.Walk(from);
         AuditedTables tables = new AuditedTables(handle);
         String[] tableProblem = new String[1];
         LedgerTable.forEachAfter(handle, from.seq(), entry -> {
+            if (stop.getAsBoolean()) {
+                throw new CancellationException("the walk was stopped at entry " + entry.seq());
+            }
             chain.check(entry);
             if (chain.intact() && tableProblem[0] == null) {
                 tableProblem[0] = checkRows(tables, entry, audits);

@@ -2,13 +2,17 @@ package backroom.edge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.testing.ChildBox;
+import backroom.edge.testing.ChildBox.CommandRun;
 import backroom.edge.testing.TestBox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The data folder and everything in it are the box user's alone: no other local user reads the ledger or a pairing code. */
 class DataFolderTest {
@@ -33,6 +37,20 @@ class DataFolderTest {
             assertThat(box.dataDir().resolve("box.key")).exists();
             assertOwnerOnly(box.dataDir());
         }
+    }
+
+    @Test
+    void aBoxStartedWithAnOpenUmaskStillKeepsItsFilesToItself(@TempDir Path data) throws Exception {
+        try (ChildBox box = ChildBox.startIn(data, "umask 000", Map.of())) {
+            box.api().openShift("umask");
+            CommandRun code = ChildBox.command("pairing-code", "--data", data.toString());
+            assertThat(code.exitCode()).as(code.output()).isZero();
+            assertThat(box.stop()).isTrue();
+        }
+
+        assertThat(data.resolve("first-start.txt")).exists();
+        assertThat(data.resolve("pairing-codes")).isDirectory();
+        assertOwnerOnly(data);
     }
 
     static void assertOwnerOnly(Path dataDir) throws Exception {

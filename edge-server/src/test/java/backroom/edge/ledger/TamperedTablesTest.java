@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import backroom.edge.Box;
+import backroom.edge.BoxConfig;
 import backroom.edge.cli.BackroomCommand;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
@@ -15,16 +16,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,6 +172,66 @@ class TamperedTablesTest {
         assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
                 .isInstanceOf(LedgerDamagedException.class)
                 .hasMessageContaining("hash does not match the entry's contents");
+    }
+
+    @Test
+    void aRowChangedBeforeTheVerifiedPointLetsTheBoxStartAndHealthNamesIt() throws Exception {
+        copyFolder(day, copy);
+        change(copy, "UPDATE sale_payments SET amount = 90000 WHERE sale_id = '" + saleA + "'");
+
+        JsonNode audit = auditCheckOnceDone(copy);
+
+        assertThat(audit.path("status").asText()).isEqualTo("DOWN");
+        assertThat(audit.path("data").path("problem").asText())
+                .contains("a table no longer agrees with the ledger: sale_payments row sale " + saleA + " payment 1: amount is 90000");
+    }
+
+    @Test
+    void anEntryChangedBeforeTheVerifiedPointLetsTheBoxStartAndHealthNamesIt() throws Exception {
+        copyFolder(day, copy);
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(copy), "sa", "")) {
+            handle.execute("DROP TRIGGER ledger_append_only");
+            handle.execute("UPDATE ledger SET payload = REPLACE(payload, '80500', '70500') WHERE type = 'sale.completed'"
+                    + " AND payload LIKE '%" + saleA + "%'");
+        }
+
+        JsonNode audit = auditCheckOnceDone(copy);
+
+        assertThat(audit.path("status").asText()).isEqualTo("DOWN");
+        assertThat(audit.path("data").path("problem").asText()).containsPattern("the hash chain breaks at entry [0-9]+: hash does not match");
+    }
+
+    @Test
+    void anUntouchedDaysBoxWalksItsWholeLedgerAndSaysSo() throws Exception {
+        copyFolder(day, copy);
+        long entries;
+        try (var handle = Jdbi.open(LedgerDatabase.urlFor(copy), "sa", "")) {
+            entries = handle.createQuery("SELECT COUNT(*) FROM ledger").mapTo(Long.class).one();
+        }
+
+        JsonNode audit = auditCheckOnceDone(copy);
+
+        assertThat(audit.path("status").asText()).isEqualTo("UP");
+        assertThat(audit.path("data").path("entriesChecked").asLong()).isEqualTo(entries).isGreaterThan(15);
+    }
+
+    /** Starts a box on {@code data} and waits for the walk of its whole ledger to be done. */
+    private static JsonNode auditCheckOnceDone(Path data) throws Exception {
+        try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, data));
+             HttpClient client = HttpClient.newHttpClient()) {
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + "/observe/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                for (JsonNode check : new ObjectMapper().readTree(health.body()).path("checks")) {
+                    if (check.path("name").asText().equals("audit") && check.path("data").path("done").asBoolean()) {
+                        return check;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("the whole-ledger walk did not finish within 30 s");
+        }
     }
 
     private static void moveVerifiedPointBackTo(Path data, long seq) {

@@ -46,14 +46,19 @@ public final class ChildBox implements AutoCloseable {
      * if that is above 0.
      */
     public static ChildBox start(Path dataDir, int openFiles, Map<String, String> environment) {
+        return startIn(dataDir, openFiles > 0 ? "ulimit -n " + openFiles : "", environment);
+    }
+
+    /** The box started by a shell that first runs {@code setup} ({@code "umask 000"}), as a service manager sets a process up. */
+    public static ChildBox startIn(Path dataDir, String setup, Map<String, String> environment) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("backroom-child", ".log");
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>();
-            if (openFiles > 0) {
+            if (!setup.isEmpty()) {
                 // exec: the box is the child process itself, so killing the child kills the box.
-                command.addAll(List.of("bash", "-c", "ulimit -n " + openFiles + " && exec \"$@\"", "bash"));
+                command.addAll(List.of("bash", "-c", setup + " && exec \"$@\"", "bash"));
             }
             command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand", "run"));
             ProcessBuilder builder = new ProcessBuilder(command)

@@ -1,0 +1,101 @@
+package backroom.edge.ledger;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * After each start, the whole ledger walked once more in the background, every table held to it,
+ * as {@code backroom verify-ledger} would: start-up itself walks only from the verified point (so
+ * it does not grow with the ledger), which let a box whose entry 4391 was changed on disk start
+ * and report itself healthy. A break found here does not stop the store's sales: health reports
+ * it (DOWN, naming the entry or row) and the log says it once, for a technician to act on.
+ *
+ * <p>The walk reads one snapshot of the database, so sales made meanwhile neither disturb it nor
+ * wait for it.
+ */
+public final class WholeLedgerAudit implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(WholeLedgerAudit.class.getName());
+    /** Far more than one entry's checks take. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    /** Where the walk is: still running, done and whole, or done and broken (with what broke). */
+    public record Report(boolean done, long entriesChecked, String problem) {
+
+        public boolean broken() {
+            return problem != null;
+        }
+    }
+
+    private final Thread walker;
+    private volatile Report report = new Report(false, 0, null);
+    private volatile boolean closing;
+
+    private WholeLedgerAudit(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
+        this.walker = Thread.ofPlatform().name("whole-ledger-audit").daemon(true).unstarted(() -> walk(jdbi, audits));
+    }
+
+    public static WholeLedgerAudit start(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
+        WholeLedgerAudit audit = new WholeLedgerAudit(jdbi, audits);
+        audit.walker.start();
+        return audit;
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    private void walk(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
+        try (Handle handle = jdbi.open()) {
+            AuditVerdict verdict = inOneSnapshot(handle, () -> LedgerAudit.walk(handle, LedgerHead.EMPTY, audits.get(), () -> closing));
+            report = new Report(true, verdict.chain().entriesChecked(), problemOf(verdict));
+            if (report.broken()) {
+                LOG.severe("the whole ledger does not verify: " + report.problem() + " (./backroom verify-ledger, with the box stopped,"
+                        + " says the same; sales go on)");
+            }
+        } catch (RuntimeException e) {
+            if (!closing && !(e instanceof CancellationException)) {
+                LOG.log(Level.WARNING, "the background walk of the whole ledger failed; the next start walks it again", e);
+            }
+        }
+    }
+
+    /** Runs {@code walk} in one read-only snapshot transaction, and leaves the pooled connection as it found it. */
+    private static AuditVerdict inOneSnapshot(Handle handle, Supplier<AuditVerdict> walk) {
+        handle.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SNAPSHOT");
+        try {
+            handle.begin();
+            try {
+                return walk.get();
+            } finally {
+                handle.rollback();
+            }
+        } finally {
+            handle.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        }
+    }
+
+    private static String problemOf(AuditVerdict verdict) {
+        if (!verdict.chain().intact()) {
+            return "the hash chain breaks at entry " + verdict.chain().firstBrokenSeq() + ": " + verdict.chain().problem();
+        }
+        return verdict.tableProblem() == null ? null : "a table no longer agrees with the ledger: " + verdict.tableProblem();
+    }
+
+    /** Stops a walk still running, between two entries, and waits for it to let go of its connection. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            walker.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
