@@ -124,11 +124,13 @@ public final class Box implements AutoCloseable {
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
-            audit = WholeLedgerAudit.start(database.jdbi(), Box::tableAudits);
+            audit = WholeLedgerAudit.prepare(database.jdbi(), Box::tableAudits);
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            return new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart);
+            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart);
+            audit.start();
+            return box;
         } catch (RuntimeException e) {
             if (audit != null) {
                 audit.close();

@@ -41,10 +41,13 @@ public final class WholeLedgerAudit implements AutoCloseable {
         this.walker = Thread.ofPlatform().name("whole-ledger-audit").daemon(true).unstarted(() -> walk(jdbi, audits));
     }
 
-    public static WholeLedgerAudit start(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
-        WholeLedgerAudit audit = new WholeLedgerAudit(jdbi, audits);
-        audit.walker.start();
-        return audit;
+    /** A walk ready to {@link #start}, once the box serves: it must not slow the box's start. */
+    public static WholeLedgerAudit prepare(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
+        return new WholeLedgerAudit(jdbi, audits);
+    }
+
+    public void start() {
+        walker.start();
     }
 
     public Report report() {
@@ -92,6 +95,9 @@ public final class WholeLedgerAudit implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        if (!walker.isAlive()) {
+            return;
+        }
         try {
             walker.join(STOP_WAIT.toMillis());
         } catch (InterruptedException e) {
