@@ -22,7 +22,6 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
-import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.TableAudit;
 import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
@@ -40,18 +39,13 @@ import backroom.edge.web.ListenerWatch;
 import backroom.edge.web.OpenFiles;
 import backroom.edge.web.ProblemResponses;
 import backroom.edge.web.StalledRequests;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.websocket.WsConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -176,7 +170,7 @@ public final class Box implements AutoCloseable {
                 .addProtocol(WsConfig.create())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
-                .addFeature(ObserveFeature.just(health(parts.database(), parts.clock(), parts.audit())))
+                .addFeature(ObserveFeature.just(BoxHealth.observer(parts.database().writer(), parts.clock(), parts.audit())))
                 .routing(routing -> routing(routing, parts))
                 .addRouting(parts.live().wsRouting())
                 .build()
@@ -206,42 +200,6 @@ public final class Box implements AutoCloseable {
                 .mount(AccessGate.LIVE_PATH, parts.live())
                 .mount("", new AboutService());
         ProblemResponses.register(routing);
-    }
-
-    private static HealthObserver health(LedgerDatabase database, Clock clock, WholeLedgerAudit audit) {
-        return HealthObserver.builder()
-                .details(true)
-                .addCheck(() -> HealthCheckResponse.builder()
-                        .status(database.writer().isWritable())
-                        .detail("headSeq", database.writer().head().seq())
-                        .build(), HealthCheckType.READINESS, "ledger")
-                .addCheck(() -> clockHealth(database.writer(), clock), HealthCheckType.READINESS, "clock")
-                .addCheck(() -> auditHealth(audit.report()), HealthCheckType.READINESS, "audit")
-                .build();
-    }
-
-    /** DOWN once the walk after start-up finds the whole ledger broken, or a table that disagrees with it. */
-    private static HealthCheckResponse auditHealth(WholeLedgerAudit.Report report) {
-        HealthCheckResponse.Builder check = HealthCheckResponse.builder()
-                .status(!report.broken())
-                .detail("done", report.done())
-                .detail("entriesChecked", report.entriesChecked());
-        if (report.broken()) {
-            check.detail("problem", report.problem());
-        }
-        return check.build();
-    }
-
-    /** DOWN while the clock reads earlier than the newest ledger entry: entries then keep that entry's time. */
-    private static HealthCheckResponse clockHealth(LedgerWriter writer, Clock clock) {
-        Optional<Duration> lag = writer.clockLag();
-        HealthCheckResponse.Builder check = HealthCheckResponse.builder()
-                .status(lag.isEmpty())
-                .detail("clock", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())
-                .detail("ledgerTime", writer.newestTime().toString());
-        lag.ifPresent(behind -> check.detail("behindSeconds", behind.toSeconds())
-                .detail("problem", "the clock is behind the ledger's newest entry; entries keep that entry's time until it catches up"));
-        return check.build();
     }
 
     private static void seedDemoStoreOnFirstStart(LedgerDatabase database) {

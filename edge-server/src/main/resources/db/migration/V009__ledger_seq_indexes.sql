@@ -7,3 +7,5 @@ CREATE INDEX refunds_seq ON refunds (ledger_seq);
 CREATE INDEX cash_movements_seq ON cash_movements (ledger_seq);
 CREATE INDEX stock_movements_seq ON stock_movements (ledger_seq);
 CREATE INDEX drawer_openings_seq ON drawer_openings (ledger_seq);
+-- A void and a refund read the stock their sale took; so does the audit of each.
+CREATE INDEX stock_movements_sale ON stock_movements (sale_id);

@@ -56,4 +56,19 @@ class IdleConnectionsTest {
             assertThat(RawRequest.answersOk(box.port(), "/observe/health", IDLE)).isTrue();
         }
     }
+
+    @Test
+    void aBodyTrickledAfterItsAnswerOrBehindAnUpgradeHeaderIsCutOffToo() {
+        try (ChildBox box = ChildBox.start(data, 0, Map.of("BACKROOM_IDLE_TIMEOUT_SECONDS", Long.toString(IDLE.toSeconds())));
+             RawRequest answeredFirst = RawRequest.send(box.port(), "GET / HTTP/1.1\r\nHost: box\r\nContent-Length: 60000000\r\n\r\nx");
+             RawRequest upgradeWithBody = RawRequest.send(box.port(), "POST /api/v1/devices/pair HTTP/1.1\r\nHost: box\r\n"
+                     + "Upgrade: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"code\"")) {
+            answeredFirst.trickle(Duration.ofMillis(500));
+            upgradeWithBody.trickle(Duration.ofMillis(500));
+
+            assertThat(answeredFirst.statusLine(IDLE)).hasValue("HTTP/1.1 200 OK");
+            assertThat(answeredFirst.closedByBox(IDLE.multipliedBy(3))).as("the body trickled after its answer").isTrue();
+            assertThat(upgradeWithBody.closedByBox(IDLE.multipliedBy(3))).as("the body behind an Upgrade header").isTrue();
+        }
+    }
 }

@@ -63,10 +63,18 @@ public final class BoxKey {
         return key;
     }
 
-    /** The key of an existing box, for commands run beside it ({@code backroom pairing-code}). */
+    /**
+     * The key of an existing box, for commands run beside it ({@code backroom pairing-code}). A key
+     * file another user owns is refused: one put there before the box first started would be
+     * adopted as the box's own.
+     */
     public static BoxKey read(Path dataDir) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
+            String owner = Files.getOwner(file).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                throw new BoxKeyException(file, "it belongs to " + owner + ", not to the box's user " + System.getProperty("user.name"));
+            }
             byte[] secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
             if (secret.length != BYTES) {
                 throw new BoxKeyException(file, "it does not hold a " + BYTES * 8 + "-bit key");

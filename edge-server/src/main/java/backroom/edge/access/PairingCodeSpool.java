@@ -10,6 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -23,7 +27,10 @@ import java.util.stream.Stream;
  */
 public final class PairingCodeSpool {
 
+    private static final Logger LOG = Logger.getLogger(PairingCodeSpool.class.getName());
+
     private final Path dir;
+    private final Set<Path> passedOver = ConcurrentHashMap.newKeySet();
 
     public PairingCodeSpool(Path dataDir) {
         this.dir = dataDir.resolve("pairing-codes");
@@ -53,19 +60,34 @@ public final class PairingCodeSpool {
         List<Waiting> waiting = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                waiting.add(new Waiting(file, Json.MAPPER.readValue(file.toFile(), PairingCode.class)));
+                read(file).ifPresent(code -> waiting.add(new Waiting(file, code)));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the pairing codes waiting in " + dir, e);
+            LOG.warning("cannot read the pairing codes waiting in " + dir + " (" + e + "); pairing goes on without them");
         }
         return waiting;
+    }
+
+    /**
+     * A file the box cannot read or use (written by another user, say root, or cut short) is
+     * passed over, and logged the first time: it must not stop pairing for everyone.
+     */
+    private Optional<PairingCode> read(Path file) {
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), PairingCode.class));
+        } catch (IOException e) {
+            if (passedOver.add(file)) {
+                LOG.warning("passing over the waiting pairing code " + file + ": " + e.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     void remove(Waiting taken) {
         try {
             Files.deleteIfExists(taken.file());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + taken.file(), e);
+            LOG.warning("cannot remove the pairing code taken from " + taken.file() + ": " + e.getMessage());
         }
     }
 }

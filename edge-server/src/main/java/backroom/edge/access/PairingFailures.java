@@ -35,14 +35,16 @@ final class PairingFailures {
                 .map((rs, ctx) -> new Recent(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
                 .one();
         if (recent.count() >= MAX_WRONG) {
-            Duration wait = Duration.between(now, recent.oldest().toInstant().plus(WINDOW));
-            throw Problem.tooManyTries("code", "too many wrong pairing codes; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
+            throw paused(Duration.between(now, recent.oldest().toInstant().plus(WINDOW)));
         }
     }
 
-    /** Counts one wrong code, and lets go of those older than the window. */
-    static void record(Handle handle, LedgerAppender ledger) {
-        Instant now = ledger.now();
+    static Problem paused(Duration wait) {
+        return Problem.tooManyTries("code", "too many wrong pairing codes; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
+    }
+
+    /** Counts one wrong code tried at {@code now}, and lets go of those older than the window. */
+    static void record(Handle handle, LedgerAppender ledger, Instant now) {
         handle.createUpdate("DELETE FROM pairing_failures WHERE failed_at <= :since")
                 .bind("since", now.minus(WINDOW).atOffset(ZoneOffset.UTC))
                 .execute();

@@ -53,8 +53,8 @@ final class PinLockouts {
                 .orElse(Lockout.NONE);
     }
 
-    static Lockout recordWrongPin(Handle handle, LedgerAppender ledger, String deviceId) {
-        Instant now = ledger.now();
+    /** Counts a wrong PIN tried at {@code now} (the clock's time, as locks are checked against it). */
+    static Lockout recordWrongPin(Handle handle, LedgerAppender ledger, String deviceId, Instant now) {
         int failures = of(handle, deviceId).failures() + 1;
         Instant lockedUntil = failures > FREE_TRIES ? now.plus(lockFor(failures)) : null;
         handle.createUpdate("""

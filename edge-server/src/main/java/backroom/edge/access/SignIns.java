@@ -60,7 +60,8 @@ public final class SignIns {
                 throw Problem.invalid("staffId", "this PIN is shared by " + matching.size() + " staff members; say whose it is");
             }
             if (matching.isEmpty()) {
-                Lockout after = writer.submit((handle, ledger) -> PinLockouts.recordWrongPin(handle, ledger, device.deviceId()));
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                Lockout after = writer.submit((handle, ledger) -> PinLockouts.recordWrongPin(handle, ledger, device.deviceId(), now));
                 requireUnlocked(after);
                 throw new Problem(401, "Wrong PIN", "pin: wrong PIN; " + after.triesBeforeLock()
                         + " more wrong PINs lock sign-in on this device", List.of(new FieldError("pin", "is wrong")));

@@ -4,6 +4,7 @@ import backroom.edge.access.FirstStart;
 import backroom.edge.ledger.DataFolder;
 import java.io.Console;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 
@@ -31,7 +32,15 @@ final class FirstStartNotice {
             out.print(secrets);
             return;
         }
-        DataFolder.writeDurably(dataDir, FILE_NAME, secrets);
+        try {
+            DataFolder.writeDurably(dataDir, FILE_NAME, secrets);
+        } catch (UncheckedIOException e) {
+            // Shown nowhere else, the technician PIN would be lost for good: the log is the lesser harm.
+            out.println("They could not be written to " + dataDir.toAbsolutePath().resolve(FILE_NAME) + " (" + e.getMessage()
+                    + "), so they are shown here, once:");
+            out.print(secrets);
+            return;
+        }
         out.println("They are in " + dataDir.toAbsolutePath().resolve(FILE_NAME)
                 + " (readable by the box's user only; delete it once read), not in this log.");
     }

@@ -7,8 +7,11 @@ import backroom.edge.access.Pairing;
 import backroom.edge.access.PairingCodeSpool;
 import backroom.edge.access.SecretTokens;
 import backroom.edge.ledger.LedgerDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +40,12 @@ final class PairingCodeCommand implements Callable<Integer> {
                     + " yet: start it with ./backroom run, which prints the first pairing code itself.");
             return 1;
         }
+        Optional<String> owner = ownerOtherThanMe(data);
+        if (owner.isPresent()) {
+            System.err.println("The data folder " + data.toAbsolutePath() + " belongs to " + owner.get()
+                    + ": run this as that user (sudo -u " + owner.get() + " ./backroom pairing-code ...), or the box cannot read the code.");
+            return 1;
+        }
         DeviceKind deviceKind = DeviceKind.fromWire(kind).orElse(null);
         if (deviceKind == null || name.isBlank() || name.length() > 200) {
             System.err.println("--kind must be terminal, kds or kiosk, and --name 1 to 200 characters.");
@@ -55,5 +64,15 @@ final class PairingCodeCommand implements Callable<Integer> {
         System.out.println("Pairing code: " + digits);
         System.out.println("(pairs one " + deviceKind.wireName() + " named \"" + name + "\" until " + code.expiresAt() + ")");
         return 0;
+    }
+
+    /** The data folder's owner, when it is not the user running this command: the code it writes must be the box's to read. */
+    private static Optional<String> ownerOtherThanMe(Path data) {
+        try {
+            String owner = Files.getOwner(data).getName();
+            return owner.equals(System.getProperty("user.name")) ? Optional.empty() : Optional.of(owner);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backroom verify-ledger}: walks the hash chain offline, holds it to the verified points the
- * box recorded, and holds every table the API and reports read to the entries that wrote it; exit 1
- * names the first broken entry or disagreeing row.
+ * box recorded, and holds the money and stock tables to the entries that wrote them
+ * ({@link Box#tableAudits()}); exit 1 names the first broken entry or disagreeing row.
  */
 @Command(name = "verify-ledger", description = "Walk the ledger's hash chain and hold every table to it, offline; exit 1 if anything disagrees.")
 final class VerifyLedgerCommand implements Callable<Integer> {

@@ -20,7 +20,7 @@ import org.jdbi.v3.core.Handle;
  * with what an entry says without caring how the column was declared. Statements are prepared
  * once on the walk's connection: a walk asks a few of them per entry.
  */
-public final class AuditedTables {
+public final class AuditedTables implements AutoCloseable {
 
     private final WriterStatements statements;
 
@@ -40,6 +40,12 @@ public final class AuditedTables {
 
     public long count(String sql, Object... parameters) {
         return statements.queryOne(sql, rs -> rs.getLong(1), parameters).orElse(0L);
+    }
+
+    /** Lets go of the walk's prepared statements; the connection stays its owner's. */
+    @Override
+    public void close() {
+        statements.close();
     }
 
     /** The value a column holds, as rows here give it. */

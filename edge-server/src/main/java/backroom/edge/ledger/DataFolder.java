@@ -35,23 +35,38 @@ public final class DataFolder {
     private DataFolder() {
     }
 
-    /** Creates {@code dir} (and its parents) if needed, and makes it the owner's alone. */
+    /**
+     * Creates {@code dir} if needed, each folder it creates on the way owner-only too (a folder
+     * that exists already, such as /var/lib, is left as it is), and makes {@code dir} the owner's alone.
+     */
     public static void create(Path dir) {
+        Path absolute = dir.toAbsolutePath();
         try {
-            Files.createDirectories(dir);
-            setPermissions(dir, OWNER_ONLY_FOLDER);
+            Path existing = absolute;
+            while (!Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            while (!existing.equals(absolute)) {
+                existing = existing.resolve(existing.relativize(absolute).getName(0));
+                Files.createDirectory(existing, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+                setPermissions(existing, OWNER_ONLY_FOLDER);
+            }
+            setPermissions(absolute, OWNER_ONLY_FOLDER);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + dir.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot create the data folder " + absolute, e);
         }
     }
 
     /**
-     * Makes every folder and file under {@code dir} the owner's alone. One it cannot change (another
-     * user's file put there by hand) is logged, not fatal: the folder itself is closed to others.
+     * Makes the box's own folders and files in {@code dir} the owner's alone: the ledger's files
+     * ({@code ledger.*}, H2's among them), {@code box.key}, {@code first-start.txt} and the
+     * {@code pairing-codes} folder. Anything else someone keeps in the folder is left as it is.
+     * One it cannot change (another user's file put there by hand) is logged, not fatal: the
+     * folder itself is closed to others.
      */
     public static void restrictToOwner(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.toList()) {
+            for (Path path : paths.filter(path -> isTheBoxs(dir.relativize(path))).toList()) {
                 try {
                     setPermissions(path, Files.isDirectory(path) ? OWNER_ONLY_FOLDER : OWNER_ONLY_FILE);
                 } catch (NoSuchFileException gone) {
@@ -63,6 +78,12 @@ public final class DataFolder {
         } catch (IOException | UncheckedIOException e) {
             LOG.log(Level.WARNING, "cannot walk the data folder " + dir.toAbsolutePath() + " to make it the box's alone", e);
         }
+    }
+
+    private static boolean isTheBoxs(Path relative) {
+        String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+        return first.isEmpty() || first.startsWith("ledger.") || first.startsWith("box.key") || first.startsWith("first-start.txt")
+                || first.equals("pairing-codes");
     }
 
     /** Writes {@code content} to {@code dir/name} whole or not at all, owner-only, and forces it to disk. */

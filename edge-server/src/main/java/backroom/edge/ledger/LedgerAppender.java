@@ -84,8 +84,10 @@ public final class LedgerAppender {
         return head;
     }
 
-    void rewindTo(LedgerHead earlier) {
+    /** Forgets the entries of a write rolled back to its savepoint; its time goes with them. */
+    void rewindTo(LedgerHead earlier, Instant newestBefore) {
         head = earlier;
+        newest = newestBefore;
         appended.removeIf(entry -> entry.seq() > earlier.seq());
     }
 

@@ -28,19 +28,20 @@ public final class LedgerAudit {
     /** The same walk, given up between two entries once {@code stop} says so ({@link CancellationException}). */
     static AuditVerdict walk(Handle handle, LedgerHead from, List<TableAudit> audits, BooleanSupplier stop) {
         ChainVerifier.Walk chain = new ChainVerifier.Walk(from);
-        AuditedTables tables = new AuditedTables(handle);
         String[] tableProblem = new String[1];
-        LedgerTable.forEachAfter(handle, from.seq(), entry -> {
-            if (stop.getAsBoolean()) {
-                throw new CancellationException("the walk was stopped at entry " + entry.seq());
-            }
-            chain.check(entry);
+        try (AuditedTables tables = new AuditedTables(handle)) {
+            LedgerTable.forEachAfter(handle, from.seq(), entry -> {
+                if (stop.getAsBoolean()) {
+                    throw new CancellationException("the walk was stopped at entry " + entry.seq());
+                }
+                chain.check(entry);
+                if (chain.intact() && tableProblem[0] == null) {
+                    tableProblem[0] = checkRows(tables, entry, audits);
+                }
+            });
             if (chain.intact() && tableProblem[0] == null) {
-                tableProblem[0] = checkRows(tables, entry, audits);
+                tableProblem[0] = finish(tables, from.seq(), audits);
             }
-        });
-        if (chain.intact() && tableProblem[0] == null) {
-            tableProblem[0] = finish(tables, from.seq(), audits);
         }
         return new AuditVerdict(chain.verdict(), chain.intact() ? tableProblem[0] : null);
     }

@@ -3,6 +3,7 @@ package backroom.edge.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Handle;
 
@@ -25,6 +26,7 @@ final class PendingWrite<T> {
     /** Savepoints straight on the connection: Jdbi's bookkeeping cost the writer more than H2's. */
     void runIn(Handle handle, Connection connection, LedgerAppender appender) throws SQLException {
         LedgerHead before = appender.head();
+        Instant newestBefore = appender.newest();
         appender.startWrite();
         Savepoint savepoint = connection.setSavepoint();
         try {
@@ -32,7 +34,7 @@ final class PendingWrite<T> {
             connection.releaseSavepoint(savepoint);
         } catch (RuntimeException | AssertionError e) {
             connection.rollback(savepoint);
-            appender.rewindTo(before);
+            appender.rewindTo(before, newestBefore);
             refusal = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
     }

@@ -1,8 +1,8 @@
 package backroom.edge.ledger;
 
 /**
- * One capability's tables held to the ledger entries that wrote them. The tables are what the API
- * and the X and Z reports read; the entries are what the hash chain protects. A row changed on
+ * One capability's tables held to the ledger entries that wrote them. The tables are what the sales
+ * API and the X and Z reports read; the entries are what the hash chain protects. A row changed on
  * disk with the ledger left alone (a grand total and its payment made smaller) must not pass:
  * {@code backroom verify-ledger} walks every entry from the first, and the box, at each start,
  * the entries from its verified point on. The same reading of entries is what rebuilds a dead

@@ -25,8 +25,11 @@ public final class WholeLedgerAudit implements AutoCloseable {
     /** Far more than one entry's checks take. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    /** Where the walk is: still running, done and whole, or done and broken (with what broke). */
-    public record Report(boolean done, long entriesChecked, String problem) {
+    /**
+     * Where the walk is: still running, done and whole, done and broken (with what broke), or
+     * given up on an error of its own (with the error; nothing is known of the ledger then).
+     */
+    public record Report(boolean done, long entriesChecked, String problem, String failure) {
 
         public boolean broken() {
             return problem != null;
@@ -34,7 +37,7 @@ public final class WholeLedgerAudit implements AutoCloseable {
     }
 
     private final Thread walker;
-    private volatile Report report = new Report(false, 0, null);
+    private volatile Report report = new Report(false, 0, null, null);
     private volatile boolean closing;
 
     private WholeLedgerAudit(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
@@ -57,7 +60,7 @@ public final class WholeLedgerAudit implements AutoCloseable {
     private void walk(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
         try (Handle handle = jdbi.open()) {
             AuditVerdict verdict = inOneSnapshot(handle, () -> LedgerAudit.walk(handle, LedgerHead.EMPTY, audits.get(), () -> closing));
-            report = new Report(true, verdict.chain().entriesChecked(), problemOf(verdict));
+            report = new Report(true, verdict.chain().entriesChecked(), problemOf(verdict), null);
             if (report.broken()) {
                 LOG.severe("the whole ledger does not verify: " + report.problem() + " (./backroom verify-ledger, with the box stopped,"
                         + " says the same; sales go on)");
@@ -65,6 +68,7 @@ public final class WholeLedgerAudit implements AutoCloseable {
         } catch (RuntimeException e) {
             if (!closing && !(e instanceof CancellationException)) {
                 LOG.log(Level.WARNING, "the background walk of the whole ledger failed; the next start walks it again", e);
+                report = new Report(true, 0, null, String.valueOf(e.getMessage()));
             }
         }
     }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,7 +39,8 @@ final class LiveSocket implements WsListener {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean pinging = new AtomicBoolean();
     /** Helidon's session writes frames through one buffer: one sender at a time. */
-    private final Object sending = new Object();
+    /** One frame at a time on the session. A lock, not a monitor: a virtual thread blocked in a monitor pins its carrier on Java 21. */
+    private final ReentrantLock sending = new ReentrantLock();
     private volatile LiveAccess.Admission admission;
     private volatile WsSession session;
     private volatile Thread sender;
@@ -82,8 +84,11 @@ final class LiveSocket implements WsListener {
 
     @Override
     public void onPing(WsSession session, BufferData buffer) {
-        synchronized (sending) {
+        sending.lock();
+        try {
             session.pong(buffer);
+        } finally {
+            sending.unlock();
         }
     }
 
@@ -128,8 +133,11 @@ final class LiveSocket implements WsListener {
         }
         Thread.ofVirtual().name("live-ping").start(() -> {
             try {
-                synchronized (sending) {
+                sending.lock();
+                try {
                     session.ping(BufferData.empty());
+                } finally {
+                    sending.unlock();
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "pinging a live socket that is already gone", e);
@@ -150,12 +158,15 @@ final class LiveSocket implements WsListener {
         }
         stopSending();
         Thread.ofVirtual().name("live-close").start(() -> {
-            synchronized (sending) {
+            sending.lock();
+            try {
                 try {
                     session.close(code, why);
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "closing a live socket that is already gone", e);
                 }
+            } finally {
+                sending.unlock();
             }
         });
     }
@@ -199,8 +210,11 @@ final class LiveSocket implements WsListener {
     }
 
     private void send(String text) {
-        synchronized (sending) {
+        sending.lock();
+        try {
             session.send(text, true);
+        } finally {
+            sending.unlock();
         }
     }
 }

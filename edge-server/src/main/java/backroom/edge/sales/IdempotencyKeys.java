@@ -22,7 +22,8 @@ import org.jdbi.v3.core.Handle;
  * by at least {@link #NEWER_KEYS_BEFORE_FORGETTING} newer keys. The ledger's time never goes
  * backwards, and the count is the ledger's own order, so no step of the wall clock either way
  * makes the box forget a key a tablet is still retrying (a clock moved 49 hours ahead once made a
- * retry seconds later ring a second sale).
+ * retry seconds later ring a second sale). Memory holds at most {@link #MOST_KEYS_REMEMBERED}
+ * keys whatever the ledger's time says (it stands still while the clock is behind it).
  *
  * <p>The rows are keyed by ledger seq, so writing one appends; the keys are found through this
  * memory, kept by the ledger writer's thread alone. It may hold a key whose sale was rolled back
@@ -34,6 +35,8 @@ final class IdempotencyKeys {
     static final int MAX_KEY_LENGTH = 200;
     static final Duration WINDOW = Duration.ofHours(48);
     static final int NEWER_KEYS_BEFORE_FORGETTING = 10_000;
+    /** About 25 MB of keys; a busy store rings a tenth of that in 48 hours. */
+    static final int MOST_KEYS_REMEMBERED = 100_000;
 
     /** Device and key to the ledger seq of its write and when it was made, oldest first. */
     private final LinkedHashMap<DeviceKey, Remembered> keys = new LinkedHashMap<>();
@@ -70,30 +73,43 @@ final class IdempotencyKeys {
         forgetOlderThan(at.minus(WINDOW));
     }
 
-    /** The keys of the last {@link #WINDOW} of ledger time, and never fewer than the newest {@link #NEWER_KEYS_BEFORE_FORGETTING}. */
+    /**
+     * The keys of the last {@link #WINDOW} of ledger time, and never fewer than the newest
+     * {@link #NEWER_KEYS_BEFORE_FORGETTING} nor more than the newest {@link #MOST_KEYS_REMEMBERED}.
+     */
     private void loadOnce(Handle handle, Instant now) {
         if (loaded) {
             return;
         }
-        long oldestKept = handle.createQuery("SELECT ledger_seq FROM idempotency_keys ORDER BY ledger_seq DESC LIMIT 1 OFFSET :newer")
-                .bind("newer", NEWER_KEYS_BEFORE_FORGETTING)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(0L);
+        // Two indexed reads: a single OR across the two columns reads the whole table.
         handle.createQuery("""
+                        SELECT idem_key, device_id, ledger_seq, created_at FROM idempotency_keys WHERE ledger_seq > :newest
+                        UNION
                         SELECT idem_key, device_id, ledger_seq, created_at FROM idempotency_keys
-                        WHERE created_at >= :since OR ledger_seq > :oldestKept ORDER BY ledger_seq""")
+                        WHERE created_at >= :since AND ledger_seq > :most
+                        ORDER BY ledger_seq""")
+                .bind("newest", seqBeforeTheNewest(handle, NEWER_KEYS_BEFORE_FORGETTING))
+                .bind("most", seqBeforeTheNewest(handle, MOST_KEYS_REMEMBERED))
                 .bind("since", now.minus(WINDOW).atOffset(ZoneOffset.UTC))
-                .bind("oldestKept", oldestKept)
                 .map((rs, ctx) -> Map.entry(new DeviceKey(rs.getString("device_id"), rs.getString("idem_key")),
                         new Remembered(rs.getLong("ledger_seq"), rs.getObject("created_at", OffsetDateTime.class).toInstant())))
                 .forEach(entry -> keys.put(entry.getKey(), entry.getValue()));
         loaded = true;
     }
 
+    /** The ledger seq of the key just older than the newest {@code count}, or 0 if there are no more keys than that. */
+    private static long seqBeforeTheNewest(Handle handle, int count) {
+        return handle.createQuery("SELECT ledger_seq FROM idempotency_keys ORDER BY ledger_seq DESC LIMIT 1 OFFSET :count")
+                .bind("count", count)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
+    }
+
     private void forgetOlderThan(Instant cutoff) {
         Iterator<Remembered> oldestFirst = keys.values().iterator();
-        while (keys.size() > NEWER_KEYS_BEFORE_FORGETTING && oldestFirst.hasNext() && oldestFirst.next().at().isBefore(cutoff)) {
+        while (keys.size() > NEWER_KEYS_BEFORE_FORGETTING && oldestFirst.hasNext()
+                && (oldestFirst.next().at().isBefore(cutoff) || keys.size() > MOST_KEYS_REMEMBERED)) {
             oldestFirst.remove();
         }
     }

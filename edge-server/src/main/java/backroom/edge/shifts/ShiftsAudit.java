@@ -74,12 +74,13 @@ public final class ShiftsAudit implements TableAudit {
             return;
         }
         requireShifts(tables, "SELECT COUNT(*) FROM shifts", opened, "shift.opened",
-                "SELECT id FROM shifts ORDER BY opened_at", "was opened");
+                "SELECT id FROM shifts ORDER BY opened_at", "were opened", "was opened");
         requireShifts(tables, "SELECT COUNT(*) FROM shifts WHERE closed_at IS NOT NULL", closed, "shift.closed",
-                "SELECT id FROM shifts WHERE closed_at IS NOT NULL ORDER BY closed_at", "is closed");
+                "SELECT id FROM shifts WHERE closed_at IS NOT NULL ORDER BY closed_at", "are closed", "is closed");
     }
 
-    private static void requireShifts(AuditedTables tables, String countSql, long entries, String entryType, String idsSql, String state) {
+    private static void requireShifts(AuditedTables tables, String countSql, long entries, String entryType, String idsSql,
+                                      String rowsState, String state) {
         long count = tables.count(countSql);
         if (count == entries) {
             return;
@@ -91,7 +92,7 @@ public final class ShiftsAudit implements TableAudit {
                 .findFirst()
                 .map(id -> "; shift " + id + " " + state + " but no " + entryType + " entry says so")
                 .orElse("");
-        throw new TableDisagreement("shifts holds " + count + " rows that " + state.replace("was ", "were ").replace("is ", "are ")
-                + " but the ledger has " + entries + " " + entryType + " entries" + unexplained);
+        throw new TableDisagreement("shifts holds " + count + " rows that " + rowsState + " but the ledger has " + entries + " "
+                + entryType + " entries" + unexplained);
     }
 }

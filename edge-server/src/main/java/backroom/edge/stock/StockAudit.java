@@ -20,10 +20,15 @@ import java.util.TreeMap;
  * each line of a product that tracks stock (as the catalog entries before it say), a void gives
  * back what its sale took, a refund what its lines took, an adjustment its delta. Walked from the
  * first entry, every product's stock on hand must be its first stock plus every movement.
+ *
+ * <p>A walk that starts at the verified point has not seen the catalog entries before it, and the
+ * products table says only whether a product tracks stock now, not when it was sold; for a
+ * product no walked entry has catalogued, a sale's movement rows themselves say whether it took
+ * stock, and each such row must still match its line.
  */
 public final class StockAudit implements TableAudit {
 
-    /** Whether a product tracks stock, as the catalog entries walked so far say (else as the products table does). */
+    /** Whether a product tracks stock, as the catalog entries walked so far say. */
     private final Map<String, Boolean> tracked = new HashMap<>();
     /** What stock on hand the walked entries add up to, for products that track it. */
     private final Map<String, Long> onHand = new TreeMap<>();
@@ -54,11 +59,12 @@ public final class StockAudit implements TableAudit {
 
     private void sold(AuditedTables tables, LedgerEntry entry, JsonNode sale) {
         String saleId = sale.path("saleId").asText();
+        List<Object> movedProducts = movementsOf(tables, entry).stream().map(row -> row.get("product_id")).toList();
         List<ExpectedRow> moves = new ArrayList<>();
         List<Move> taken = new ArrayList<>();
         for (JsonNode line : sale.path("lines")) {
             String productId = line.path("productId").asText();
-            if (tracks(tables, productId)) {
+            if (tracked.getOrDefault(productId, movedProducts.contains(productId))) {
                 Move move = new Move(productId, -line.path("quantity").asLong());
                 taken.add(move);
                 moves.add(move.row(saleId, "sale", moves.size()).time("moved_at", sale.path("soldAt")));
@@ -105,8 +111,12 @@ public final class StockAudit implements TableAudit {
         requireMoves(tables, entry, List.of(row), List.of(move));
     }
 
+    private static List<Map<String, Object>> movementsOf(AuditedTables tables, LedgerEntry entry) {
+        return tables.rows("SELECT * FROM stock_movements WHERE ledger_seq = ? ORDER BY id", entry.seq());
+    }
+
     private void requireMoves(AuditedTables tables, LedgerEntry entry, List<ExpectedRow> expected, List<Move> moves) {
-        List<Map<String, Object>> rows = tables.rows("SELECT * FROM stock_movements WHERE ledger_seq = ? ORDER BY id", entry.seq());
+        List<Map<String, Object>> rows = movementsOf(tables, entry);
         if (rows.size() != expected.size()) {
             throw new TableDisagreement("stock_movements holds " + rows.size() + " rows of " + ExpectedRow.said(entry)
                     + ", which moved stock " + expected.size() + " times");
@@ -116,11 +126,6 @@ public final class StockAudit implements TableAudit {
         }
         moves.forEach(move -> onHand.merge(move.productId(), move.delta(), Long::sum));
         movements += moves.size();
-    }
-
-    private boolean tracks(AuditedTables tables, String productId) {
-        return tracked.computeIfAbsent(productId, id -> tables.row("SELECT track_stock FROM products WHERE id = ?", id)
-                .map(row -> Boolean.TRUE.equals(row.get("track_stock"))).orElse(false));
     }
 
     /** Movements no entry made; from the first entry on, every product's stock on hand as the entries add it up. */

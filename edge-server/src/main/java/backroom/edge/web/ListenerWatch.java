@@ -37,6 +37,9 @@ public final class ListenerWatch implements AutoCloseable {
             Thread.ofPlatform().name("listener-watch").daemon(true).factory());
     private volatile boolean done;
 
+    /** Whether the last probe was refused; read and written by the one scheduler thread. */
+    private boolean refusedBefore;
+
     private ListenerWatch(InetSocketAddress listener, Runnable whenDeaf) {
         this.listener = listener;
         this.whenDeaf = whenDeaf;
@@ -58,12 +61,19 @@ public final class ListenerWatch implements AutoCloseable {
         }
     }
 
+    /** Two probes refused in a row, each with "Connection refused" (not, say, a network that went away), mean deaf. */
     private void check() {
         try (Socket probe = new Socket()) {
             probe.connect(listener, PROBE_TIMEOUT_MILLIS);
-        } catch (ConnectException refused) {
-            deaf(refused);
+            refusedBefore = false;
+        } catch (ConnectException e) {
+            boolean refused = String.valueOf(e.getMessage()).contains("refused");
+            if (refused && refusedBefore) {
+                deaf(e);
+            }
+            refusedBefore = refused;
         } catch (IOException | RuntimeException noVerdict) {
+            refusedBefore = false;
             // Our own socket found no descriptor, or the backlog is full: the listener may well be there.
             LOG.log(Level.FINE, "could not probe the listener", noVerdict);
         }

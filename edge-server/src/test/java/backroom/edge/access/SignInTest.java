@@ -173,8 +173,29 @@ class SignInTest {
 
     @Test
     void aSignInNeedsAPairedDeviceAndAWellFormedPin() {
+        long head = box.headSeq();
         assertThat(box.anonymous().post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(401);
-        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "12a4")).problemFields()).containsExactly("pin");
-        assertThat(terminal.post("/api/v1/sessions", Map.of()).problemFields()).containsExactly("pin");
+        for (Map<String, Object> malformed : List.<Map<String, Object>>of(Map.of("pin", "12a4"), Map.of("pin", "123"),
+                Map.of("pin", "123456789"), Map.of())) {
+            Reply refused = terminal.post("/api/v1/sessions", malformed);
+            assertThat(refused.status()).as(malformed.toString()).isEqualTo(422);
+            assertThat(refused.problemFields()).containsExactly("pin");
+        }
+        assertThat(box.headSeq()).as("a malformed PIN is no wrong PIN: nothing counted").isEqualTo(head);
+    }
+
+    @Test
+    void aKeyedPinHashIsLeftAsItIsBySignIn() {
+        String before = pinHashOf("Budi");
+
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(201);
+
+        assertThat(pinHashOf("Budi")).isEqualTo(before);
+    }
+
+    private String pinHashOf(String name) {
+        try (Handle handle = box.box().database().jdbi().open()) {
+            return handle.createQuery("SELECT pin_hash FROM staff WHERE name = :name").bind("name", name).mapTo(String.class).one();
+        }
     }
 }

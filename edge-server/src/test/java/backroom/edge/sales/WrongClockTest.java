@@ -111,6 +111,26 @@ class WrongClockTest {
         }
     }
 
+    @Test
+    void pairingCodesAndPinLocksKeepThePersonsTimeWhileTheClockIsBehindTheLedger() {
+        try (TestBox box = TestBox.start()) {
+            Api api = box.api();
+            api.openShift("behind");
+            box.clock().advance(Duration.ofHours(-1));
+            String terminal = box.pairDevice("terminal");
+            Api device = api.as(terminal);
+            for (int wrong = 1; wrong <= 5; wrong++) {
+                device.post("/api/v1/sessions", Map.of("pin", "0000"));
+            }
+            assertThat(device.post("/api/v1/sessions", Map.of("pin", SignIn.TECHNICIAN_PIN)).status()).as("locked").isEqualTo(429);
+
+            box.clock().advance(Duration.ofSeconds(31));
+
+            assertThat(device.post("/api/v1/sessions", Map.of("pin", SignIn.TECHNICIAN_PIN)).status())
+                    .as("30 s of the clock later, not of the ledger").isEqualTo(201);
+        }
+    }
+
     private static JsonNode clockCheck(Api api) {
         for (JsonNode check : api.get("/observe/health").body().path("checks")) {
             if (check.path("name").asText().equals("clock")) {

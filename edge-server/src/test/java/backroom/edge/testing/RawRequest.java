@@ -79,6 +79,21 @@ public final class RawRequest implements AutoCloseable {
         }
     }
 
+    /** Keeps sending one more byte of a body every {@code every}, in the background, until the connection closes. */
+    public void trickle(Duration every) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                while (!socket.isClosed()) {
+                    Thread.sleep(every.toMillis());
+                    socket.getOutputStream().write('x');
+                    socket.getOutputStream().flush();
+                }
+            } catch (IOException | InterruptedException closed) {
+                // the box closed it, or the test did
+            }
+        });
+    }
+
     @Override
     public void close() {
         try {
