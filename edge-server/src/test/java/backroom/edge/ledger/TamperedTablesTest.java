@@ -129,6 +129,13 @@ class TamperedTablesTest {
                         INSERT INTO refunds (id, sale_id, shift_id, method, amount, reason, ledger_seq, refunded_at)
                         SELECT 'forged-refund', id, shift_id, 'cash', 1000, 'forged', 2, sold_at FROM sales WHERE id = '%A'""",
                         "row id forged-refund points at no sale.refunded entry"),
+                Arguments.of("a second payment added to a sale", """
+                        INSERT INTO sale_payments (sale_id, line_no, method, amount) VALUES ('%A', 2, 'card', 5000)""",
+                        "sale_payments holds 2 rows of sale %A but ledger entry # (sale.completed) wrote 1"),
+                Arguments.of("a second line added to a refund", """
+                        INSERT INTO refund_lines (refund_id, line_no, quantity, amount)
+                        SELECT id, 1, 1, 5000 FROM refunds WHERE sale_id = '%A'""",
+                        "refund_lines holds 2 rows of refund"),
                 Arguments.of("a payment of no sale", """
                         INSERT INTO sale_payments (sale_id, line_no, method, amount) VALUES ('nobody', 1, 'cash', 5000)""",
                         "row sale nobody payment 1 belongs to no row of sales"),
