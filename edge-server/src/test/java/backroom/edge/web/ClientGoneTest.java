@@ -2,17 +2,14 @@ package backroom.edge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.testing.RecordedLogs;
 import backroom.edge.testing.SharedBox;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,34 +24,18 @@ class ClientGoneTest {
     @RegisterExtension
     static final SharedBox box = new SharedBox();
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-            logged.add(logRecord);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    @RegisterExtension
+    final RecordedLogs logs = new RecordedLogs(Level.ALL);
     private Level levelBefore;
 
     @BeforeEach
-    void recordLogs() {
+    void showDetail() {
         levelBefore = PROBLEMS.getLevel();
         PROBLEMS.setLevel(Level.FINE);
-        recorder.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(recorder);
     }
 
     @AfterEach
-    void stopRecording() {
-        Logger.getLogger("").removeHandler(recorder);
+    void hideDetail() {
         PROBLEMS.setLevel(levelBefore);
     }
 
@@ -75,13 +56,13 @@ class ClientGoneTest {
             Thread.sleep(20);
         }
         assertThat(quietLines()).isEqualTo(20);
-        assertThat(logged).filteredOn(r -> r.getLevel().intValue() > Level.FINE.intValue())
+        assertThat(logs.records()).filteredOn(r -> r.getLevel().intValue() > Level.FINE.intValue())
                 .extracting(r -> r.getLoggerName() + " " + r.getLevel() + " " + r.getMessage()).isEmpty();
-        assertThat(logged).allSatisfy(r -> assertThat(r.getThrown()).isNull());
+        assertThat(logs.records()).allSatisfy(r -> assertThat(r.getThrown()).isNull());
     }
 
     private long quietLines() {
-        return logged.stream().filter(r -> r.getLevel() == Level.FINE && r.getMessage() != null
+        return logs.records().stream().filter(r -> r.getLevel() == Level.FINE && r.getMessage() != null
                 && r.getMessage().startsWith("the client left during POST /api/v1/shifts")).count();
     }
 }

@@ -2,6 +2,7 @@ package backroom.edge.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.testing.RecordedLogs;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SharedBox;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,14 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,33 +32,8 @@ class UnservedPathsTest {
     @RegisterExtension
     static final SharedBox box = new SharedBox();
 
-    private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord logRecord) {
-            if (logRecord.getLevel().intValue() >= Level.INFO.intValue()) {
-                logged.add(logRecord);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void recordLogs() {
-        Logger.getLogger("").addHandler(recorder);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        Logger.getLogger("").removeHandler(recorder);
-    }
+    @RegisterExtension
+    final RecordedLogs logs = new RecordedLogs(Level.INFO);
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"GET,/favicon.ico", "GET,/observe", "GET,/observe/nothing", "GET,/pos", "GET,/api", "GET,/API/v1/staff",
@@ -77,7 +46,7 @@ class UnservedPathsTest {
         JsonNode problem = MAPPER.readTree(answer.body());
         assertThat(problem.path("status").asInt()).isEqualTo(404);
         assertThat(problem.path("detail").asText()).contains(path).contains("GET /");
-        assertThat(logged).as("log records").isEmpty();
+        assertThat(logs.records()).as("log records").isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -88,7 +57,7 @@ class UnservedPathsTest {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(405);
         assertThat(answer.headers().firstValue("Allow")).hasValue("GET");
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(logged).as("log records").isEmpty();
+        assertThat(logs.records()).as("log records").isEmpty();
     }
 
     @Test
