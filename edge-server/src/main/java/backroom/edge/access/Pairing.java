@@ -88,10 +88,10 @@ public final class Pairing {
         String deviceId = ids.get().toString();
         Optional<PairedDevice> paired = submitNoting429((handle, ledger) -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            PairingFailures.requireOpen(handle, now);
+            int wrongBefore = PairingFailures.requireOpen(handle, now);
             Optional<PairingCode> used = PairingCodes.use(handle, codeHash, now);
             if (used.isEmpty()) {
-                PairingFailures.record(handle, ledger, now);
+                PairingFailures.record(handle, ledger, now, wrongBefore);
                 return Optional.empty();
             }
             PairedDevice device = new PairedDevice(deviceId, used.get().name(), used.get().kind());

@@ -33,7 +33,7 @@ public final class PairingCodeSpool {
     private final Set<Path> passedOver = ConcurrentHashMap.newKeySet();
 
     public PairingCodeSpool(Path dataDir) {
-        this.dir = dataDir.resolve("pairing-codes");
+        this.dir = dataDir.resolve(DataFolder.PAIRING_CODES);
     }
 
     /** A code waiting in its file. */

@@ -28,8 +28,8 @@ final class PairingFailures {
     private PairingFailures() {
     }
 
-    /** Refuses with 429 while {@value #MAX_WRONG} wrong codes were tried in the last ten minutes. */
-    static void requireOpen(Handle handle, Instant now) {
+    /** Refuses with 429 while {@value #MAX_WRONG} wrong codes were tried in the last ten minutes; else returns how many were. */
+    static int requireOpen(Handle handle, Instant now) {
         Recent recent = handle.createQuery("SELECT COUNT(*), MIN(failed_at) FROM pairing_failures WHERE failed_at > :since")
                 .bind("since", now.minus(WINDOW).atOffset(ZoneOffset.UTC))
                 .map((rs, ctx) -> new Recent(rs.getInt(1), rs.getObject(2, OffsetDateTime.class)))
@@ -37,22 +37,22 @@ final class PairingFailures {
         if (recent.count() >= MAX_WRONG) {
             throw paused(Duration.between(now, recent.oldest().toInstant().plus(WINDOW)));
         }
+        return recent.count();
     }
 
     static Problem paused(Duration wait) {
         return Problem.tooManyTries("code", "too many wrong pairing codes; try again in " + Math.max(1, wait.toSeconds()) + " s", wait);
     }
 
-    /** Counts one wrong code tried at {@code now}, and lets go of those older than the window. */
-    static void record(Handle handle, LedgerAppender ledger, Instant now) {
+    /** Counts one more wrong code tried at {@code now}, after {@code wrongBefore} in the window, and lets go of older ones. */
+    static void record(Handle handle, LedgerAppender ledger, Instant now, int wrongBefore) {
         handle.createUpdate("DELETE FROM pairing_failures WHERE failed_at <= :since")
                 .bind("since", now.minus(WINDOW).atOffset(ZoneOffset.UTC))
                 .execute();
         handle.createUpdate("INSERT INTO pairing_failures (failed_at) VALUES (:at)")
                 .bind("at", now.atOffset(ZoneOffset.UTC))
                 .execute();
-        int recent = handle.createQuery("SELECT COUNT(*) FROM pairing_failures").mapTo(Integer.class).one();
-        ledger.append("pairing.code_refused", Map.of("wrongInTenMinutes", recent));
+        ledger.append("pairing.code_refused", Map.of("wrongInTenMinutes", wrongBefore + 1));
     }
 
     private record Recent(int count, OffsetDateTime oldest) {

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Admits PIN checks on a device one at a time against its tries left. A PIN check takes a slow
+ * Admits PIN checks on a device against its tries left. A PIN check takes a slow
  * PBKDF2 per staff member, and the wrong PIN is recorded only after it, so a device's wrong PINs on
  * disk and its checks still running are counted together, in one locked step: a burst of any size
  * gets no more checks than the lockout allows (read before the checks and recorded after them,

@@ -21,6 +21,14 @@ record BenchTill(String token, String shiftId) {
         return new BenchTill(token, shift);
     }
 
+    /** The worked-example sale on this till's shift, as a tablet sends it. */
+    String workedExampleSale() {
+        return """
+                {"registerId":"bench","shiftId":"%s","orderType":"takeaway",
+                 "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"]}],
+                 "payments":[{"method":"cash","amount":100000}]}""".formatted(shiftId);
+    }
+
     private static JsonNode post(Box box, String token, String path, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
                 .header("Content-Type", "application/json")

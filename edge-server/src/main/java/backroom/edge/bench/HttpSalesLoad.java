@@ -19,13 +19,10 @@ final class HttpSalesLoad {
     private final String token;
     private final String body;
 
-    HttpSalesLoad(int port, String token, String shiftId) {
+    HttpSalesLoad(int port, BenchTill till) {
         this.port = port;
-        this.token = token;
-        this.body = """
-                {"registerId":"bench","shiftId":"%s","orderType":"takeaway",
-                 "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"]}],
-                 "payments":[{"method":"cash","amount":100000}]}""".formatted(shiftId);
+        this.token = till.token();
+        this.body = till.workedExampleSale();
     }
 
     Result run(int clients, Duration warmUp, Duration measure) throws InterruptedException {

@@ -58,7 +58,7 @@ final class SalesBench implements Callable<Integer> {
         List<HttpSalesLoad.Result> results = new ArrayList<>();
         try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, runDir.resolve("box")))) {
             BenchTill till = BenchTill.open(box);
-            HttpSalesLoad load = new HttpSalesLoad(box.port(), till.token(), till.shiftId());
+            HttpSalesLoad load = new HttpSalesLoad(box.port(), till);
             // The box runs for months; after 2 s of warm-up the JIT compiler still took more of the
             // 2 cores per sale than the ledger writer did, so the figures measured start-up.
             load.run(32, Duration.ZERO, Duration.ofSeconds(8));

@@ -109,10 +109,7 @@ final class VerifyBench implements Callable<Integer> {
     private static long fill(Path dataDir) throws Exception {
         try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir))) {
             BenchTill till = BenchTill.open(box);
-            String sale = """
-                    {"registerId":"bench","shiftId":"%s","orderType":"takeaway",
-                     "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"]}],
-                     "payments":[{"method":"cash","amount":100000}]}""".formatted(till.shiftId());
+            String sale = till.workedExampleSale();
             AtomicInteger left = new AtomicInteger(SALES);
             List<Thread> tablets = new ArrayList<>();
             for (int t = 0; t < TABLETS; t++) {

@@ -10,4 +10,12 @@ public record AuditVerdict(ChainVerdict chain, String tableProblem) {
     public boolean intact() {
         return chain.intact() && tableProblem == null;
     }
+
+    /** What broke, in one sentence, or null when nothing did. */
+    public String problem() {
+        if (!chain.intact()) {
+            return "the hash chain breaks at entry " + chain.firstBrokenSeq() + ": " + chain.problem();
+        }
+        return tableProblem == null ? null : "a table no longer agrees with the ledger: " + tableProblem;
+    }
 }

@@ -1,6 +1,7 @@
 package backroom.edge.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,11 @@ public final class CanonicalJson {
             .build();
 
     private CanonicalJson() {
+    }
+
+    /** A payload read back as a tree. */
+    static JsonNode read(String json) throws JsonProcessingException {
+        return MAPPER.readTree(json);
     }
 
     public static String write(Object value) {

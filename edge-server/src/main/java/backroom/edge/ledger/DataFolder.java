@@ -12,15 +12,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * The box's data folder and what it holds belong to the box's user alone: the folder and its
- * sub-folders are {@code rwx------}, every file {@code rw-------}, whatever the umask the box
- * was started with. (With the defaults of a service, the ledger was readable by every local user,
+ * The box's data folder and what the box keeps in it belong to the box's user alone: the folders
+ * are {@code rwx------}, the box's files {@code rw-------}, whatever the umask the box was
+ * started with. (With the defaults of a service, the ledger was readable by every local user,
  * and a live pairing code with it.) H2 creates its files with the umask's bits, so the box
  * tightens the whole folder once the database is open; the folder itself is closed first, so no
  * one else can reach a file in the meantime.
@@ -31,6 +32,8 @@ public final class DataFolder {
 
     public static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** Where {@code backroom pairing-code} leaves codes for the running box. */
+    public static final String PAIRING_CODES = "pairing-codes";
 
     private DataFolder() {
     }
@@ -65,25 +68,35 @@ public final class DataFolder {
      * folder itself is closed to others.
      */
     public static void restrictToOwner(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.filter(path -> isTheBoxs(dir.relativize(path))).toList()) {
-                try {
-                    setPermissions(path, Files.isDirectory(path) ? OWNER_ONLY_FOLDER : OWNER_ONLY_FILE);
-                } catch (NoSuchFileException gone) {
-                    // A temporary file H2 or the spool removed meanwhile.
-                } catch (IOException e) {
-                    LOG.warning(e.getMessage());
-                }
+        restrict(dir, OWNER_ONLY_FOLDER);
+        for (Path path : list(dir)) {
+            String name = path.getFileName().toString();
+            if (name.equals(PAIRING_CODES)) {
+                restrict(path, OWNER_ONLY_FOLDER);
+                list(path).forEach(code -> restrict(code, OWNER_ONLY_FILE));
+            } else if (name.startsWith("ledger.") || name.startsWith("box.key") || name.startsWith("first-start.txt")) {
+                restrict(path, OWNER_ONLY_FILE);
             }
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.WARNING, "cannot walk the data folder " + dir.toAbsolutePath() + " to make it the box's alone", e);
         }
     }
 
-    private static boolean isTheBoxs(Path relative) {
-        String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
-        return first.isEmpty() || first.startsWith("ledger.") || first.startsWith("box.key") || first.startsWith("first-start.txt")
-                || first.equals("pairing-codes");
+    private static List<Path> list(Path dir) {
+        try (Stream<Path> paths = Files.list(dir)) {
+            return paths.toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.WARNING, "cannot list " + dir.toAbsolutePath() + " to make it the box's alone", e);
+            return List.of();
+        }
+    }
+
+    private static void restrict(Path path, Set<PosixFilePermission> permissions) {
+        try {
+            setPermissions(path, permissions);
+        } catch (NoSuchFileException gone) {
+            // A temporary file H2 or the spool removed meanwhile.
+        } catch (IOException e) {
+            LOG.warning(e.getMessage());
+        }
     }
 
     /** Writes {@code content} to {@code dir/name} whole or not at all, owner-only, and forces it to disk. */

@@ -2,7 +2,6 @@ package backroom.edge.ledger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -14,8 +13,6 @@ import org.jdbi.v3.core.Handle;
  * the chain holds: a row cannot be held to an entry that is itself not to be trusted.
  */
 public final class LedgerAudit {
-
-    private static final ObjectMapper PAYLOADS = new ObjectMapper();
 
     private LedgerAudit() {
     }
@@ -36,11 +33,11 @@ public final class LedgerAudit {
                 }
                 chain.check(entry);
                 if (chain.intact() && tableProblem[0] == null) {
-                    tableProblem[0] = checkRows(tables, entry, audits);
+                    tableProblem[0] = firstDisagreement(() -> audits.forEach(audit -> audit.check(tables, entry)));
                 }
             });
             if (chain.intact() && tableProblem[0] == null) {
-                tableProblem[0] = finish(tables, from.seq(), audits);
+                tableProblem[0] = firstDisagreement(() -> audits.forEach(audit -> audit.finish(tables, from.seq())));
             }
         }
         return new AuditVerdict(chain.verdict(), chain.intact() ? tableProblem[0] : null);
@@ -49,28 +46,16 @@ public final class LedgerAudit {
     /** An entry's payload as a JSON tree, for audits to read fields from. */
     public static JsonNode payload(LedgerEntry entry) {
         try {
-            return PAYLOADS.readTree(entry.payload());
+            return CanonicalJson.read(entry.payload());
         } catch (JsonProcessingException e) {
             throw new TableDisagreement(ExpectedRow.said(entry) + " has a payload that is not JSON: " + e.getOriginalMessage());
         }
     }
 
-    private static String checkRows(AuditedTables tables, LedgerEntry entry, List<TableAudit> audits) {
+    /** The first disagreement {@code check} finds, or null. */
+    private static String firstDisagreement(Runnable check) {
         try {
-            for (TableAudit audit : audits) {
-                audit.check(tables, entry);
-            }
-            return null;
-        } catch (TableDisagreement e) {
-            return e.getMessage();
-        }
-    }
-
-    private static String finish(AuditedTables tables, long fromSeq, List<TableAudit> audits) {
-        try {
-            for (TableAudit audit : audits) {
-                audit.finish(tables, fromSeq);
-            }
+            check.run();
             return null;
         } catch (TableDisagreement e) {
             return e.getMessage();

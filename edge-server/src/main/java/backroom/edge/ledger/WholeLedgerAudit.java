@@ -60,7 +60,7 @@ public final class WholeLedgerAudit implements AutoCloseable {
     private void walk(Jdbi jdbi, Supplier<List<TableAudit>> audits) {
         try (Handle handle = jdbi.open()) {
             AuditVerdict verdict = inOneSnapshot(handle, () -> LedgerAudit.walk(handle, LedgerHead.EMPTY, audits.get(), () -> closing));
-            report = new Report(true, verdict.chain().entriesChecked(), problemOf(verdict), null);
+            report = new Report(true, verdict.chain().entriesChecked(), verdict.problem(), null);
             if (report.broken()) {
                 LOG.severe("the whole ledger does not verify: " + report.problem() + " (./backroom verify-ledger, with the box stopped,"
                         + " says the same; sales go on)");
@@ -86,13 +86,6 @@ public final class WholeLedgerAudit implements AutoCloseable {
         } finally {
             handle.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL READ COMMITTED");
         }
-    }
-
-    private static String problemOf(AuditVerdict verdict) {
-        if (!verdict.chain().intact()) {
-            return "the hash chain breaks at entry " + verdict.chain().firstBrokenSeq() + ": " + verdict.chain().problem();
-        }
-        return verdict.tableProblem() == null ? null : "a table no longer agrees with the ledger: " + verdict.tableProblem();
     }
 
     /** Stops a walk still running, between two entries, and waits for it to let go of its connection. */

@@ -1,6 +1,5 @@
 package backroom.edge.web;
 
-import io.helidon.common.buffers.DataReader;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -37,20 +36,10 @@ public final class HalfSentRequests implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        if (cutOffByClient(record.getThrown())) {
+        if (ClientGone.causedBy(record.getThrown())) {
             LOG.fine("a client closed its connection half-way through a request's headers");
             return false;
         }
         return others == null || others.isLoggable(record);
-    }
-
-    /** Helidon read to the end of the client's stream before the request was whole. */
-    private static boolean cutOffByClient(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataReader.InsufficientDataAvailableException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
