@@ -18,7 +18,7 @@ class BoxKeyTest {
         TestBox box = TestBox.start();
         Path key = box.dataDir().resolve("box.key");
         String made = Files.readString(key);
-        box.close();
+        box.stop();
 
         try (TestBox again = TestBox.restart(box)) {
             assertThat(Files.readString(key)).isEqualTo(made);
@@ -30,26 +30,35 @@ class BoxKeyTest {
     @Test
     void aBoxWhoseKeyIsMissingRefusesToStartAndSaysWhy() throws Exception {
         TestBox box = TestBox.start();
-        box.close();
+        box.stop();
         Files.delete(box.dataDir().resolve("box.key"));
 
-        assertThatThrownBy(() -> TestBox.restart(box))
-                .isInstanceOf(BoxKey.BoxKeyException.class)
-                .hasMessageContaining("box.key")
-                .hasMessageContaining("missing");
-        assertThat(box.dataDir().resolve("box.key")).doesNotExist();
+        try {
+            assertThatThrownBy(() -> TestBox.restart(box))
+                    .isInstanceOf(BoxKey.BoxKeyException.class)
+                    .hasMessageContaining("box.key")
+                    .hasMessageContaining("missing");
+            assertThat(box.dataDir().resolve("box.key")).doesNotExist();
+        } finally {
+            box.deleteData();
+        }
     }
 
     @Test
     void anotherBoxsKeyIsRefused() throws Exception {
         TestBox box = TestBox.start();
         TestBox other = TestBox.start();
-        box.close();
-        other.close();
+        box.stop();
+        other.stop();
         Files.copy(other.dataDir().resolve("box.key"), box.dataDir().resolve("box.key"), StandardCopyOption.REPLACE_EXISTING);
+        other.deleteData();
 
-        assertThatThrownBy(() -> TestBox.restart(box))
-                .isInstanceOf(BoxKey.BoxKeyException.class)
-                .hasMessageContaining("not the key");
+        try {
+            assertThatThrownBy(() -> TestBox.restart(box))
+                    .isInstanceOf(BoxKey.BoxKeyException.class)
+                    .hasMessageContaining("not the key");
+        } finally {
+            box.deleteData();
+        }
     }
 }

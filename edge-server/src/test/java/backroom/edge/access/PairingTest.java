@@ -105,7 +105,7 @@ class PairingTest {
         assertThat(burst).filteredOn(reply -> reply.status() == 429).hasSize(1_000 - PairingFailures.MAX_WRONG);
         assertThat(typesAfter(head)).hasSize(PairingFailures.MAX_WRONG).containsOnly("pairing.code_refused");
 
-        box.close();
+        box.stop();
         box = TestBox.restart(box);
         assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", code)).status()).as("after a restart").isEqualTo(429);
         box.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
@@ -157,7 +157,7 @@ class PairingTest {
         assertThat(device.post("/api/v1/sessions", Map.of("pin", "4321")).status()).isEqualTo(401);
         assertThat(technician.delete("/api/v1/devices/" + deviceId).status()).isEqualTo(409);
 
-        box.close();
+        box.stop();
         box = TestBox.restart(box);
         assertThat(box.api().as(anaSession).get("/api/v1/catalog").status()).isEqualTo(401);
         assertThat(box.api().as(deviceToken).get("/api/v1/catalog").status()).isEqualTo(401);

@@ -81,7 +81,7 @@ class SignInTest {
                 .as("another device").isEqualTo(201);
 
         String deviceToken = terminal.token();
-        box.close();
+        box.stop();
         box = TestBox.restart(box);
         Api sameTerminal = box.api().as(deviceToken);
         assertThat(sameTerminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(429);

@@ -21,7 +21,7 @@ class DataFolderTest {
     void theDataFolderIsOwnerOnlyAndSoIsEveryFileInItAfterAStart() throws Exception {
         TestBox box = TestBox.start();
         box.api().openShift("perms");
-        box.close();
+        box.stop();
         Files.setPosixFilePermissions(box.dataDir(), PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(box.dataDir().resolve("ledger.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
 

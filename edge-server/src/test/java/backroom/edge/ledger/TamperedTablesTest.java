@@ -80,8 +80,9 @@ class TamperedTablesTest {
         require(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 5, "reason", "delivery")), 200);
         require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
         api.openShift("r2");
-        box.close();
+        box.stop();
         copyFolder(box.dataDir(), day);
+        box.deleteData();
     }
 
     static Stream<Arguments> tamperings() {
@@ -273,10 +274,14 @@ class TamperedTablesTest {
         require(api.put("/api/v1/catalog/products/tart", tart), 200);
         require(api.put("/api/v1/catalog/products/pie", Map.of("name", "Pie", "price", 10_000, "taxId", "ppn-10",
                 "categoryId", "food", "trackStock", true)), 200);
-        box.close();
+        box.stop();
         moveVerifiedPointBackTo(box.dataDir(), beforeTheSales);
 
-        assertThatCode(() -> LedgerDatabase.open(box.dataDir(), Clock.systemUTC(), Box.tableAudits()).close()).doesNotThrowAnyException();
+        try {
+            assertThatCode(() -> LedgerDatabase.open(box.dataDir(), Clock.systemUTC(), Box.tableAudits()).close()).doesNotThrowAnyException();
+        } finally {
+            box.deleteData();
+        }
     }
 
     /** Starts a box on {@code data} and waits for the walk of its whole ledger to be done. */

@@ -60,7 +60,7 @@ class WrongClockTest {
         String shift = cashier.openShift("restart-jump");
         Map<String, Object> sale = twoLargeLattesWithExtraShot("restart-jump", shift);
         Reply first = cashier.ringSale("restart-key", sale);
-        box.close();
+        box.stop();
         box.clock().advance(Duration.ofHours(49));
 
         try (TestBox again = TestBox.restart(box)) {

@@ -167,10 +167,16 @@ public final class ChildBox implements AutoCloseable {
         }
     }
 
+    /** Kills the box if it still runs and deletes its output; its data folder is the test's to delete. */
     @Override
     public void close() {
         if (process.isAlive()) {
             kill();
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -119,14 +119,29 @@ public final class TestBox implements AutoCloseable {
 
     /**
      * Stops the box, then holds its whole ledger and every table to each other as verify-ledger
-     * does: whatever a test did through the API must leave tables that agree with the entries.
+     * does (whatever a test did through the API must leave tables that agree with the entries),
+     * and keeps its data folder for {@link #restart}.
      */
-    @Override
-    public void close() {
+    public void stop() {
         box.close();
         OfflineCheck.Result check = OfflineCheck.run(dataDir, Box.tableAudits());
         if (!check.intact()) {
             throw new AssertionError("the box's ledger and tables disagree after its test: " + check);
         }
+    }
+
+    /** {@link #stop()}, then deletes the data folder: a test leaves no folder behind. */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } finally {
+            deleteData();
+        }
+    }
+
+    /** Deletes the data folder of a box that is stopped (or that never started again). */
+    public void deleteData() {
+        TempFolders.delete(dataDir);
     }
 }
