@@ -78,7 +78,7 @@ class RefundTest {
         String shift = supervisor.openShift("rf3");
         Reply sold = supervisor.ringSale(twoLargeLattesWithExtraShot("rf3", shift));
         Reply voided = supervisor.ringSale(twoLargeLattesWithExtraShot("rf3", shift));
-        supervisor.post("/api/v1/sales/" + voided.field("saleId") + "/void", Map.of("reason", "test"));
+        supervisor.voidSale(voided.field("saleId"), "test");
         long head = box.headSeq();
 
         assertThat(refund(sold, Map.of("items", List.of(Map.of("lineNo", 1, "quantity", 3)), "reason", "x")).problemFields())
@@ -95,7 +95,7 @@ class RefundTest {
     void aRefundAfterTheSalesShiftClosedIsPaidFromTheShiftOpenNow() {
         String first = supervisor.openShift("rf4");
         Reply sold = supervisor.ringSale(twoLargeLattesWithExtraShot("rf4", first));
-        supervisor.post("/api/v1/shifts/" + first + "/close", Map.of("countedCash", 569_000));
+        supervisor.closeShift(first, 569_000);
         long head = box.headSeq();
 
         Reply noShift = refund(sold, Map.of("reason", "came back next day"));

@@ -102,7 +102,7 @@ class ShiftCashTest {
         assertThat(box.headSeq()).isEqualTo(head);
 
         supervisor.post("/api/v1/shifts/" + shift + "/cash-movements", Map.of("kind", "out", "amount", 100_000, "reason", "bank drop"));
-        supervisor.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 0));
+        supervisor.closeShift(shift, 0);
         Reply closed = supervisor.post("/api/v1/shifts/" + shift + "/cash-movements", Map.of("kind", "in", "amount", 1, "reason", "late"));
         assertThat(closed.status()).isEqualTo(409);
         assertThat(supervisor.get("/api/v1/shifts/" + shift + "/cash-movements").body().path("items").findValuesAsText("kind"))

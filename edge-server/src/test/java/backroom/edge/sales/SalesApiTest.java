@@ -117,7 +117,7 @@ class SalesApiTest {
         String shift = api.openShift("idem3");
         Map<String, Object> body = twoLargeLattesWithExtraShot("idem3", shift);
         Reply first = api.ringSale("key-3", body);
-        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 0));
+        api.closeShift(shift, 0);
         long head = box.headSeq();
 
         Reply again = api.ringSale("key-3", new HashMap<>(body));
@@ -219,7 +219,7 @@ class SalesApiTest {
     void aSaleNeedsAnOpenShiftOnItsRegister() {
         String shift = api.openShift("closing");
         assertThat(api.ringSale(twoLargeLattesWithExtraShot("other-register", shift)).problemFields()).containsExactly("shiftId");
-        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 500_000));
+        api.closeShift(shift, 500_000);
         long head = box.headSeq();
 
         Reply reply = api.ringSale(twoLargeLattesWithExtraShot("closing", shift));
@@ -256,7 +256,7 @@ class SalesApiTest {
         api.put("/api/v1/catalog/products/muffin", muffin);
         api.post("/api/v1/stock/muffin/adjustments", Map.of("delta", 5, "reason", "delivery"));
 
-        api.post("/api/v1/sales/" + untrackedSale.field("saleId") + "/void", Map.of("reason", "wrong item"));
+        api.voidSale(untrackedSale.field("saleId"), "wrong item");
 
         assertThat(stockOf("muffin")).isEqualTo(5);
     }
@@ -265,7 +265,7 @@ class SalesApiTest {
     void aSaleOfAClosedShiftCannotBeVoided() {
         String shift = api.openShift("closed-void");
         Reply sale = api.ringSale(twoLargeLattesWithExtraShot("closed-void", shift));
-        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 569_000));
+        api.closeShift(shift, 569_000);
         long head = box.headSeq();
 
         Reply voided = api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "too late"));

@@ -42,7 +42,7 @@ class ShiftApiTest {
         api.ringSale(sale("z", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
                 List.of(payment("card", 69_000))));
         Reply voided = api.ringSale(twoLargeLattesWithExtraShot("z", shift));
-        api.post("/api/v1/sales/" + voided.field("saleId") + "/void", Map.of("reason", "wrong order"));
+        api.voidSale(voided.field("saleId"), "wrong order");
 
         Reply x = api.get("/api/v1/shifts/" + shift + "/report");
         assertThat(x.number("expectedCash")).isEqualTo(500_000 + 69_000);
@@ -69,7 +69,7 @@ class ShiftApiTest {
         Reply found = api.get("/api/v1/shifts?registerId=lost-answer&status=open");
 
         assertThat(found.body().path("items").findValuesAsText("shiftId")).containsExactly(shift);
-        api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 500_000));
+        api.closeShift(shift, 500_000);
         assertThat(api.get("/api/v1/shifts?registerId=lost-answer&status=open").body().path("items")).isEmpty();
         assertThat(api.get("/api/v1/shifts?status=maybe").problemFields()).containsExactly("status");
     }

@@ -110,6 +110,25 @@ public final class Api {
         return reply.field("shiftId");
     }
 
+    /** Closes shift {@code shiftId} with {@code countedCash} and returns its Z report, failing unless it closed. */
+    public Reply closeShift(String shiftId, long countedCash) {
+        Reply z = post("/api/v1/shifts/" + shiftId + "/close", java.util.Map.of("countedCash", countedCash));
+        if (z.status() != 200 || !z.field("status").equals("closed") || !z.field("shiftId").equals(shiftId)) {
+            throw new AssertionError("shift " + shiftId + " did not close: " + z);
+        }
+        return z;
+    }
+
+    /** Voids sale {@code saleId} and returns it, failing unless it is now voided with that reason. */
+    public Reply voidSale(String saleId, String reason) {
+        Reply voided = post("/api/v1/sales/" + saleId + "/void", java.util.Map.of("reason", reason));
+        if (voided.status() != 200 || !voided.field("status").equals("voided") || !voided.field("voidReason").equals(reason)
+                || !voided.field("saleId").equals(saleId)) {
+            throw new AssertionError("sale " + saleId + " was not voided: " + voided);
+        }
+        return voided;
+    }
+
     public long headSeq() {
         for (JsonNode check : get("/observe/health").body().path("checks")) {
             if (check.path("name").asText().equals("ledger")) {
