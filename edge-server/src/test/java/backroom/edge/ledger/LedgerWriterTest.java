@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,6 +74,67 @@ class LedgerWriterTest {
             int ghosts = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM receipt_counters").mapTo(Integer.class).one());
             assertThat(ghosts).isZero();
             assertThat(db.writer().head().seq()).isZero();
+        }
+    }
+
+    @Test
+    void aWriteRefusedInsideAGroupHandsListenersNoneOfItsEntriesAndTheOthersGapless() throws Exception {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC());
+             ExecutorService pool = Executors.newFixedThreadPool(3)) {
+            List<List<LedgerEntry>> told = new CopyOnWriteArrayList<>();
+            db.writer().onCommitted(told::add);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread blocker = Thread.ofPlatform().start(() -> db.writer().submit((handle, ledger) -> {
+                awaitQuietly(release);
+                return ledger.append("test.first", Map.of());
+            }));
+            List<Thread> callers = new CopyOnWriteArrayList<>();
+            List<Future<Long>> group = new ArrayList<>();
+            for (String name : new String[] {"kept-before", "refused", "kept-after"}) {
+                group.add(pool.submit(() -> {
+                    callers.add(Thread.currentThread());
+                    return db.writer().submit((handle, ledger) -> {
+                        long seq = ledger.append("test." + name, Map.of());
+                        ledger.append("test." + name + ".second", Map.of());
+                        if (name.equals("refused")) {
+                            throw new IllegalStateException("out of stock");
+                        }
+                        return seq;
+                    });
+                }));
+                awaitWaiting(callers, group.size());
+            }
+            release.countDown();
+            blocker.join();
+
+            assertThat(group.get(0).get()).isEqualTo(2);
+            assertThatThrownBy(() -> group.get(1).get()).hasRootCauseMessage("out of stock");
+            assertThat(group.get(2).get()).isEqualTo(4);
+            assertThat(told).hasSize(2);
+            assertThat(told.get(0)).extracting(LedgerEntry::type).containsExactly("test.first");
+            assertThat(told.get(1)).extracting(LedgerEntry::seq).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(told.get(1)).extracting(LedgerEntry::type)
+                    .containsExactly("test.kept-before", "test.kept-before.second", "test.kept-after", "test.kept-after.second");
+            assertThat(told.get(1).get(2).prevHash()).as("the entry after the refused write chains to the one before it")
+                    .isEqualTo(told.get(1).get(1).hash());
+            assertThat(db.writer().head().seq()).isEqualTo(5);
+            assertThat(db.verifyChain().intact()).isTrue();
+        }
+    }
+
+    /** Waits until {@code count} callers are parked in submit: their writes are queued for one group. */
+    private static void awaitWaiting(List<Thread> callers, int count) throws InterruptedException {
+        while (callers.size() < count || callers.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            Thread.sleep(5);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
