@@ -83,11 +83,14 @@ class LedgerWriterTest {
              ExecutorService pool = Executors.newFixedThreadPool(3)) {
             List<List<LedgerEntry>> told = new CopyOnWriteArrayList<>();
             db.writer().onCommitted(told::add);
+            CountDownLatch writerHeld = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             Thread blocker = Thread.ofPlatform().start(() -> db.writer().submit((handle, ledger) -> {
+                writerHeld.countDown();
                 awaitQuietly(release);
                 return ledger.append("test.first", Map.of());
             }));
+            writerHeld.await();
             List<Thread> callers = new CopyOnWriteArrayList<>();
             List<Future<Long>> group = new ArrayList<>();
             for (String name : new String[] {"kept-before", "refused", "kept-after"}) {

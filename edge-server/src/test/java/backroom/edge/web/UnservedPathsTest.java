@@ -45,7 +45,8 @@ class UnservedPathsTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = MAPPER.readTree(answer.body());
         assertThat(problem.path("status").asInt()).isEqualTo(404);
-        assertThat(problem.path("detail").asText()).contains(path).contains("GET /");
+        assertThat(problem.path("title").asText()).isEqualTo("Not found");
+        assertThat(problem.path("detail").asText()).isEqualTo(method + " " + path + " is not served by this box; GET / says what is");
         assertThat(logs.records()).as("log records").isEmpty();
     }
 
