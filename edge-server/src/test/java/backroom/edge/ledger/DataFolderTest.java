@@ -26,14 +26,14 @@ class DataFolderTest {
         Files.setPosixFilePermissions(box.dataDir().resolve("ledger.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
 
         try (TestBox again = TestBox.restart(box)) {
-            assertOwnerOnly(again.dataDir(), "box.key", "ledger.mv.db", "ledger.verified");
+            assertOwnerOnly(again.dataDir(), "box.key", "ledger.mv.db", "ledger.provisioned", "ledger.verified");
         }
     }
 
     @Test
     void aNewBoxsFolderIsOwnerOnlyFromItsFirstStart() throws Exception {
         try (TestBox box = TestBox.start()) {
-            assertOwnerOnly(box.dataDir(), "box.key", "ledger.mv.db", "ledger.verified");
+            assertOwnerOnly(box.dataDir(), "box.key", "ledger.mv.db", "ledger.provisioned", "ledger.verified");
         }
     }
 
@@ -47,7 +47,7 @@ class DataFolderTest {
         }
 
         assertThat(data.resolve("pairing-codes")).isDirectory();
-        assertOwnerOnly(data, "box.key", "first-start.txt", "ledger.mv.db", "ledger.verified", "pairing-codes");
+        assertOwnerOnly(data, "box.key", "first-start.txt", "ledger.mv.db", "ledger.provisioned", "ledger.verified", "pairing-codes");
     }
 
     /**
