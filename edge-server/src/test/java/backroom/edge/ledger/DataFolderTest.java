@@ -51,21 +51,34 @@ class DataFolderTest {
     }
 
     /**
-     * The folder holds exactly the box's own files, each owner-only: listing them by name (not
-     * walking whatever is there) keeps a stray file, such as the trace H2 writes when its
-     * assertions are on, from passing unnoticed or failing the test for the wrong reason.
+     * The folder holds exactly the box's own files, each owner-only: naming them (not walking
+     * whatever is there) keeps a stray file, such as the trace H2 writes when its assertions are
+     * on, from passing unnoticed or failing the test for the wrong reason. A code the running box
+     * had not yet taken from {@code pairing-codes} when it stopped may still be there.
      */
     static void assertOwnerOnly(Path dataDir, String... expected) throws Exception {
-        List<String> names;
-        try (Stream<Path> paths = Files.walk(dataDir)) {
-            names = paths.filter(path -> !path.equals(dataDir)).map(path -> dataDir.relativize(path).toString()).sorted().toList();
-        }
-        assertThat(names).containsExactly(expected);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).as(dataDir.toString()).isEqualTo("rwx------");
-        for (String name : names) {
+        assertThat(names(dataDir)).containsExactly(expected);
+        assertThat(permissions(dataDir)).as(dataDir.toString()).isEqualTo("rwx------");
+        for (String name : expected) {
             Path path = dataDir.resolve(name);
-            String owner = Files.isDirectory(path) ? "rwx------" : "rw-------";
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(name).isEqualTo(owner);
+            assertThat(permissions(path)).as(name).isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
         }
+        Path codes = dataDir.resolve(DataFolder.PAIRING_CODES);
+        if (Files.isDirectory(codes)) {
+            for (String code : names(codes)) {
+                assertThat(code).matches("[0-9a-f-]{36}\\.json");
+                assertThat(permissions(codes.resolve(code))).as(code).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> paths = Files.list(folder)) {
+            return paths.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static String permissions(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }
