@@ -80,7 +80,7 @@ class SalesApiTest {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.problemFields()).containsExactly("payments");
-        assertThat(reply.body().path("detail").asText()).contains("short").contains("by 1");
+        assertThat(reply.body().path("detail").asText()).isEqualTo("payments: payments of 68999 are short of the total 69000 by 1");
         assertThat(box.headSeq()).isEqualTo(headBefore);
         assertThat(api.ringSale(twoLargeLattesWithExtraShot("short", shift)).field("receiptNumber")).isEqualTo("short-000001");
     }
@@ -94,6 +94,8 @@ class SalesApiTest {
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.problemFields()).containsExactly("payments");
+        assertThat(reply.body().path("detail").asText())
+                .isEqualTo("payments: only cash can be overpaid: non-cash payments exceed the total by 31000");
     }
 
     @Test
@@ -218,7 +220,10 @@ class SalesApiTest {
     @Test
     void aSaleNeedsAnOpenShiftOnItsRegister() {
         String shift = api.openShift("closing");
-        assertThat(api.ringSale(twoLargeLattesWithExtraShot("other-register", shift)).problemFields()).containsExactly("shiftId");
+        Reply otherRegister = api.ringSale(twoLargeLattesWithExtraShot("other-register", shift));
+        assertThat(otherRegister.status()).isEqualTo(409);
+        assertThat(otherRegister.problemFields()).containsExactly("shiftId");
+        assertThat(otherRegister.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " belongs to register closing");
         api.closeShift(shift, 500_000);
         long head = box.headSeq();
 
@@ -226,6 +231,7 @@ class SalesApiTest {
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.problemFields()).containsExactly("shiftId");
+        assertThat(reply.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " is closed");
         assertThat(box.headSeq()).isEqualTo(head);
     }
 
@@ -240,10 +246,92 @@ class SalesApiTest {
         assertThat(voided.status()).isEqualTo(200);
         assertThat(voided.field("status")).isEqualTo("voided");
         assertThat(box.headSeq()).isEqualTo(head + 1);
-        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "again")).status()).isEqualTo(409);
-        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", " ")).problemFields()).containsExactly("reason");
+        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "again")).problemFields())
+                .containsExactly("saleId");
+        Reply blank = api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", " "));
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.problemFields()).containsExactly("reason");
+        assertThat(blank.body().path("detail").asText()).isEqualTo("reason: is required (at most 500 characters)");
         assertThat(api.post("/api/v1/sales/nope/void", Map.of("reason", "x")).status()).isEqualTo(404);
         assertThat(box.headSeq()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void anAcceptedLineDiscountComesOffThatLineBeforeTaxServiceAndRounding() {
+        String shift = api.openShift("discount");
+
+        // Line 1: 2 large lattes with an extra shot at 30,000 = 60,000, less 7,350 = 52,650. Line 2: a regular latte, 25,000.
+        // Subtotal 77,650; tax 10% = 7,765; service 5% = 3,882.5, half up 3,883; 77,650 + 7,765 + 3,883 = 89,298,
+        // rounded half up to 100: 89,300 (rounding +2). Paid 100,000 cash: change 10,700.
+        Reply reply = api.ringSale(sale("discount", shift,
+                List.of(discounted(item("coffee-latte", "large", 2, List.of("extra-shot")), 7_350), item("coffee-latte", "regular", 1, List.of())),
+                List.of(payment("cash", 100_000))));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.number("subtotal")).isEqualTo(77_650);
+        assertThat(reply.number("taxTotal")).isEqualTo(7_765);
+        assertThat(reply.number("serviceCharge")).isEqualTo(3_883);
+        assertThat(reply.number("rounding")).isEqualTo(2);
+        assertThat(reply.number("grandTotal")).isEqualTo(89_300);
+        assertThat(reply.number("change")).isEqualTo(10_700);
+        var lines = api.get("/api/v1/sales/" + reply.field("saleId")).body().path("lines");
+        assertThat(List.of(lines.get(0).path("unitPrice").asLong(), lines.get(0).path("discount").asLong(), lines.get(0).path("lineTotal").asLong()))
+                .containsExactly(30_000L, 7_350L, 52_650L);
+        assertThat(List.of(lines.get(1).path("unitPrice").asLong(), lines.get(1).path("discount").asLong(), lines.get(1).path("lineTotal").asLong()))
+                .containsExactly(25_000L, 0L, 25_000L);
+    }
+
+    @Test
+    void aDiscountMayTakeALineToZeroButNotBelow() {
+        String shift = api.openShift("free-line");
+        long head = box.headSeq();
+
+        Reply below = api.ringSale(sale("free-line", shift,
+                List.of(discounted(item("coffee-latte", "regular", 1, List.of()), 25_001)), List.of(payment("cash", 100_000))));
+        // A free regular latte and a paid one: subtotal 25,000; tax 2,500; service 1,250; 28,750 rounds half up to 28,800.
+        Reply free = api.ringSale(sale("free-line", shift,
+                List.of(discounted(item("coffee-latte", "regular", 1, List.of()), 25_000), item("coffee-latte", "regular", 1, List.of())),
+                List.of(payment("card", 28_800))));
+
+        assertThat(below.status()).isEqualTo(422);
+        assertThat(below.problemFields()).containsExactly("items[0].discount");
+        assertThat(below.body().path("detail").asText()).isEqualTo("items[0].discount: is more than the line's 25000");
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+        assertThat(free.status()).as(free.toString()).isEqualTo(201);
+        assertThat(free.number("subtotal")).isEqualTo(25_000);
+        assertThat(free.number("taxTotal")).isEqualTo(2_500);
+        assertThat(free.number("grandTotal")).isEqualTo(28_800);
+        assertThat(api.get("/api/v1/sales/" + free.field("saleId")).body().path("lines").get(0).path("lineTotal").asLong()).isZero();
+    }
+
+    @Test
+    void aVoidOfAStockTrackedSaleGivesBackExactlyItsUnitsOnce() {
+        String shift = api.openShift("void-stock");
+        api.put("/api/v1/catalog/products/scone", Map.of("name", "Scone", "price", 12_000, "taxId", "ppn-10", "categoryId", "food",
+                "trackStock", true));
+        api.post("/api/v1/stock/scone/adjustments", Map.of("delta", 10, "reason", "delivery"));
+        assertThat(stockOf("scone")).isEqualTo(10);
+
+        Reply sold = api.ringSale(sale("void-stock", shift,
+                List.of(item("scone", null, 3, List.of()), item("coffee-latte", "regular", 1, List.of())), List.of(payment("cash", 100_000))));
+        String saleId = sold.field("saleId");
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("completed");
+        assertThat(stockOf("scone")).isEqualTo(7);
+
+        api.voidSale(saleId, "rang the wrong table");
+        assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("voided");
+        assertThat(stockOf("scone")).isEqualTo(10);
+        long head = box.headSeq();
+
+        Reply again = api.post("/api/v1/sales/" + saleId + "/void", Map.of("reason", "rang the wrong table"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemFields()).containsExactly("saleId");
+        assertThat(again.body().path("detail").asText()).isEqualTo("saleId: sale " + saleId + " is already voided");
+        assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("voided");
+        assertThat(stockOf("scone")).isEqualTo(10);
+        assertThat(box.headSeq()).isEqualTo(head);
     }
 
     @Test
@@ -272,7 +360,16 @@ class SalesApiTest {
 
         assertThat(voided.status()).isEqualTo(409);
         assertThat(voided.problemFields()).containsExactly("saleId");
+        assertThat(voided.body().path("detail").asText())
+                .isEqualTo("saleId: sale " + sale.field("saleId") + " belongs to a closed shift and can no longer be voided");
+        assertThat(api.get("/api/v1/sales/" + sale.field("saleId")).field("status")).isEqualTo("completed");
         assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    private static Map<String, Object> discounted(Map<String, Object> item, long discount) {
+        Map<String, Object> withDiscount = new HashMap<>(item);
+        withDiscount.put("discount", discount);
+        return withDiscount;
     }
 
     private static long stockOf(String productId) {
