@@ -33,6 +33,7 @@ class ShiftApiTest {
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.problemFields()).containsExactly("registerId");
+        assertThat(second.body().path("detail").asText()).isEqualTo("registerId: register one already has an open shift");
     }
 
     @Test
@@ -59,7 +60,13 @@ class ShiftApiTest {
         assertThat(z.body().path("totalsByMethod").path("card").asLong()).isEqualTo(69_000);
         assertThat(z.number("salesCount")).isEqualTo(2);
         assertThat(z.number("voidsCount")).isEqualTo(1);
-        assertThat(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 1)).status()).isEqualTo(409);
+        long head = box.headSeq();
+        Reply again = api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 1));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemFields()).containsExactly("shiftId");
+        assertThat(again.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " is already closed");
+        assertThat(api.get("/api/v1/shifts/" + shift).number("countedCash")).isEqualTo(568_000);
+        assertThat(box.headSeq()).isEqualTo(head);
     }
 
     @Test
