@@ -86,6 +86,94 @@ class SalesApiTest {
     }
 
     @Test
+    void aSaleReadsBackAsItWasRung() {
+        String shift = api.openShift("read-back");
+        Map<String, Object> tea = new HashMap<>(item("tea-jasmine", "iced", 1, List.of()));
+        tea.put("notes", "no sugar");
+        Map<String, Object> dineIn = new HashMap<>(sale("read-back", shift,
+                List.of(item("coffee-latte", "large", 2, List.of("extra-shot", "oat-milk")), tea),
+                List.of(Map.of("method", "card", "amount", 108_100, "reference", "auth-123"))));
+        dineIn.putAll(Map.of("orderType", "dine_in", "tableId", "t7", "customerId", "c42"));
+        Map<String, Object> noOrderType = new HashMap<>(twoLargeLattesWithExtraShot("read-back", shift));
+        noOrderType.remove("orderType");
+
+        // Latte 25,000 + extra shot 5,000 + oat milk 7,000 = 37,000, twice 74,000; iced jasmine tea 18,000 + 2,000 = 20,000.
+        // Subtotal 94,000; tax 9,400; service 4,700; 108,100.
+        Reply rung = api.ringSale(dineIn);
+        Reply takeaway = api.ringSale(noOrderType);
+
+        Reply sale = api.get("/api/v1/sales/" + rung.field("saleId"));
+        assertThat(List.of(sale.field("status"), sale.field("orderType"), sale.field("tableId"), sale.field("customerId"), sale.field("currency"),
+                sale.field("receiptNumber"))).containsExactly("completed", "dine_in", "t7", "c42", "IDR", "read-back-000001");
+        assertThat(List.of(sale.number("subtotal"), sale.number("taxTotal"), sale.number("serviceCharge"), sale.number("rounding"),
+                sale.number("grandTotal"), sale.number("paid"), sale.number("change"))).containsExactly(94_000L, 9_400L, 4_700L, 0L, 108_100L, 108_100L, 0L);
+        var lines = sale.body().path("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(List.of(lines.get(0).path("lineNo").asInt(), lines.get(1).path("lineNo").asInt())).containsExactly(1, 2);
+        assertThat(List.of(lines.get(0).path("productId").asText(), lines.get(0).path("productName").asText(), lines.get(0).path("variantId").asText(),
+                lines.get(0).path("taxId").asText())).containsExactly("coffee-latte", "Latte", "large", "ppn-10");
+        assertThat(lines.get(0).path("modifierIds")).extracting(node -> node.asText()).containsExactly("extra-shot", "oat-milk");
+        assertThat(List.of(lines.get(0).path("quantity").asLong(), lines.get(0).path("unitPrice").asLong(), lines.get(0).path("lineTotal").asLong()))
+                .containsExactly(2L, 37_000L, 74_000L);
+        assertThat(List.of(lines.get(1).path("productName").asText(), lines.get(1).path("variantId").asText(), lines.get(1).path("notes").asText()))
+                .containsExactly("Jasmine tea", "iced", "no sugar");
+        assertThat(lines.get(1).path("modifierIds")).isEmpty();
+        assertThat(List.of(lines.get(1).path("unitPrice").asLong(), lines.get(1).path("lineTotal").asLong())).containsExactly(20_000L, 20_000L);
+        var payments = sale.body().path("payments");
+        assertThat(payments).hasSize(1);
+        assertThat(List.of(payments.get(0).path("method").asText(), payments.get(0).path("amount").asText(), payments.get(0).path("reference").asText()))
+                .containsExactly("card", "108100", "auth-123");
+        Reply other = api.get("/api/v1/sales/" + takeaway.field("saleId"));
+        assertThat(other.field("orderType")).isEqualTo("takeaway");
+        assertThat(other.body().path("tableId").isNull()).isTrue();
+        assertThat(other.field("receiptNumber")).isEqualTo("read-back-000002");
+    }
+
+    @Test
+    void cashMayBeHandedBackInFullAsChangeButNoMore() {
+        String shift = api.openShift("change");
+        long head = box.headSeq();
+
+        Reply allOfTheCash = api.ringSale(sale("change", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 69_000), payment("cash", 5_000))));
+        Reply oneMore = api.ringSale(sale("change", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 69_001), payment("cash", 5_000))));
+
+        assertThat(allOfTheCash.status()).as(allOfTheCash.toString()).isEqualTo(201);
+        assertThat(List.of(allOfTheCash.number("paid"), allOfTheCash.number("change"))).containsExactly(74_000L, 5_000L);
+        assertThat(oneMore.status()).isEqualTo(422);
+        assertThat(oneMore.problemFields()).containsExactly("payments");
+        assertThat(oneMore.body().path("detail").asText())
+                .isEqualTo("payments: only cash can be overpaid: non-cash payments exceed the total by 1");
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void anIdempotencyKeyOfUpTo200CharactersIsTakenAndALongerOrBlankOneRefused() {
+        String shift = api.openShift("key-length");
+        long head = box.headSeq();
+
+        Reply longest = api.ringSale("k".repeat(200), twoLargeLattesWithExtraShot("key-length", shift));
+        List<Reply> refused = List.of(api.ringSale("k".repeat(201), twoLargeLattesWithExtraShot("key-length", shift)),
+                api.ringSale(" ", twoLargeLattesWithExtraShot("key-length", shift)),
+                api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", "k".repeat(201), Map.of("reason", "x")),
+                api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", " ", Map.of("reason", "x")));
+
+        assertThat(longest.status()).isEqualTo(201);
+        for (Reply reply : refused) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.problemFields()).containsExactly("Idempotency-Key");
+            assertThat(reply.body().path("detail").asText()).isEqualTo("Idempotency-Key: header is required (at most 200 characters)");
+        }
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+        Reply keyed = api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", "r".repeat(200), Map.of("reason", "x"));
+        assertThat(keyed.status()).isEqualTo(201);
+        assertThat(api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", "r".repeat(200), Map.of("reason", "x")).text())
+                .isEqualTo(keyed.text());
+        assertThat(box.headSeq()).isEqualTo(head + 2);
+    }
+
+    @Test
     void cardCannotBeOverpaidBecauseChangeIsCash() {
         String shift = api.openShift("overpay");
         Reply reply = api.ringSale(sale("overpay", shift,
@@ -317,10 +405,12 @@ class SalesApiTest {
         String saleId = sold.field("saleId");
         assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
         assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("completed");
+        assertThat(api.get("/api/v1/sales?limit=1").body().path("items").get(0).path("status").asText()).isEqualTo("completed");
         assertThat(stockOf("scone")).isEqualTo(7);
 
         api.voidSale(saleId, "rang the wrong table");
         assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("voided");
+        assertThat(api.get("/api/v1/sales?limit=1").body().path("items").get(0).path("status").asText()).isEqualTo("voided");
         assertThat(stockOf("scone")).isEqualTo(10);
         long head = box.headSeq();
 
@@ -400,6 +490,15 @@ class SalesApiTest {
 
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(seen.subList(0, 5)).containsExactlyElementsOf(rung.reversed());
+        assertThat(api.get("/api/v1/sales?limit=1").body().path("items")).extracting(item -> item.path("saleId").asText())
+                .containsExactly(rung.getLast());
+        assertThat(api.get("/api/v1/sales?limit=200").status()).isEqualTo(200);
+        for (String limit : List.of("0", "201", "ten")) {
+            Reply refused = api.get("/api/v1/sales?limit=" + limit);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.problemFields()).containsExactly("limit");
+            assertThat(refused.body().path("detail").asText()).isEqualTo("limit: must be a whole number from 1 to 200");
+        }
         assertThat(api.get("/api/v1/sales?cursor=bogus").problemFields()).containsExactly("cursor");
         assertThat(api.get("/api/v1/sales?from=yesterday").problemFields()).containsExactly("from");
         assertThat(api.get("/api/v1/sales/unknown").status()).isEqualTo(404);
