@@ -34,7 +34,7 @@ class ShiftCashTest {
         sari.ringSale(sale("cz", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))), List.of(payment("card", 69_000))));
         Reply voided = sari.ringSale(sale("cz", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
                 List.of(payment("cash", 69_000))));
-        assertThat(sari.post("/api/v1/sales/" + voided.field("saleId") + "/void", Map.of("reason", "rang twice")).status()).isEqualTo(200);
+        sari.voidSale(voided.field("saleId"), "rang twice");
         Reply refund = sari.post("/api/v1/sales/" + cashSale.field("saleId") + "/refunds",
                 Map.of("items", List.of(Map.of("lineNo", 1, "quantity", 1)), "reason", "spilt"));
         Reply in = sari.post("/api/v1/shifts/" + shift + "/cash-movements", Map.of("kind", "in", "amount", 50_000, "reason", "coins from the bank"));
@@ -48,7 +48,7 @@ class ShiftCashTest {
         assertThat(noSale.field("shiftId")).isEqualTo(shift);
 
         Reply x = sari.get("/api/v1/shifts/" + shift + "/report");
-        Reply z = sari.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 560_000));
+        Reply z = sari.closeShift(shift, 560_000);
 
         long expected = 500_000 + (100_000 - 31_000) + 50_000 - 20_000 - 34_500;
         assertThat(x.number("expectedCash")).isEqualTo(expected);
@@ -96,6 +96,7 @@ class ShiftCashTest {
                 Map.of("kind", "out", "amount", 100_001, "reason", "bank drop"));
         assertThat(tooMuch.status()).isEqualTo(409);
         assertThat(tooMuch.problemFields()).containsExactly("amount");
+        assertThat(tooMuch.body().path("detail").asText()).isEqualTo("amount: the drawer should hold only 100000; cannot take out 100001");
         assertThat(supervisor.post("/api/v1/shifts/nope/cash-movements", Map.of("kind", "in", "amount", 1, "reason", "x")).status())
                 .isEqualTo(404);
         assertThat(supervisor.post("/api/v1/drawer/open", Map.of("registerId", "cm")).problemFields()).containsExactly("reason");
@@ -105,6 +106,8 @@ class ShiftCashTest {
         supervisor.closeShift(shift, 0);
         Reply closed = supervisor.post("/api/v1/shifts/" + shift + "/cash-movements", Map.of("kind", "in", "amount", 1, "reason", "late"));
         assertThat(closed.status()).isEqualTo(409);
+        assertThat(closed.problemFields()).containsExactly("shiftId");
+        assertThat(closed.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " is closed");
         assertThat(supervisor.get("/api/v1/shifts/" + shift + "/cash-movements").body().path("items").findValuesAsText("kind"))
                 .containsExactly("out");
     }

@@ -82,7 +82,7 @@ class BadSaleInputTest {
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
-        assertThat(reply.problemFields()).as(reply.toString()).contains(field);
+        assertThat(reply.problemFields()).as(reply.toString()).containsExactly(field);
         assertThat(reply.body().path("status").asInt()).isEqualTo(status);
         assertThat(reply.body().path("title").asText()).isNotBlank();
         assertThat(box.headSeq()).isEqualTo(headBefore);

@@ -80,9 +80,97 @@ class SalesApiTest {
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.contentType()).isEqualTo("application/problem+json");
         assertThat(reply.problemFields()).containsExactly("payments");
-        assertThat(reply.body().path("detail").asText()).contains("short").contains("by 1");
+        assertThat(reply.body().path("detail").asText()).isEqualTo("payments: payments of 68999 are short of the total 69000 by 1");
         assertThat(box.headSeq()).isEqualTo(headBefore);
         assertThat(api.ringSale(twoLargeLattesWithExtraShot("short", shift)).field("receiptNumber")).isEqualTo("short-000001");
+    }
+
+    @Test
+    void aSaleReadsBackAsItWasRung() {
+        String shift = api.openShift("read-back");
+        Map<String, Object> tea = new HashMap<>(item("tea-jasmine", "iced", 1, List.of()));
+        tea.put("notes", "no sugar");
+        Map<String, Object> dineIn = new HashMap<>(sale("read-back", shift,
+                List.of(item("coffee-latte", "large", 2, List.of("extra-shot", "oat-milk")), tea),
+                List.of(Map.of("method", "card", "amount", 108_100, "reference", "auth-123"))));
+        dineIn.putAll(Map.of("orderType", "dine_in", "tableId", "t7", "customerId", "c42"));
+        Map<String, Object> noOrderType = new HashMap<>(twoLargeLattesWithExtraShot("read-back", shift));
+        noOrderType.remove("orderType");
+
+        // Latte 25,000 + extra shot 5,000 + oat milk 7,000 = 37,000, twice 74,000; iced jasmine tea 18,000 + 2,000 = 20,000.
+        // Subtotal 94,000; tax 9,400; service 4,700; 108,100.
+        Reply rung = api.ringSale(dineIn);
+        Reply takeaway = api.ringSale(noOrderType);
+
+        Reply sale = api.get("/api/v1/sales/" + rung.field("saleId"));
+        assertThat(List.of(sale.field("status"), sale.field("orderType"), sale.field("tableId"), sale.field("customerId"), sale.field("currency"),
+                sale.field("receiptNumber"))).containsExactly("completed", "dine_in", "t7", "c42", "IDR", "read-back-000001");
+        assertThat(List.of(sale.number("subtotal"), sale.number("taxTotal"), sale.number("serviceCharge"), sale.number("rounding"),
+                sale.number("grandTotal"), sale.number("paid"), sale.number("change"))).containsExactly(94_000L, 9_400L, 4_700L, 0L, 108_100L, 108_100L, 0L);
+        var lines = sale.body().path("lines");
+        assertThat(lines).hasSize(2);
+        assertThat(List.of(lines.get(0).path("lineNo").asInt(), lines.get(1).path("lineNo").asInt())).containsExactly(1, 2);
+        assertThat(List.of(lines.get(0).path("productId").asText(), lines.get(0).path("productName").asText(), lines.get(0).path("variantId").asText(),
+                lines.get(0).path("taxId").asText())).containsExactly("coffee-latte", "Latte", "large", "ppn-10");
+        assertThat(lines.get(0).path("modifierIds")).extracting(node -> node.asText()).containsExactly("extra-shot", "oat-milk");
+        assertThat(List.of(lines.get(0).path("quantity").asLong(), lines.get(0).path("unitPrice").asLong(), lines.get(0).path("lineTotal").asLong()))
+                .containsExactly(2L, 37_000L, 74_000L);
+        assertThat(List.of(lines.get(1).path("productName").asText(), lines.get(1).path("variantId").asText(), lines.get(1).path("notes").asText()))
+                .containsExactly("Jasmine tea", "iced", "no sugar");
+        assertThat(lines.get(1).path("modifierIds")).isEmpty();
+        assertThat(List.of(lines.get(1).path("unitPrice").asLong(), lines.get(1).path("lineTotal").asLong())).containsExactly(20_000L, 20_000L);
+        var payments = sale.body().path("payments");
+        assertThat(payments).hasSize(1);
+        assertThat(List.of(payments.get(0).path("method").asText(), payments.get(0).path("amount").asText(), payments.get(0).path("reference").asText()))
+                .containsExactly("card", "108100", "auth-123");
+        Reply other = api.get("/api/v1/sales/" + takeaway.field("saleId"));
+        assertThat(other.field("orderType")).isEqualTo("takeaway");
+        assertThat(other.body().path("tableId").isNull()).isTrue();
+        assertThat(other.field("receiptNumber")).isEqualTo("read-back-000002");
+    }
+
+    @Test
+    void cashMayBeHandedBackInFullAsChangeButNoMore() {
+        String shift = api.openShift("change");
+        long head = box.headSeq();
+
+        Reply allOfTheCash = api.ringSale(sale("change", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 69_000), payment("cash", 5_000))));
+        Reply oneMore = api.ringSale(sale("change", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot"))),
+                List.of(payment("card", 69_001), payment("cash", 5_000))));
+
+        assertThat(allOfTheCash.status()).as(allOfTheCash.toString()).isEqualTo(201);
+        assertThat(List.of(allOfTheCash.number("paid"), allOfTheCash.number("change"))).containsExactly(74_000L, 5_000L);
+        assertThat(oneMore.status()).isEqualTo(422);
+        assertThat(oneMore.problemFields()).containsExactly("payments");
+        assertThat(oneMore.body().path("detail").asText())
+                .isEqualTo("payments: only cash can be overpaid: non-cash payments exceed the total by 1");
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void anIdempotencyKeyOfUpTo200CharactersIsTakenAndALongerOrBlankOneRefused() {
+        String shift = api.openShift("key-length");
+        long head = box.headSeq();
+
+        Reply longest = api.ringSale("k".repeat(200), twoLargeLattesWithExtraShot("key-length", shift));
+        List<Reply> refused = List.of(api.ringSale("k".repeat(201), twoLargeLattesWithExtraShot("key-length", shift)),
+                api.ringSale(" ", twoLargeLattesWithExtraShot("key-length", shift)),
+                api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", "k".repeat(201), Map.of("reason", "x")),
+                api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", " ", Map.of("reason", "x")));
+
+        assertThat(longest.status()).isEqualTo(201);
+        for (Reply reply : refused) {
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.problemFields()).containsExactly("Idempotency-Key");
+            assertThat(reply.body().path("detail").asText()).isEqualTo("Idempotency-Key: header is required (at most 200 characters)");
+        }
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+        Reply keyed = api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", "r".repeat(200), Map.of("reason", "x"));
+        assertThat(keyed.status()).isEqualTo(201);
+        assertThat(api.postWithKey("/api/v1/sales/" + longest.field("saleId") + "/refunds", "r".repeat(200), Map.of("reason", "x")).text())
+                .isEqualTo(keyed.text());
+        assertThat(box.headSeq()).isEqualTo(head + 2);
     }
 
     @Test
@@ -94,6 +182,8 @@ class SalesApiTest {
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.problemFields()).containsExactly("payments");
+        assertThat(reply.body().path("detail").asText())
+                .isEqualTo("payments: only cash can be overpaid: non-cash payments exceed the total by 31000");
     }
 
     @Test
@@ -218,7 +308,10 @@ class SalesApiTest {
     @Test
     void aSaleNeedsAnOpenShiftOnItsRegister() {
         String shift = api.openShift("closing");
-        assertThat(api.ringSale(twoLargeLattesWithExtraShot("other-register", shift)).problemFields()).containsExactly("shiftId");
+        Reply otherRegister = api.ringSale(twoLargeLattesWithExtraShot("other-register", shift));
+        assertThat(otherRegister.status()).isEqualTo(409);
+        assertThat(otherRegister.problemFields()).containsExactly("shiftId");
+        assertThat(otherRegister.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " belongs to register closing");
         api.closeShift(shift, 500_000);
         long head = box.headSeq();
 
@@ -226,6 +319,7 @@ class SalesApiTest {
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.problemFields()).containsExactly("shiftId");
+        assertThat(reply.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " is closed");
         assertThat(box.headSeq()).isEqualTo(head);
     }
 
@@ -240,10 +334,94 @@ class SalesApiTest {
         assertThat(voided.status()).isEqualTo(200);
         assertThat(voided.field("status")).isEqualTo("voided");
         assertThat(box.headSeq()).isEqualTo(head + 1);
-        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "again")).status()).isEqualTo(409);
-        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", " ")).problemFields()).containsExactly("reason");
+        assertThat(api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", "again")).problemFields())
+                .containsExactly("saleId");
+        Reply blank = api.post("/api/v1/sales/" + sale.field("saleId") + "/void", Map.of("reason", " "));
+        assertThat(blank.status()).isEqualTo(422);
+        assertThat(blank.problemFields()).containsExactly("reason");
+        assertThat(blank.body().path("detail").asText()).isEqualTo("reason: is required (at most 500 characters)");
         assertThat(api.post("/api/v1/sales/nope/void", Map.of("reason", "x")).status()).isEqualTo(404);
         assertThat(box.headSeq()).isEqualTo(head + 1);
+    }
+
+    @Test
+    void anAcceptedLineDiscountComesOffThatLineBeforeTaxServiceAndRounding() {
+        String shift = api.openShift("discount");
+
+        // Line 1: 2 large lattes with an extra shot at 30,000 = 60,000, less 7,350 = 52,650. Line 2: a regular latte, 25,000.
+        // Subtotal 77,650; tax 10% = 7,765; service 5% = 3,882.5, half up 3,883; 77,650 + 7,765 + 3,883 = 89,298,
+        // rounded half up to 100: 89,300 (rounding +2). Paid 100,000 cash: change 10,700.
+        Reply reply = api.ringSale(sale("discount", shift,
+                List.of(discounted(item("coffee-latte", "large", 2, List.of("extra-shot")), 7_350), item("coffee-latte", "regular", 1, List.of())),
+                List.of(payment("cash", 100_000))));
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(reply.number("subtotal")).isEqualTo(77_650);
+        assertThat(reply.number("taxTotal")).isEqualTo(7_765);
+        assertThat(reply.number("serviceCharge")).isEqualTo(3_883);
+        assertThat(reply.number("rounding")).isEqualTo(2);
+        assertThat(reply.number("grandTotal")).isEqualTo(89_300);
+        assertThat(reply.number("change")).isEqualTo(10_700);
+        var lines = api.get("/api/v1/sales/" + reply.field("saleId")).body().path("lines");
+        assertThat(List.of(lines.get(0).path("unitPrice").asLong(), lines.get(0).path("discount").asLong(), lines.get(0).path("lineTotal").asLong()))
+                .containsExactly(30_000L, 7_350L, 52_650L);
+        assertThat(List.of(lines.get(1).path("unitPrice").asLong(), lines.get(1).path("discount").asLong(), lines.get(1).path("lineTotal").asLong()))
+                .containsExactly(25_000L, 0L, 25_000L);
+    }
+
+    @Test
+    void aDiscountMayTakeALineToZeroButNotBelow() {
+        String shift = api.openShift("free-line");
+        long head = box.headSeq();
+
+        Reply below = api.ringSale(sale("free-line", shift,
+                List.of(discounted(item("coffee-latte", "regular", 1, List.of()), 25_001)), List.of(payment("cash", 100_000))));
+        // A free regular latte and a paid one: subtotal 25,000; tax 2,500; service 1,250; 28,750 rounds half up to 28,800.
+        Reply free = api.ringSale(sale("free-line", shift,
+                List.of(discounted(item("coffee-latte", "regular", 1, List.of()), 25_000), item("coffee-latte", "regular", 1, List.of())),
+                List.of(payment("card", 28_800))));
+
+        assertThat(below.status()).isEqualTo(422);
+        assertThat(below.problemFields()).containsExactly("items[0].discount");
+        assertThat(below.body().path("detail").asText()).isEqualTo("items[0].discount: is more than the line's 25000");
+        assertThat(box.headSeq()).isEqualTo(head + 1);
+        assertThat(free.status()).as(free.toString()).isEqualTo(201);
+        assertThat(free.number("subtotal")).isEqualTo(25_000);
+        assertThat(free.number("taxTotal")).isEqualTo(2_500);
+        assertThat(free.number("grandTotal")).isEqualTo(28_800);
+        assertThat(api.get("/api/v1/sales/" + free.field("saleId")).body().path("lines").get(0).path("lineTotal").asLong()).isZero();
+    }
+
+    @Test
+    void aVoidOfAStockTrackedSaleGivesBackExactlyItsUnitsOnce() {
+        String shift = api.openShift("void-stock");
+        api.put("/api/v1/catalog/products/scone", Map.of("name", "Scone", "price", 12_000, "taxId", "ppn-10", "categoryId", "food",
+                "trackStock", true));
+        api.post("/api/v1/stock/scone/adjustments", Map.of("delta", 10, "reason", "delivery"));
+        assertThat(stockOf("scone")).isEqualTo(10);
+
+        Reply sold = api.ringSale(sale("void-stock", shift,
+                List.of(item("scone", null, 3, List.of()), item("coffee-latte", "regular", 1, List.of())), List.of(payment("cash", 100_000))));
+        String saleId = sold.field("saleId");
+        assertThat(sold.status()).as(sold.toString()).isEqualTo(201);
+        assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("completed");
+        assertThat(api.get("/api/v1/sales?limit=1").body().path("items").get(0).path("status").asText()).isEqualTo("completed");
+        assertThat(stockOf("scone")).isEqualTo(7);
+
+        api.voidSale(saleId, "rang the wrong table");
+        assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("voided");
+        assertThat(api.get("/api/v1/sales?limit=1").body().path("items").get(0).path("status").asText()).isEqualTo("voided");
+        assertThat(stockOf("scone")).isEqualTo(10);
+        long head = box.headSeq();
+
+        Reply again = api.post("/api/v1/sales/" + saleId + "/void", Map.of("reason", "rang the wrong table"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemFields()).containsExactly("saleId");
+        assertThat(again.body().path("detail").asText()).isEqualTo("saleId: sale " + saleId + " is already voided");
+        assertThat(api.get("/api/v1/sales/" + saleId).field("status")).isEqualTo("voided");
+        assertThat(stockOf("scone")).isEqualTo(10);
+        assertThat(box.headSeq()).isEqualTo(head);
     }
 
     @Test
@@ -272,7 +450,16 @@ class SalesApiTest {
 
         assertThat(voided.status()).isEqualTo(409);
         assertThat(voided.problemFields()).containsExactly("saleId");
+        assertThat(voided.body().path("detail").asText())
+                .isEqualTo("saleId: sale " + sale.field("saleId") + " belongs to a closed shift and can no longer be voided");
+        assertThat(api.get("/api/v1/sales/" + sale.field("saleId")).field("status")).isEqualTo("completed");
         assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    private static Map<String, Object> discounted(Map<String, Object> item, long discount) {
+        Map<String, Object> withDiscount = new HashMap<>(item);
+        withDiscount.put("discount", discount);
+        return withDiscount;
     }
 
     private static long stockOf(String productId) {
@@ -303,6 +490,15 @@ class SalesApiTest {
 
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(seen.subList(0, 5)).containsExactlyElementsOf(rung.reversed());
+        assertThat(api.get("/api/v1/sales?limit=1").body().path("items")).extracting(item -> item.path("saleId").asText())
+                .containsExactly(rung.getLast());
+        assertThat(api.get("/api/v1/sales?limit=200").status()).isEqualTo(200);
+        for (String limit : List.of("0", "201", "ten")) {
+            Reply refused = api.get("/api/v1/sales?limit=" + limit);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.problemFields()).containsExactly("limit");
+            assertThat(refused.body().path("detail").asText()).isEqualTo("limit: must be a whole number from 1 to 200");
+        }
         assertThat(api.get("/api/v1/sales?cursor=bogus").problemFields()).containsExactly("cursor");
         assertThat(api.get("/api/v1/sales?from=yesterday").problemFields()).containsExactly("from");
         assertThat(api.get("/api/v1/sales/unknown").status()).isEqualTo(404);

@@ -33,6 +33,7 @@ class ShiftApiTest {
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.problemFields()).containsExactly("registerId");
+        assertThat(second.body().path("detail").asText()).isEqualTo("registerId: register one already has an open shift");
     }
 
     @Test
@@ -59,7 +60,13 @@ class ShiftApiTest {
         assertThat(z.body().path("totalsByMethod").path("card").asLong()).isEqualTo(69_000);
         assertThat(z.number("salesCount")).isEqualTo(2);
         assertThat(z.number("voidsCount")).isEqualTo(1);
-        assertThat(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 1)).status()).isEqualTo(409);
+        long head = box.headSeq();
+        Reply again = api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 1));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.problemFields()).containsExactly("shiftId");
+        assertThat(again.body().path("detail").asText()).isEqualTo("shiftId: shift " + shift + " is already closed");
+        assertThat(api.get("/api/v1/shifts/" + shift).number("countedCash")).isEqualTo(568_000);
+        assertThat(box.headSeq()).isEqualTo(head);
     }
 
     @Test
@@ -72,6 +79,40 @@ class ShiftApiTest {
         api.closeShift(shift, 500_000);
         assertThat(api.get("/api/v1/shifts?registerId=lost-answer&status=open").body().path("items")).isEmpty();
         assertThat(api.get("/api/v1/shifts?status=maybe").problemFields()).containsExactly("status");
+    }
+
+    @Test
+    void shiftsAreFoundByRegisterAndStatusAndReadBackOpenOrClosed() {
+        String closed = api.openShift("find");
+        api.closeShift(closed, 499_000);
+        String open = api.openShift("find");
+        api.openShift("find-other");
+
+        assertThat(shiftIds("?registerId=find")).containsExactlyInAnyOrder(open, closed);
+        assertThat(shiftIds("?registerId=find&status=open")).containsExactly(open);
+        assertThat(shiftIds("?registerId=find&status=closed")).containsExactly(closed);
+        assertThat(shiftIds("?status=open")).contains(open).doesNotContain(closed);
+        Reply openShift = api.get("/api/v1/shifts/" + open);
+        assertThat(List.of(openShift.field("status"), openShift.field("registerId"), openShift.field("openingFloat"))).containsExactly("open", "find", "500000");
+        assertThat(List.of(openShift.body().path("closedAt").isNull(), openShift.body().path("countedCash").isNull(),
+                openShift.body().path("expectedCash").isNull())).containsExactly(true, true, true);
+        Reply closedShift = api.get("/api/v1/shifts/" + closed);
+        assertThat(List.of(closedShift.field("status"), closedShift.field("countedCash"), closedShift.field("expectedCash")))
+                .containsExactly("closed", "499000", "500000");
+        assertThat(closedShift.body().path("closedAt").isNull()).isFalse();
+    }
+
+    @Test
+    void anUnknownShiftIs404WhereverItIsNamed() {
+        for (Reply reply : List.of(api.get("/api/v1/shifts/nope"), api.get("/api/v1/shifts/nope/report"),
+                api.get("/api/v1/shifts/nope/cash-movements"), api.post("/api/v1/shifts/nope/close", Map.of("countedCash", 1)))) {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.body().path("detail").asText()).isEqualTo("shift nope does not exist");
+        }
+    }
+
+    private static List<String> shiftIds(String query) {
+        return api.get("/api/v1/shifts" + query).body().path("items").findValuesAsText("shiftId");
     }
 
     @Test
