@@ -131,6 +131,7 @@ class SignInTest {
             Reply refused = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.problemFields()).containsExactly("pin");
+            assertThat(refused.field("detail")).isEqualTo("pin: wrong PIN; " + (5 - wrong) + " more wrong PINs lock sign-in on this device");
         }
         Reply fifth = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
         assertThat(fifth.status()).isEqualTo(429);
@@ -220,6 +221,23 @@ class SignInTest {
             assertThat(handle.createQuery("SELECT type FROM ledger WHERE seq > :seq").bind("seq", head).mapTo(String.class).list())
                     .containsExactly("session.pin_refused");
         }
+    }
+
+    @Test
+    void aTillThatNamesTheStaffMemberGetsOnlyThatMembersPinChecked() {
+        String citra = box.addStaff("Citra", "supervisor", "2582");
+
+        Reply named = terminal.post("/api/v1/sessions", Map.of("pin", "2582", "staffId", citra));
+        Reply someoneElse = terminal.post("/api/v1/sessions", Map.of("pin", "2582", "staffId", budi));
+
+        assertThat(named.status()).isEqualTo(201);
+        assertThat(named.field("staffId")).isEqualTo(citra);
+        assertThat(named.field("role")).isEqualTo("supervisor");
+        assertThat(someoneElse.status()).as("Citra's PIN is wrong for Budi").isEqualTo(401);
+        assertThat(someoneElse.problemFields()).containsExactly("pin");
+        Reply malformed = terminal.post("/api/v1/sessions", Map.of("pin", "2582", "staffId", " "));
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.problemFields()).containsExactly("staffId");
     }
 
     @Test

@@ -56,6 +56,7 @@ class StaffTest {
         Api again = technician.as(SignIn.session(box.port(), spareTerminal, SignIn.TECHNICIAN_PIN));
         Reply renamed = again.patch("/api/v1/staff/" + first, Map.of("name", "Tech Lead"));
         assertThat(renamed.status()).as("a name alone is no demotion").isEqualTo(200);
+        assertThat(renamed.field("name")).isEqualTo("Tech Lead");
         assertThat(renamed.field("role")).isEqualTo("technician");
     }
 
@@ -172,6 +173,40 @@ class StaffTest {
 
         assertThat(technician.patch("/api/v1/staff/" + budi, Map.of("pin", "7441")).status()).as("four digits").isEqualTo(200);
         assertThat(technician.patch("/api/v1/staff/" + budi, Map.of("pin", "74410000")).status()).as("eight digits").isEqualTo(200);
+    }
+
+    @Test
+    void aNewStaffMemberNeedsANameOfAtMost200CharactersAFreePinAndARole() {
+        long head = box.headSeq();
+
+        Reply nothing = technician.post("/api/v1/staff", Map.of());
+        Reply tooLong = technician.post("/api/v1/staff", Map.of("name", "n".repeat(201), "pin", "7450", "role", "cashier"));
+
+        assertThat(nothing.status()).isEqualTo(422);
+        assertThat(nothing.problemFields()).containsExactly("name", "pin", "role");
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.problemFields()).containsExactly("name");
+        assertThat(box.headSeq()).isEqualTo(head);
+        Reply longest = technician.post("/api/v1/staff", Map.of("name", "n".repeat(200), "pin", "7450", "role", "cashier"));
+        assertThat(longest.status()).isEqualTo(201);
+        assertThat(longest.field("name")).isEqualTo("n".repeat(200));
+        assertThat(technician.patch("/api/v1/staff/" + longest.field("staffId"), Map.of("name", "n".repeat(201))).problemFields())
+                .containsExactly("name");
+    }
+
+    @Test
+    void aManagerGivesAndChangesRolesUpToTheirOwn() {
+        box.addStaff("Maya", "manager", "7460");
+        Api manager = technician.as(session("7460"));
+
+        Reply peer = manager.post("/api/v1/staff", Map.of("name", "Mira", "role", "manager", "pin", "7461"));
+        assertThat(peer.status()).as("a manager may add a manager").isEqualTo(201);
+        Reply demoted = manager.patch("/api/v1/staff/" + peer.field("staffId"), Map.of("role", "supervisor"));
+        assertThat(demoted.status()).isEqualTo(200);
+        assertThat(demoted.field("role")).isEqualTo("supervisor");
+        Reply promoted = manager.patch("/api/v1/staff/" + peer.field("staffId"), Map.of("role", "technician"));
+        assertThat(promoted.status()).isEqualTo(403);
+        assertThat(promoted.problemFields()).containsExactly("role");
     }
 
     private void assertSignedOut(String... sessions) {
