@@ -11,6 +11,7 @@ import backroom.edge.testing.SignIn;
 import backroom.edge.testing.TestBox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -161,6 +162,45 @@ class PairingTest {
         box = TestBox.restart(box);
         assertThat(box.api().as(anaSession).get("/api/v1/catalog").status()).isEqualTo(401);
         assertThat(box.api().as(deviceToken).get("/api/v1/catalog").status()).isEqualTo(401);
+    }
+
+    @Test
+    void revokingOneDeviceLeavesTheOtherDevicesAndTheirSessionsWorkingAlsoAfterARestart() {
+        String tillOne = box.pairDevice("terminal");
+        String tillTwo = box.pairDevice("terminal");
+        String kds = box.pairDevice("kds");
+        box.addStaff("Ana", "cashier", "4321");
+        String anaOnOne = SignIn.session(box.port(), tillOne, "4321");
+        String anaOnTwo = SignIn.session(box.port(), tillTwo, "4321");
+        String kitchenOnKds = SignIn.session(box.port(), kds, SignIn.TECHNICIAN_PIN);
+
+        String revokedId = deviceIdOf(tillOne);
+        assertThat(technician.delete("/api/v1/devices/" + revokedId).status()).isEqualTo(200);
+
+        assertOnlyRevoked(tillOne, anaOnOne, List.of(tillTwo, kds), List.of(anaOnTwo, kitchenOnKds));
+        List<String> listedRevoked = new ArrayList<>();
+        technician.get("/api/v1/devices").body().path("items").forEach(device -> {
+            if (!device.path("revokedAt").isNull()) {
+                listedRevoked.add(device.path("deviceId").asText());
+            }
+        });
+        assertThat(listedRevoked).containsExactly(revokedId);
+        box.stop();
+        box = TestBox.restart(box);
+        assertOnlyRevoked(tillOne, anaOnOne, List.of(tillTwo, kds), List.of(anaOnTwo, kitchenOnKds));
+    }
+
+    private void assertOnlyRevoked(String device, String session, List<String> otherDevices, List<String> otherSessions) {
+        Api api = box.api();
+        assertThat(api.as(device).get("/api/v1/catalog").status()).isEqualTo(401);
+        assertThat(api.as(session).get("/api/v1/catalog").status()).isEqualTo(401);
+        for (String other : otherDevices) {
+            assertThat(api.as(other).get("/api/v1/catalog").status()).as("another device").isEqualTo(200);
+        }
+        for (String other : otherSessions) {
+            assertThat(api.as(other).get("/api/v1/catalog").status()).as("a session on another device").isEqualTo(200);
+        }
+        assertThat(api.get("/api/v1/catalog").status()).as("the technician's own session").isEqualTo(200);
     }
 
     @Test

@@ -9,6 +9,8 @@ import backroom.edge.testing.Reply;
 import backroom.edge.testing.TestBox;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +22,13 @@ import org.junit.jupiter.api.Test;
 class SignInTest {
 
     private TestBox box;
+    private String budi;
     private Api terminal;
 
     @BeforeEach
     void start() {
         box = TestBox.start();
-        box.addStaff("Budi", "cashier", "2580");
+        budi = box.addStaff("Budi", "cashier", "2580");
         terminal = box.newDevice("terminal");
     }
 
@@ -56,14 +59,70 @@ class SignInTest {
     }
 
     @Test
-    void signingOutEndsTheSessionButNotTheDevice() {
-        Api budi = terminal.as(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).field("sessionToken"));
+    void signingOutEndsThatSessionAloneNotTheMembersOtherSessionsNorOtherStaffsAlsoAfterARestart() {
+        box.addStaff("Citra", "cashier", "2581");
+        Api otherTerminal = box.newDevice("terminal");
+        String budiHere = terminal.post("/api/v1/sessions", Map.of("pin", "2580")).field("sessionToken");
+        String budiThere = otherTerminal.post("/api/v1/sessions", Map.of("pin", "2580")).field("sessionToken");
+        String citraHere = terminal.post("/api/v1/sessions", Map.of("pin", "2581")).field("sessionToken");
 
-        assertThat(budi.delete("/api/v1/sessions/current").status()).isEqualTo(200);
+        Reply signedOut = terminal.as(budiHere).delete("/api/v1/sessions/current");
 
-        assertThat(budi.get("/api/v1/sales").status()).isEqualTo(401);
-        assertThat(terminal.get("/api/v1/catalog").status()).isEqualTo(200);
-        assertThat(terminal.delete("/api/v1/sessions/current").status()).isEqualTo(403);
+        assertThat(signedOut.status()).isEqualTo(200);
+        assertThat(signedOut.body().path("signedOut").asBoolean()).isTrue();
+        assertThat(signedOut.field("staffId")).isEqualTo(budi);
+        assertOnlySignedOut(budiHere, budiThere, citraHere);
+        assertThat(terminal.delete("/api/v1/sessions/current").status()).as("a device alone has no session to end").isEqualTo(403);
+        box.stop();
+        box = TestBox.restart(box);
+        assertOnlySignedOut(budiHere, budiThere, citraHere);
+    }
+
+    private void assertOnlySignedOut(String budiHere, String budiThere, String citraHere) {
+        Api api = box.api();
+        assertThat(api.as(budiHere).get("/api/v1/sales").status()).isEqualTo(401);
+        assertThat(api.as(budiThere).get("/api/v1/sales").status()).as("the same member on another terminal").isEqualTo(200);
+        assertThat(api.as(citraHere).get("/api/v1/sales").status()).as("another member on the same terminal").isEqualTo(200);
+        assertThat(api.as(terminal.token()).get("/api/v1/catalog").status()).as("the terminal").isEqualTo(200);
+    }
+
+    @Test
+    void eachWrongPinAfterTheFifthDoublesTheLockUpToAnHourAndNoLonger() {
+        for (int wrong = 1; wrong <= 4; wrong++) {
+            assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "0000")).status()).isEqualTo(401);
+        }
+        // The lock each wrong PIN from the fifth to the fourteenth sets: 30 s doubled each time,
+        // cut to an hour from the twelfth on (30 s x 2^7 = 3840 s).
+        long[] lockSeconds = {30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600};
+        for (int i = 0; i < lockSeconds.length; i++) {
+            Instant before = box.clock().instant().truncatedTo(ChronoUnit.MILLIS);
+            Reply locked = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
+            Instant after = box.clock().instant();
+
+            assertThat(locked.status()).isEqualTo(429);
+            assertThat(locked.problemFields()).containsExactly("pin");
+            Lockout lockout = lockout();
+            assertThat(lockout.failures()).isEqualTo(5 + i);
+            assertThat(lockout.lockedUntil().minusSeconds(lockSeconds[i])).as("wrong PIN %d", 5 + i).isBetween(before, after);
+            box.clock().advance(Duration.ofSeconds(lockSeconds[i] - 10));
+            assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).as("ten seconds early").isEqualTo(429);
+            box.clock().advance(Duration.ofSeconds(10));
+        }
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580")).status()).isEqualTo(201);
+        assertThat(lockout().failures()).as("a right PIN clears the count").isZero();
+    }
+
+    /** The lockout row of the one device that got wrong PINs. */
+    private Lockout lockout() {
+        try (Handle handle = box.box().database().jdbi().open()) {
+            return handle.createQuery("SELECT failures, locked_until FROM pin_lockouts")
+                    .map((rs, ctx) -> new Lockout(rs.getInt("failures"), rs.getObject("locked_until", OffsetDateTime.class).toInstant()))
+                    .findOne()
+                    .orElse(new Lockout(0, null));
+        }
+    }
+
+    private record Lockout(int failures, Instant lockedUntil) {
     }
 
     @Test
@@ -72,6 +131,7 @@ class SignInTest {
             Reply refused = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.problemFields()).containsExactly("pin");
+            assertThat(refused.field("detail")).isEqualTo("pin: wrong PIN; " + (5 - wrong) + " more wrong PINs lock sign-in on this device");
         }
         Reply fifth = terminal.post("/api/v1/sessions", Map.of("pin", "0000"));
         assertThat(fifth.status()).isEqualTo(429);
@@ -161,6 +221,23 @@ class SignInTest {
             assertThat(handle.createQuery("SELECT type FROM ledger WHERE seq > :seq").bind("seq", head).mapTo(String.class).list())
                     .containsExactly("session.pin_refused");
         }
+    }
+
+    @Test
+    void aTillThatNamesTheStaffMemberGetsOnlyThatMembersPinChecked() {
+        String citra = box.addStaff("Citra", "supervisor", "2582");
+
+        Reply named = terminal.post("/api/v1/sessions", Map.of("pin", "2582", "staffId", citra));
+        Reply someoneElse = terminal.post("/api/v1/sessions", Map.of("pin", "2582", "staffId", budi));
+
+        assertThat(named.status()).isEqualTo(201);
+        assertThat(named.field("staffId")).isEqualTo(citra);
+        assertThat(named.field("role")).isEqualTo("supervisor");
+        assertThat(someoneElse.status()).as("Citra's PIN is wrong for Budi").isEqualTo(401);
+        assertThat(someoneElse.problemFields()).containsExactly("pin");
+        Reply malformed = terminal.post("/api/v1/sessions", Map.of("pin", "2582", "staffId", " "));
+        assertThat(malformed.status()).isEqualTo(422);
+        assertThat(malformed.problemFields()).containsExactly("staffId");
     }
 
     @Test
