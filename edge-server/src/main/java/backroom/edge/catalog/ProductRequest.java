@@ -42,7 +42,8 @@ record ProductRequest(
         checkLength(errors, "sku", sku, MAX_CODE);
         checkLength(errors, "barcode", barcode, MAX_CODE);
         checkLength(errors, "station", station, MAX_CODE);
-        if (price == null || price < 0 || price > MAX_PRICE) {
+        boolean priceInRange = price != null && price >= 0 && price <= MAX_PRICE;
+        if (!priceInRange) {
             errors.add(new FieldError("price", "must be between 0 and " + MAX_PRICE));
         }
         if (taxId != null && !taxIds.contains(taxId)) {
@@ -51,10 +52,10 @@ record ProductRequest(
         if (categoryId != null && !categoryIds.contains(categoryId)) {
             errors.add(new FieldError("categoryId", "no category " + categoryId));
         }
-        if (price != null && variants != null) {
+        // Out-of-range prices and deltas are refused on their own; adding one to the other could overflow.
+        if (priceInRange && variants != null) {
             for (int i = 0; i < variants.size(); i++) {
                 Variant variant = variants.get(i);
-                // Out-of-range deltas are refused below; adding one here could overflow.
                 if (variant != null && Math.abs(variant.priceDelta()) <= MAX_PRICE && price + variant.priceDelta() < 0) {
                     errors.add(new FieldError("variants[" + i + "].priceDelta", "would make the variant's price negative"));
                 }
