@@ -1,12 +1,21 @@
 package backroom.edge.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import backroom.edge.access.Caller.PairedDevice;
 import backroom.edge.access.Caller.SignedInStaff;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +48,31 @@ class AccessGateTest {
             assertThat(forgotten.contentType()).isEqualTo("application/problem+json");
             assertThat(forgotten.text()).doesNotContain("secrets");
             assertThat(technician.as("bad").get("/api/v1/declared").status()).isEqualTo(401);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void onlyABearerTokenCountsWhateverTheCaseOfItsSchemeNameAndNeverOneUnderAnotherScheme() throws Exception {
+        RouteTable table = new RouteTable();
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> {
+                    routing.addFilter(new AccessGate(table, token -> token.equals("good") ? Optional.of(TECHNICIAN) : Optional.empty()));
+                    new ApiRoutes(routing, table, AccessGate.API_PREFIX).get("/declared", Permission.READ_SALES, (req, res) -> res.send("in"));
+                })
+                .build()
+                .start();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            Map<String, Integer> answers = new LinkedHashMap<>();
+            for (String authorization : List.of("Bearer good", "bearer good", "BEARER   good  ", "Digest good", "Basic  good", "Bearer ", "good")) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/declared"))
+                        .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build();
+                answers.put(authorization, client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+
+            assertThat(answers).containsExactly(entry("Bearer good", 200), entry("bearer good", 200), entry("BEARER   good  ", 200),
+                    entry("Digest good", 401), entry("Basic  good", 401), entry("Bearer ", 401), entry("good", 401));
         } finally {
             server.stop();
         }
