@@ -25,6 +25,8 @@ import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.TableAudit;
 import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
+import backroom.edge.relay.Relay;
+import backroom.edge.relay.RelayService;
 import backroom.edge.sales.SalesAudit;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
@@ -71,9 +73,11 @@ public final class Box implements AutoCloseable {
     private final Listener listener;
     private final RouteTable routes;
     private final FirstStart firstStart;
+    private final Relay relay;
 
     private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
-                FirstStart firstStart) {
+                FirstStart firstStart, Relay relay) {
+        this.relay = relay;
         this.database = database;
         this.audit = audit;
         this.live = live;
@@ -109,6 +113,7 @@ public final class Box implements AutoCloseable {
     private static Box start(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, Runnable whenDeaf) {
         LiveUpdates live = null;
         WholeLedgerAudit audit = null;
+        Relay relay = null;
         try {
             seedDemoStoreOnFirstStart(database);
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
@@ -119,13 +124,17 @@ public final class Box implements AutoCloseable {
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
             audit = WholeLedgerAudit.prepare(database.jdbi(), Box::tableAudits);
-            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit);
+            relay = Relay.start(config.relay(), database, clock);
+            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit, relay);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart);
+            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay);
             audit.start();
             return box;
         } catch (RuntimeException e) {
+            if (relay != null) {
+                relay.close();
+            }
             if (audit != null) {
                 audit.close();
             }
@@ -139,7 +148,8 @@ public final class Box implements AutoCloseable {
 
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
-                         BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live, WholeLedgerAudit audit) {
+                         BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live, WholeLedgerAudit audit,
+                         Relay relay) {
     }
 
     /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
@@ -195,7 +205,8 @@ public final class Box implements AutoCloseable {
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", new SalesService(jdbi, writer, prices, ids))
-                .mount("/drawer", new DrawerService(writer, ids));
+                .mount("/drawer", new DrawerService(writer, ids))
+                .mount("/relay", new RelayService(parts.relay()));
         new ApiRoutes(routing, parts.routes(), "")
                 .mount(AccessGate.LIVE_PATH, parts.live())
                 .mount("", new AboutService());
@@ -232,6 +243,11 @@ public final class Box implements AutoCloseable {
         return live.openSockets();
     }
 
+    /** How far HQ holds this store's ledger. */
+    public Relay relay() {
+        return relay;
+    }
+
     /** Every API route with the access it needs. */
     public RouteTable routes() {
         return routes;
@@ -240,6 +256,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        relay.close();
         audit.close();
         live.close();
         listener.close();

@@ -1,8 +1,11 @@
 package backroom.edge;
 
+import backroom.edge.relay.RelaySettings;
+import backroom.relay.uplink.UplinkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -12,15 +15,15 @@ import java.util.OptionalInt;
  * provisioned starts with; random if unset), {@code BACKROOM_MAX_CONNECTIONS} (connections taken at
  * once; 500 unless set, and unless set never more than the open-file limit leaves room for),
  * {@code BACKROOM_IDLE_TIMEOUT_SECONDS} (a connection that sends nothing this long is closed;
- * default 60).
+ * default 60), and the relay's settings ({@link RelaySettings}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
-                        Duration idleTimeout) {
+                        Duration idleTimeout, Optional<UplinkSettings> relay) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
-        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT);
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty());
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -38,7 +41,8 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                         : OptionalInt.of(number(env, "BACKROOM_MAX_CONNECTIONS", null, 1, 100_000, "a number of connections")),
                 idleSeconds == null ? IDLE_TIMEOUT
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
-                        : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")));
+                        : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
+                RelaySettings.fromEnvironment(env));
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -62,10 +66,15 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay);
+    }
+
+    /** The same box, relaying to HQ with {@code settings}. */
+    public BoxConfig withRelay(UplinkSettings settings) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings));
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The store-to-HQ wire format. Nothing here talks to a network; both the edge uplink and the HQ
- * sink build on these types.
+ * The store-to-HQ wire format: topics, store names, signed batches and acks. Nothing here talks
+ * to a network; both the box's uplink and HQ's sink build on these types.
  */
 package backroom.relay.wire;

@@ -17,5 +17,6 @@ public enum Permission {
     WATCH_LIVE_UPDATES,
     SIGN_OUT,
     MANAGE_STAFF,
-    MANAGE_DEVICES
+    MANAGE_DEVICES,
+    READ_RELAY
 }

@@ -8,6 +8,7 @@ import static backroom.edge.access.Permission.MOVE_CASH;
 import static backroom.edge.access.Permission.OPEN_DRAWER;
 import static backroom.edge.access.Permission.OPEN_SHIFT;
 import static backroom.edge.access.Permission.READ_CATALOG;
+import static backroom.edge.access.Permission.READ_RELAY;
 import static backroom.edge.access.Permission.READ_SALES;
 import static backroom.edge.access.Permission.READ_SHIFTS;
 import static backroom.edge.access.Permission.REFUND_SALE;
@@ -34,7 +35,7 @@ public final class Permissions {
             READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, WATCH_LIVE_UPDATES, SIGN_OUT);
     private static final Set<Permission> SUPERVISOR = with(CASHIER,
             VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK);
-    private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF);
+    private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF, READ_RELAY);
     private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES, SIGN_OUT);
     private static final Set<Permission> EVERYTHING = EnumSet.allOf(Permission.class);
 

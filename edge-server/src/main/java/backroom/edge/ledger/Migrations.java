@@ -25,7 +25,8 @@ final class Migrations {
             "V006__cash.sql",
             "V007__idempotency_by_device.sql",
             "V008__limits_and_box_key.sql",
-            "V009__ledger_seq_indexes.sql");
+            "V009__ledger_seq_indexes.sql",
+            "V010__relay.sql");
 
     private Migrations() {
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A real box for a test: H2 file in a temp folder, HTTP on a free loopback port, a clock the test
@@ -27,31 +28,52 @@ public final class TestBox implements AutoCloseable {
     private final Box box;
     private final Api api;
 
-    private TestBox(Path dataDir, TestClock clock) {
+    private final UnaryOperator<BoxConfig> configure;
+
+    private TestBox(Path dataDir, TestClock clock, UnaryOperator<BoxConfig> configure) {
+        this(dataDir, clock, configure, true);
+    }
+
+    private TestBox(Path dataDir, TestClock clock, UnaryOperator<BoxConfig> configure, boolean signIn) {
         this.dataDir = dataDir;
         this.clock = clock;
-        this.box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir, SignIn.TECHNICIAN_PIN), LedgerDatabase.open(dataDir, clock, Box.tableAudits()),
+        this.configure = configure;
+        this.box = Box.start(configure.apply(new BoxConfig("127.0.0.1", 0, dataDir, SignIn.TECHNICIAN_PIN)),
+                LedgerDatabase.open(dataDir, clock, Box.tableAudits()),
                 new TimeOrderedIds(clock, new SecureRandom()), clock);
-        this.api = box.firstStart()
+        this.api = !signIn ? null : box.firstStart()
                 .map(first -> SignIn.firstTechnician(box.port(), dataDir, first.pairingCode().code()))
                 .orElseGet(() -> SignIn.technicianAgain(box.port(), dataDir));
     }
 
     public static TestBox start() {
+        return start(UnaryOperator.identity());
+    }
+
+    /** A box whose settings {@code configure} changes first (to relay to a test's broker, say). */
+    public static TestBox start(UnaryOperator<BoxConfig> configure) {
         try {
-            return new TestBox(Files.createTempDirectory("backroom-test"), new TestClock());
+            return new TestBox(Files.createTempDirectory("backroom-test"), new TestClock(), configure);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Starts again on the data of a box that was closed, and signs nobody in: the box itself writes nothing new. */
+    public static TestBox restartUnattended(TestBox closed) {
+        return new TestBox(closed.dataDir, closed.clock, closed.configure, false);
+    }
+
     /** Starts again on the data of a box that was closed, with its clock. */
     public static TestBox restart(TestBox closed) {
-        return new TestBox(closed.dataDir, closed.clock);
+        return new TestBox(closed.dataDir, closed.clock, closed.configure);
     }
 
     /** The technician, signed in on the box's first terminal. */
     public Api api() {
+        if (api == null) {
+            throw new IllegalStateException("this box was started again with nobody signed in");
+        }
         return api;
     }
 

@@ -138,6 +138,7 @@ class OpenApiDocumentTest {
         matches(soft, "POST /api/v1/staff", "201", api.post("/api/v1/staff", Map.of("name", "Ana", "pin", "86420", "role", "cashier")));
         matches(soft, "GET /api/v1/staff", "200", api.get("/api/v1/staff"));
         matches(soft, "POST /api/v1/shifts/{id}/close", "200", api.post("/api/v1/shifts/" + shiftId + "/close", Map.of("countedCash", 500_000)));
+        matches(soft, "GET /api/v1/relay", "200", api.get("/api/v1/relay"));
         matches(soft, "GET /observe/health", "200", api.get("/observe/health"));
         soft.assertAll();
     }

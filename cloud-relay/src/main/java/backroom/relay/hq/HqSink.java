@@ -1,0 +1,171 @@
+package backroom.relay.hq;
+
+import backroom.relay.mqtt.BrokerSettings;
+import backroom.relay.mqtt.Brokers;
+import backroom.relay.wire.BadMessageException;
+import backroom.relay.wire.BatchCodec;
+import backroom.relay.wire.RelayAck;
+import backroom.relay.wire.RelayBatch;
+import backroom.relay.wire.Signature;
+import backroom.relay.wire.StoreId;
+import backroom.relay.wire.Topics;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * One HQ sink: joins the shared subscription on every store's events, refuses (and logs) a batch
+ * with a bad signature or from a store it does not know, lands the rest in {@link HqLedger}, and
+ * answers each with the store's retained ack. Batches are landed one at a time on Paho's callback
+ * thread, so the broker's flow control holds back a sink whose database is slow. Run as many sinks
+ * as needed: the broker hands each batch to one of them.
+ */
+public final class HqSink implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(HqSink.class.getName());
+    private static final int INFLIGHT = 1_000;
+    private static final long RECONNECT_MILLIS = 1_000;
+
+    private final BrokerSettings broker;
+    private final StoreSecrets stores;
+    private final HqLedger ledger;
+    private final Clock clock;
+    private final MqttAsyncClient client;
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("hq-sink-reconnect").daemon(true).factory());
+    private final AtomicLong landed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile boolean closed;
+
+    private HqSink(BrokerSettings broker, StoreSecrets stores, HqLedger ledger, Clock clock) {
+        this.broker = broker;
+        this.stores = stores;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.client = Brokers.client(broker, "hq-sink-" + UUID.randomUUID());
+        client.setCallback(new Callback());
+    }
+
+    /** Connects and subscribes; if the broker is not there yet, keeps trying every second in the background. */
+    public static HqSink start(BrokerSettings broker, StoreSecrets stores, String jdbcUrl, Clock clock) throws SQLException {
+        HqSink sink = new HqSink(broker, stores, HqLedger.open(jdbcUrl), clock);
+        sink.connect();
+        return sink;
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    /** Entries' batches landed and batches refused since start. */
+    public long batchesLanded() {
+        return landed.get();
+    }
+
+    public long batchesRefused() {
+        return refused.get();
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            client.connect(Brokers.options(broker, INFLIGHT)).waitForCompletion();
+            client.subscribe(Topics.SHARED_EVENTS, 1).waitForCompletion();
+            LOG.info("hq sink subscribed at " + broker);
+        } catch (MqttException e) {
+            LOG.log(Level.WARNING, "hq sink cannot reach " + broker + " (" + e.getMessage() + "); trying again", e);
+            reconnectLater();
+        }
+    }
+
+    private void reconnectLater() {
+        if (!closed) {
+            reconnects.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void received(String topic, byte[] message) {
+        Optional<StoreId> store = Topics.storeOfEvents(topic);
+        Optional<Signature> signature = store.flatMap(stores::of);
+        if (signature.isEmpty()) {
+            refused.incrementAndGet();
+            LOG.warning("refused a batch on " + topic + ": not a store this sink knows");
+            return;
+        }
+        RelayBatch batch;
+        try {
+            batch = BatchCodec.decode(message, signature.get());
+            if (!batch.franchise().equals(store.get().franchise()) || !batch.store().equals(store.get().store())) {
+                throw new BadMessageException("the batch names " + batch.franchise() + "/" + batch.store() + " on " + topic);
+            }
+        } catch (BadMessageException e) {
+            refused.incrementAndGet();
+            LOG.warning("refused a batch on " + topic + ": " + e.getMessage());
+            return;
+        }
+        try {
+            RelayAck ack = ledger.land(store.get(), batch, clock.instant());
+            landed.incrementAndGet();
+            client.publish(Topics.ack(store.get()), ack.encode(signature.get()), 1, true);
+        } catch (SQLException | MqttException | RuntimeException e) {
+            // Unacked, the box sends the batch again after its ack time-out.
+            LOG.log(Level.WARNING, "could not land " + batch.fromSeq() + ".." + batch.toSeq() + " of " + store.get(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        reconnects.shutdownNow();
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "closing the hq sink's client", e);
+        }
+        try {
+            ledger.close();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "closing the hq sink's database", e);
+        }
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            // subscribed in connect()
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.warning("hq sink lost " + broker + ": " + cause);
+            reconnectLater();
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            received(topic, message.getPayload());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // acks are fire-and-forget: a lost one is replaced by the next
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package backroom.relay.uplink;
+
+import backroom.relay.mqtt.Brokers;
+import backroom.relay.wire.BadMessageException;
+import backroom.relay.wire.BatchCodec;
+import backroom.relay.wire.RelayAck;
+import backroom.relay.wire.RelayBatch;
+import backroom.relay.wire.Signature;
+import backroom.relay.wire.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * Sends the box's ledger to HQ: one thread reads entries after what it has sent, sends them as
+ * signed, gzip'd batches, and keeps up to {@code window} batches out that HQ has not acked. Only
+ * HQ's ack (on {@code .../ack}) moves the acked point, durably; the broker's PUBACK moves nothing.
+ * With batches out and no ack for {@code ackTimeout}, and after every reconnect, it sends again from
+ * the acked point: HQ stores each seq once, so a batch sent twice changes nothing there.
+ *
+ * <p>The thread only reads the ledger, never writes it except to record an ack, so a drain of any
+ * backlog takes no time from the writer that sales wait on.
+ */
+public final class Uplink implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Uplink.class.getName());
+    private static final long IDLE_WAIT_MILLIS = 100;
+
+    private final UplinkSettings settings;
+    private final Outbox outbox;
+    private final UplinkProgress progress;
+    private final Clock clock;
+    private final Signature signature;
+    private final MqttAsyncClient client;
+    private final UplinkStatusBoard board;
+    private final Semaphore wake = new Semaphore(0);
+    private final ConcurrentLinkedQueue<RelayAck> acks = new ConcurrentLinkedQueue<>();
+    private final Deque<Long> outstanding = new ArrayDeque<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile boolean connected;
+    private long ackedSeq;
+    private long sentUpTo;
+    private long lastProgressNanos;
+    private long waitingSinceNanos = -1;
+    /** Why this box's ledger and HQ's copy seem to disagree, while the box sends its side once more before stopping. */
+    private String suspicion;
+    private int failedConnects;
+
+    private Uplink(UplinkSettings settings, Outbox outbox, UplinkProgress progress, Clock clock, String clientId) {
+        this.settings = settings;
+        this.outbox = outbox;
+        this.progress = progress;
+        this.clock = clock;
+        this.signature = new Signature(settings.storeSecret());
+        this.client = Brokers.client(settings.broker(), clientId);
+        this.board = new UplinkStatusBoard(settings.store(), client);
+        this.ackedSeq = progress.ackedSeq();
+        this.sentUpTo = ackedSeq;
+        client.setCallback(new Callback());
+        this.thread = Thread.ofPlatform().name("relay-uplink").daemon(true).unstarted(this::run);
+    }
+
+    /** Starts sending in the background; never waits for the broker. {@code clientId} names this box at the broker. */
+    public static Uplink start(UplinkSettings settings, Outbox outbox, UplinkProgress progress, Clock clock, String clientId) {
+        Uplink uplink = new Uplink(settings, outbox, progress, clock, clientId);
+        uplink.thread.start();
+        return uplink;
+    }
+
+    /** New entries are on disk: called from the ledger writer's thread, so it only wakes the uplink. */
+    public void wake() {
+        wake.release();
+    }
+
+    public UplinkStatus status() {
+        return new UplinkStatus(connected, board.ackedSeq(), outbox.headSeq(), board.lastAckAt(), board.lastError(),
+                progress.halted().orElse(null));
+    }
+
+    private void run() {
+        board.acked(ackedSeq, null);
+        while (!closed) {
+            try {
+                step();
+            } catch (RuntimeException e) {
+                // The ledger could not be read or the ack not recorded: try again shortly, never die.
+                LOG.log(Level.WARNING, "the uplink failed a step; it tries again", e);
+                board.failed(e.getMessage());
+                pause(IDLE_WAIT_MILLIS * 10);
+            }
+        }
+    }
+
+    private void step() {
+        if (!client.isConnected()) {
+            connected = false;
+            connect();
+            return;
+        }
+        takeAcks();
+        if (progress.halted().isPresent()) {
+            board.publishIfDue(outbox.headSeq(), false);
+            pause(IDLE_WAIT_MILLIS * 10);
+            return;
+        }
+        if (!outstanding.isEmpty() && System.nanoTime() - lastProgressNanos > settings.ackTimeout().toNanos()) {
+            if (suspicion != null) {
+                halt(suspicion);
+                return;
+            }
+            LOG.info("no ack from HQ for " + settings.ackTimeout() + "; sending again from seq " + (ackedSeq + 1));
+            rewind();
+        }
+        haltIfAllAnswered(outbox.headSeq());
+        board.publishIfDue(outbox.headSeq(), true);
+        if (outstanding.size() < settings.window() && sendIfDue()) {
+            return;
+        }
+        pause(IDLE_WAIT_MILLIS);
+    }
+
+    private void connect() {
+        try {
+            MqttConnectOptions options = Brokers.options(settings.broker(), settings.window() * 2 + 10);
+            options.setWill(Topics.status(settings.store()), UplinkStatusBoard.offline(), 1, true);
+            client.connect(options).waitForCompletion(15_000);
+            client.subscribe(Topics.ack(settings.store()), 1).waitForCompletion(15_000);
+            connected = true;
+            failedConnects = 0;
+            rewind();
+            board.connected();
+            LOG.info("uplink connected to " + settings.broker() + "; sending from seq " + (ackedSeq + 1));
+        } catch (MqttException e) {
+            board.failed("cannot reach " + settings.broker() + ": " + e.getMessage());
+            closeQuietly();
+            pause(Backoff.millis(failedConnects++, settings.backoffCap(), ThreadLocalRandom.current()));
+        }
+    }
+
+    private void takeAcks() {
+        RelayAck ack;
+        while ((ack = acks.poll()) != null) {
+            take(ack);
+        }
+    }
+
+    private void take(RelayAck ack) {
+        if (progress.halted().isPresent()) {
+            return;
+        }
+        if (ack.forked()) {
+            halt("forked at seq " + ack.forkedAtSeq() + ": HQ holds another entry there; a technician must act");
+            return;
+        }
+        long head = outbox.headSeq();
+        if (suspicion != null) {
+            // Each ack answers one batch: once HQ has answered all this box holds, and saw no fork, the suspicion stands.
+            outstanding.pollFirst();
+            haltIfAllAnswered(head);
+            return;
+        }
+        if (ack.ackedSeq() > head) {
+            suspect("behind HQ: HQ holds this store's ledger up to seq " + ack.ackedSeq() + ", this box's ends at " + head
+                    + " (a restored or copied data folder?); a technician must act");
+            return;
+        }
+        if (ack.ackedSeq() <= ackedSeq) {
+            return;
+        }
+        Optional<String> ours = outbox.hashAt(ack.ackedSeq());
+        if (!ours.equals(Optional.of(ack.ackedHash()))) {
+            suspect("forked at or before seq " + ack.ackedSeq() + ": HQ's entry there has another hash; a technician must act");
+            return;
+        }
+        progress.acked(ack.ackedSeq());
+        ackedSeq = ack.ackedSeq();
+        sentUpTo = Math.max(sentUpTo, ackedSeq);
+        while (!outstanding.isEmpty() && outstanding.peekFirst() <= ackedSeq) {
+            outstanding.pollFirst();
+        }
+        lastProgressNanos = System.nanoTime();
+        board.acked(ackedSeq, clock.instant());
+    }
+
+    /**
+     * HQ's copy and this ledger disagree. Before stopping, the box sends what it holds past its acked
+     * point once more, so that HQ sees any entry of its own it holds with another hash, keeps it
+     * aside and flags the store; then it stops, with HQ's fork seq if HQ found one.
+     */
+    private void suspect(String reason) {
+        LOG.warning("the uplink sends what it holds once more, then stops: " + reason);
+        suspicion = reason;
+        rewind();
+    }
+
+    private void haltIfAllAnswered(long head) {
+        if (suspicion != null && outstanding.isEmpty() && sentUpTo >= head) {
+            halt(suspicion);
+        }
+    }
+
+    private void halt(String reason) {
+        LOG.severe("the uplink stops sending: " + reason);
+        progress.halt(reason);
+        outstanding.clear();
+    }
+
+    private void rewind() {
+        outstanding.clear();
+        sentUpTo = ackedSeq;
+        lastProgressNanos = System.nanoTime();
+    }
+
+    /** Sends the next batch if it is full or its first entry has waited long enough; returns whether it sent. */
+    private boolean sendIfDue() {
+        long available = outbox.headSeq() - sentUpTo;
+        if (available <= 0) {
+            waitingSinceNanos = -1;
+            return false;
+        }
+        if (available < settings.batchEntries()) {
+            if (waitingSinceNanos < 0) {
+                waitingSinceNanos = System.nanoTime();
+            }
+            if (System.nanoTime() - waitingSinceNanos < settings.linger().toNanos()) {
+                return false;
+            }
+        }
+        List<RelayBatch.Entry> entries = outbox.after(sentUpTo, settings.batchEntries());
+        if (entries.isEmpty()) {
+            return false;
+        }
+        RelayBatch batch = new RelayBatch(settings.store().franchise(), settings.store().store(), entries.getFirst().seq(),
+                entries.getLast().seq(), entries);
+        try {
+            client.publish(Topics.events(settings.store()), BatchCodec.encode(batch, signature), 1, false);
+        } catch (MqttException e) {
+            board.failed("sending " + batch.fromSeq() + ".." + batch.toSeq() + ": " + e.getMessage());
+            pause(IDLE_WAIT_MILLIS);
+            return false;
+        }
+        if (outstanding.isEmpty()) {
+            lastProgressNanos = System.nanoTime();
+        }
+        outstanding.addLast(batch.toSeq());
+        sentUpTo = batch.toSeq();
+        waitingSinceNanos = -1;
+        return true;
+    }
+
+    private void pause(long millis) {
+        try {
+            if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "dropping the uplink's connection", e);
+        }
+    }
+
+    /** Stops sending; HQ keeps what it acked, and the next start sends from there. */
+    @Override
+    public void close() {
+        closed = true;
+        wake.release();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (client.isConnected()) {
+                board.publishOffline();
+                client.disconnect().waitForCompletion(2_000);
+            }
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "closing the uplink's client", e);
+        }
+    }
+
+    private final class Callback implements MqttCallback {
+        @Override
+        public void connectionLost(Throwable cause) {
+            connected = false;
+            board.failed("lost the broker: " + cause.getMessage());
+            wake.release();
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            try {
+                acks.add(RelayAck.decode(message.getPayload(), signature));
+                wake.release();
+            } catch (BadMessageException e) {
+                LOG.warning("ignored a message on " + topic + ": " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // the broker has a batch: that moves nothing; only HQ's ack does
+        }
+    }
+}

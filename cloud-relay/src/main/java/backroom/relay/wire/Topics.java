@@ -1,0 +1,45 @@
+package backroom.relay.wire;
+
+import java.util.Optional;
+
+/** The relay's MQTT topics (DESIGN.md, Cloud relay). All QoS 1. */
+public final class Topics {
+
+    public static final String ROOT = "backroom/v1/";
+    /** Every sink joins this one shared subscription: the broker hands each batch to one of them. */
+    public static final String SHARED_EVENTS = "$share/hq/" + ROOT + "+/+/events";
+
+    private Topics() {
+    }
+
+    /** Box to HQ: ledger batches. */
+    public static String events(StoreId id) {
+        return ROOT + id + "/events";
+    }
+
+    /** HQ to box, retained: how far HQ holds the store's ledger, chain-checked. */
+    public static String ack(StoreId id) {
+        return ROOT + id + "/ack";
+    }
+
+    /** Box, retained, with a last will: online or offline, head seq, backlog. */
+    public static String status(StoreId id) {
+        return ROOT + id + "/status";
+    }
+
+    /** The store an events topic belongs to, or empty for any other topic. */
+    public static Optional<StoreId> storeOfEvents(String topic) {
+        if (!topic.startsWith(ROOT) || !topic.endsWith("/events")) {
+            return Optional.empty();
+        }
+        String[] levels = topic.substring(ROOT.length(), topic.length() - "/events".length()).split("/", -1);
+        if (levels.length != 2) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new StoreId(levels[0], levels[1]));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

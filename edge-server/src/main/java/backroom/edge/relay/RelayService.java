@@ -1,0 +1,26 @@
+package backroom.edge.relay;
+
+import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Permission;
+import backroom.edge.web.Json;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/** {@code GET /api/v1/relay}: how far HQ holds this store's ledger (manager and technician). */
+public final class RelayService implements ApiRoutes.Resource {
+
+    private final Relay relay;
+
+    public RelayService(Relay relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public void routes(ApiRoutes routes) {
+        routes.get("/", Permission.READ_RELAY, this::status);
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        Json.send(res, 200, relay.status());
+    }
+}

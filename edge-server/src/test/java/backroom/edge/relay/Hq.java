@@ -1,0 +1,92 @@
+package backroom.edge.relay;
+
+import backroom.relay.hq.HqSink;
+import backroom.relay.hq.StoreSecrets;
+import backroom.relay.mqtt.BrokerSettings;
+import backroom.relay.mqtt.Brokers;
+import backroom.relay.wire.Topics;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import backroom.relay.uplink.UplinkSettings;
+import backroom.relay.wire.StoreId;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** HQ for a relay test: the store's settings, sinks on one H2 (or PostgreSQL) database, and reads of what HQ holds. */
+final class Hq {
+
+    static final StoreId STORE = new StoreId("kopi", "s1");
+    static final String SECRET = "s1-secret-0123456789";
+    static final StoreSecrets STORES = StoreSecrets.parse(List.of("kopi/s1 " + SECRET, "kopi/s2 s2-secret-0123456789"), "test");
+
+    private final String jdbcUrl;
+    private final String brokerUrl;
+    private final List<HqSink> sinks = new ArrayList<>();
+
+    Hq(String jdbcUrl, String brokerUrl) {
+        this.jdbcUrl = jdbcUrl;
+        this.brokerUrl = brokerUrl;
+    }
+
+    static Hq onH2(Path dir, String brokerUrl) {
+        return new Hq("jdbc:h2:" + dir.resolve("hq").toAbsolutePath(), brokerUrl);
+    }
+
+    /** The box's relay settings for this HQ's broker, quick to notice a lost ack or a broker back. */
+    UplinkSettings uplink() {
+        return new UplinkSettings(BrokerSettings.plain(brokerUrl), STORE, SECRET)
+                .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1));
+    }
+
+    HqSink startSink() throws SQLException {
+        HqSink sink = HqSink.start(BrokerSettings.plain(brokerUrl), STORES, jdbcUrl, Clock.systemUTC());
+        sinks.add(sink);
+        return sink;
+    }
+
+    long batchesLanded() {
+        return sinks.stream().mapToLong(HqSink::batchesLanded).sum();
+    }
+
+    /** Clears the store's retained ack at the broker, as a broker that lost its retained messages would. */
+    void forgetRetainedAck() throws MqttException {
+        MqttAsyncClient client = Brokers.client(BrokerSettings.plain(brokerUrl), "forget-" + System.nanoTime());
+        client.connect(Brokers.options(BrokerSettings.plain(brokerUrl), 10)).waitForCompletion();
+        client.publish(Topics.ack(STORE), new byte[0], 1, true).waitForCompletion();
+        client.disconnect().waitForCompletion();
+        client.close();
+    }
+
+    /** seq and hash of every entry HQ holds of the store, in seq order. */
+    List<String> entries() throws SQLException {
+        return strings("SELECT seq || ' ' || hash FROM ledger_entries WHERE franchise = 'kopi' AND store = 's1' ORDER BY seq");
+    }
+
+    long checkedSeq() throws SQLException {
+        List<String> head = strings("SELECT checked_seq FROM store_heads WHERE franchise = 'kopi' AND store = 's1'");
+        return head.isEmpty() ? 0 : Long.parseLong(head.getFirst());
+    }
+
+    List<String> strings(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    void close() {
+        sinks.forEach(HqSink::close);
+    }
+}

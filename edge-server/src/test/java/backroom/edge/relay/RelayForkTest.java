@@ -1,0 +1,139 @@
+package backroom.edge.relay;
+
+import static backroom.edge.relay.RelayTest.awaitUntil;
+import static backroom.edge.relay.RelayTest.relay;
+import static backroom.edge.relay.RelayTest.ring;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.TempFolders;
+import backroom.edge.testing.TestBox;
+import backroom.relay.testing.Mosquitto;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store's data folder restored from an old copy: HQ never overwrites what it holds. It keeps the
+ * restored box's other entries aside and flags the store, and the box stops sending and says why,
+ * also after a restart.
+ */
+class RelayForkTest {
+
+    @TempDir
+    Path dir;
+    private Mosquitto broker;
+    private Hq hq;
+    private TestBox box;
+
+    @AfterEach
+    void stopAll() {
+        if (box != null) {
+            box.close();
+        }
+        if (hq != null) {
+            hq.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private long copyHead;
+
+    @Test
+    void aRestoredCopyThatRingsNewSalesIsKeptAsideAtHqAndTheBoxStops() throws Exception {
+        startDeliveredThenRestoreAnOldCopy();
+        ring(box.api(), 10);
+        long firstForked = copyHead + 1;
+        List<String> hqBefore = hq.entries();
+        broker.start();
+
+        awaitUntil(() -> !relay(box.api()).body().path("halted").isNull());
+        assertThat(relay(box.api()).field("halted")).startsWith("forked at seq " + firstForked + ": ");
+        assertThat(hq.entries()).as("HQ overwrote nothing").isEqualTo(hqBefore);
+        assertThat(hq.strings("SELECT forked_at_seq FROM store_heads")).containsExactly(Long.toString(firstForked));
+        List<String> restored = box.box().database().durableEntriesAfter(copyHead, 1_000).stream()
+                .map(entry -> entry.seq() + " " + entry.hash()).toList();
+        assertThat(hq.strings("SELECT seq || ' ' || hash FROM ledger_conflicts ORDER BY seq")).isEqualTo(restored);
+
+        box.stop();
+        box = TestBox.restart(box);
+        assertThat(relay(box.api()).field("halted")).as("after a restart").startsWith("forked at seq " + firstForked + ": ");
+    }
+
+    @Test
+    void aRestoredCopyBehindWhatHqHoldsSaysSoAndSendsNothingNew() throws Exception {
+        broker = Mosquitto.start(dir);
+        hq = Hq.onH2(dir, broker.url());
+        hq.startSink();
+        box = TestBox.start(config -> config.withRelay(hq.uplink()));
+        ring(box.api(), 20);
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
+        Path copy = copyOfData();
+        ring(box.api(), 20);
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
+        long hqHead = box.headSeq();
+        box.stop();
+        TempFolders.delete(box.dataDir());
+        copyTree(copy, box.dataDir());
+        box = TestBox.restartUnattended(box);
+
+        awaitUntil(() -> box.box().relay().status().halted() != null);
+        assertThat(box.headSeq()).isEqualTo(copyHead);
+        assertThat(box.box().relay().status().halted()).isEqualTo("behind HQ: HQ holds this store's ledger up to seq " + hqHead
+                + ", this box's ends at " + copyHead + " (a restored or copied data folder?); a technician must act");
+        assertThat(hq.strings("SELECT COUNT(*) FROM ledger_conflicts")).containsExactly("0");
+    }
+
+    /** A box that delivered everything, stopped; its data folder put back to an older copy; started again with the broker down. */
+    private void startDeliveredThenRestoreAnOldCopy() throws Exception {
+        broker = Mosquitto.start(dir);
+        hq = Hq.onH2(dir, broker.url());
+        hq.startSink();
+        box = TestBox.start(config -> config.withRelay(hq.uplink()));
+        ring(box.api(), 20);
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
+        Path copy = copyOfData();
+        ring(box.api(), 20);
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
+        broker.kill();
+        restore(copy);
+    }
+
+    private Path copyOfData() {
+        box.stop();
+        copyHead = box.headSeq();
+        Path copy = dir.resolve("copy");
+        copyTree(box.dataDir(), copy);
+        box = TestBox.restart(box);
+        return copy;
+    }
+
+    private void restore(Path copy) {
+        box.stop();
+        TempFolders.delete(box.dataDir());
+        copyTree(copy, box.dataDir());
+        box = TestBox.restart(box);
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
