@@ -32,8 +32,9 @@ public final class Mosquitto implements AutoCloseable {
         this.scheme = scheme;
         this.config = dir.resolve("mosquitto-" + port + ".conf");
         this.log = dir.resolve("mosquitto-" + port + ".log");
+        // user root: started as root, Mosquitto would otherwise become user mosquitto, who cannot read the test's files.
         write(config, "listener " + port + " 127.0.0.1\npersistence false\nmax_queued_messages 100000\nmax_inflight_messages 0\n"
-                + extraConfig);
+                + "user root\n" + extraConfig);
         start();
     }
 
@@ -42,9 +43,9 @@ public final class Mosquitto implements AutoCloseable {
         return new Mosquitto(dir, freePort(), "tcp", "allow_anonymous true\n");
     }
 
-    /** A broker with extra configuration lines (TLS, a password file), reached with {@code scheme}. */
-    public static Mosquitto start(Path dir, String scheme, String extraConfig) {
-        return new Mosquitto(dir, freePort(), scheme, extraConfig);
+    /** A broker that speaks only TLS, with {@code tls}'s certificate, and lets in only the users of its password file. */
+    public static Mosquitto startTls(Path dir, TlsFiles tls) {
+        return new Mosquitto(dir, freePort(), "ssl", tls.mosquittoConfig());
     }
 
     public String url() {

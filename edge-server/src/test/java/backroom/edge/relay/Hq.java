@@ -28,12 +28,16 @@ final class Hq {
     static final StoreSecrets STORES = StoreSecrets.parse(List.of("kopi/s1 " + SECRET, "kopi/s2 s2-secret-0123456789"), "test");
 
     private final String jdbcUrl;
-    private final String brokerUrl;
+    private final BrokerSettings broker;
     private final List<HqSink> sinks = new ArrayList<>();
 
-    Hq(String jdbcUrl, String brokerUrl) {
+    Hq(String jdbcUrl, BrokerSettings broker) {
         this.jdbcUrl = jdbcUrl;
-        this.brokerUrl = brokerUrl;
+        this.broker = broker;
+    }
+
+    Hq(String jdbcUrl, String brokerUrl) {
+        this(jdbcUrl, BrokerSettings.plain(brokerUrl));
     }
 
     static Hq onH2(Path dir, String brokerUrl) {
@@ -42,12 +46,12 @@ final class Hq {
 
     /** The box's relay settings for this HQ's broker, quick to notice a lost ack or a broker back. */
     UplinkSettings uplink() {
-        return new UplinkSettings(BrokerSettings.plain(brokerUrl), STORE, SECRET)
+        return new UplinkSettings(broker, STORE, SECRET)
                 .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1));
     }
 
     HqSink startSink() throws SQLException {
-        HqSink sink = HqSink.start(BrokerSettings.plain(brokerUrl), STORES, jdbcUrl, Clock.systemUTC());
+        HqSink sink = HqSink.start(broker, STORES, jdbcUrl, Clock.systemUTC());
         sinks.add(sink);
         return sink;
     }
@@ -58,8 +62,8 @@ final class Hq {
 
     /** Clears the store's retained ack at the broker, as a broker that lost its retained messages would. */
     void forgetRetainedAck() throws MqttException {
-        MqttAsyncClient client = Brokers.client(BrokerSettings.plain(brokerUrl), "forget-" + System.nanoTime());
-        client.connect(Brokers.options(BrokerSettings.plain(brokerUrl), 10)).waitForCompletion();
+        MqttAsyncClient client = Brokers.client(broker, "forget-" + System.nanoTime());
+        client.connect(Brokers.options(broker, 10)).waitForCompletion();
         client.publish(Topics.ack(STORE), new byte[0], 1, true).waitForCompletion();
         client.disconnect().waitForCompletion();
         client.close();

@@ -9,7 +9,10 @@ import backroom.edge.testing.TestBox;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.relay.hq.HqSink;
 import backroom.relay.testing.Mosquitto;
+import backroom.relay.mqtt.BrokerSettings;
 import backroom.relay.testing.PostgresDatabase;
+import backroom.relay.testing.TlsFiles;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -114,6 +117,29 @@ class RelayTest {
         box.stop();
         box = TestBox.restart(box);
         ring(box.api(), 100);
+        awaitDelivered();
+        assertHqHoldsTheBoxsLedgerExactly();
+    }
+
+    @Test
+    void aBrokerThatSpeaksOnlyTlsAndWantsAPasswordCarriesTheLedgerWithTheRightOnes() throws Exception {
+        TlsFiles tls = TlsFiles.make(dir, "store-s1", "s1-broker-password");
+        broker = Mosquitto.startTls(dir, tls);
+        BrokerSettings right = new BrokerSettings(broker.url(), Optional.of("store-s1"), Optional.of("s1-broker-password"),
+                Optional.of(tls.caCertificate()));
+        hq = new Hq("jdbc:h2:" + dir.resolve("hq").toAbsolutePath(), right);
+        hq.startSink();
+        BrokerSettings wrongPassword = new BrokerSettings(broker.url(), Optional.of("store-s1"), Optional.of("guess"),
+                Optional.of(tls.caCertificate()));
+        box = TestBox.start(config -> config.withRelay(new Hq("unused", wrongPassword).uplink()));
+        ring(box.api(), 50);
+        awaitUntil(() -> relay(box.api()).field("lastError").startsWith("cannot reach "));
+        assertThat(relay(box.api()).body().path("connected").asBoolean()).isFalse();
+        assertThat(hq.entries()).isEmpty();
+
+        box.close();
+        box = TestBox.start(config -> config.withRelay(hq.uplink()));
+        ring(box.api(), 50);
         awaitDelivered();
         assertHqHoldsTheBoxsLedgerExactly();
     }
