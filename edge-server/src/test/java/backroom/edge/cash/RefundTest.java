@@ -61,6 +61,11 @@ class RefundTest {
         assertThat(shown.body().path("refunds")).hasSize(2);
         assertThat(shown.body().path("refunds").get(0).path("amount").asLong()).isEqualTo(11_500);
         assertThat(shown.body().path("refunds").get(1).path("amount").asLong()).isEqualTo(69_000);
+        JsonNode cookieLine = shown.body().path("refunds").get(0).path("lines");
+        assertThat(cookieLine).hasSize(1);
+        assertThat(cookieLine.get(0).path("lineNo").asInt()).isEqualTo(2);
+        assertThat(cookieLine.get(0).path("quantity").asInt()).isEqualTo(1);
+        assertThat(cookieLine.get(0).path("amount").asLong()).isEqualTo(11_500);
     }
 
     @Test

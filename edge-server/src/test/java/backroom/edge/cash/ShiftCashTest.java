@@ -45,6 +45,11 @@ class ShiftCashTest {
         assertThat(refund.number("amount")).isEqualTo(34_500);
         assertThat(refund.field("method")).isEqualTo("cash");
         assertThat(List.of(in.status(), out.status(), noSale.status())).containsExactly(201, 201, 201);
+        assertThat(out.field("shiftId")).isEqualTo(shift);
+        assertThat(out.field("kind")).isEqualTo("out");
+        assertThat(out.number("amount")).isEqualTo(20_000);
+        assertThat(out.field("reason")).isEqualTo("paid the milk supplier");
+        assertThat(out.body().path("by").path("staffId").asText()).isEqualTo(staffId);
         assertThat(noSale.field("shiftId")).isEqualTo(shift);
 
         Reply x = sari.get("/api/v1/shifts/" + shift + "/report");

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SharedBox;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -502,6 +504,40 @@ class SalesApiTest {
         assertThat(api.get("/api/v1/sales?cursor=bogus").problemFields()).containsExactly("cursor");
         assertThat(api.get("/api/v1/sales?from=yesterday").problemFields()).containsExactly("from");
         assertThat(api.get("/api/v1/sales/unknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListKeepsToItsTimeWindowAndGivesNoCursorWhenAPageHoldsTheRest() {
+        String shift = api.openShift("window");
+        box.box().clock().advance(Duration.ofMinutes(1));
+        Instant from = box.box().clock().instant();
+        String first = api.ringSale(twoLargeLattesWithExtraShot("window", shift)).field("saleId");
+        String second = api.ringSale(twoLargeLattesWithExtraShot("window", shift)).field("saleId");
+        Instant to = box.box().clock().instant().plusMillis(1);
+        box.box().clock().advance(Duration.ofMinutes(1));
+        api.ringSale(twoLargeLattesWithExtraShot("window", shift));
+        String window = "from=" + from + "&to=" + to;
+
+        Reply whole = api.get("/api/v1/sales?" + window + "&limit=2");
+        assertThat(whole.body().path("items").findValuesAsText("saleId")).containsExactly(second, first);
+        assertThat(whole.body().path("nextCursor").isNull()).isTrue();
+        Reply half = api.get("/api/v1/sales?" + window + "&limit=1");
+        assertThat(half.body().path("items").findValuesAsText("saleId")).containsExactly(second);
+        Reply rest = api.get("/api/v1/sales?" + window + "&limit=1&cursor=" + half.field("nextCursor"));
+        assertThat(rest.body().path("items").findValuesAsText("saleId")).containsExactly(first);
+        assertThat(rest.body().path("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
+    void aVoidsReasonMayBe500CharactersButNoMore() {
+        String shift = api.openShift("reasons");
+        String sale = api.ringSale(twoLargeLattesWithExtraShot("reasons", shift)).field("saleId");
+        long head = box.headSeq();
+        Reply tooLong = api.post("/api/v1/sales/" + sale + "/void", Map.of("reason", "x".repeat(501)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.problemFields()).containsExactly("reason");
+        assertThat(box.headSeq()).isEqualTo(head);
+        assertThat(api.voidSale(sale, "y".repeat(500)).status()).isEqualTo(200);
     }
 
     @Test

@@ -24,8 +24,10 @@ class TimeOrderedIdsTest {
 
         assertThat(ids).isSorted().doesNotHaveDuplicates();
         UUID first = UUID.fromString(ids.getFirst());
-        assertThat(first.version()).isEqualTo(7);
-        assertThat(first.variant()).isEqualTo(2);
+        assertThat(ids).allSatisfy(id -> {
+            assertThat(UUID.fromString(id).version()).isEqualTo(7);
+            assertThat(UUID.fromString(id).variant()).isEqualTo(2);
+        });
         assertThat(first.getMostSignificantBits() >>> 16).isEqualTo(1_795_000_000_000L);
     }
 }

@@ -122,5 +122,12 @@ class ShiftApiTest {
         assertThat(api.post("/api/v1/shifts", Map.of("openingFloat", 1)).problemFields()).containsExactly("registerId");
         assertThat(api.post("/api/v1/shifts/nope/close", Map.of("countedCash", 1)).status()).isEqualTo(404);
         assertThat(box.headSeq()).isEqualTo(head);
+        String open = api.openShift("bad-close");
+        long opened = box.headSeq();
+        Reply negative = api.post("/api/v1/shifts/" + open + "/close", Map.of("countedCash", -1));
+        assertThat(negative.status()).isEqualTo(422);
+        assertThat(negative.problemFields()).containsExactly("countedCash");
+        assertThat(api.get("/api/v1/shifts/" + open).field("status")).isEqualTo("open");
+        assertThat(box.headSeq()).isEqualTo(opened);
     }
 }
