@@ -205,6 +205,21 @@ class ProductRulesTest {
     }
 
     @Test
+    void anOptionsNameIsAtMost200Characters() {
+        List<Object> longest = List.of(Map.of("id", "long", "name", "v".repeat(200), "priceDelta", 0));
+        List<Object> tooLong = List.of(Map.of("id", "long", "name", "v".repeat(201), "priceDelta", 0));
+        List<Object> modifierTooLong = List.of(Map.of("id", "long", "name", "m".repeat(201), "price", 0));
+
+        Reply taken = put("long-names", withOptions(10_000, longest, List.of()));
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.body().path("variants").get(0).path("name").asText()).hasSize(200);
+        long head = box.headSeq();
+        assertThat(Problems.errors(put("long-names", withOptions(10_000, tooLong, modifierTooLong))))
+                .containsExactly("variants[0].name: " + NAME_RULE, "modifiers[0].name: " + NAME_RULE);
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
     void aVariantAndAModifierMayShareAnId() {
         Reply reply = put("shared-ids", withOptions(10_000, List.of(variant("oat", 0)), List.of(modifier("oat", 3_000))));
 
