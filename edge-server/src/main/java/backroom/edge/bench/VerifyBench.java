@@ -8,18 +8,13 @@ import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.ledger.Sha256;
 import backroom.edge.web.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
@@ -108,34 +103,8 @@ final class VerifyBench implements Callable<Integer> {
      */
     private static long fill(Path dataDir) throws Exception {
         try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, dataDir))) {
-            BenchTill till = BenchTill.open(box);
-            String sale = till.workedExampleSale();
-            AtomicInteger left = new AtomicInteger(SALES);
-            List<Thread> tablets = new ArrayList<>();
-            for (int t = 0; t < TABLETS; t++) {
-                tablets.add(Thread.ofPlatform().start(() -> ringUntilDone(box.port(), till.token(), sale, left)));
-            }
-            for (Thread tablet : tablets) {
-                tablet.join();
-            }
-            if (left.get() > 0) {
-                throw new IllegalStateException("the bench box refused sales; " + left.get() + " of " + SALES + " were not rung");
-            }
+            BenchSales.ring(box, BenchTill.open(box), SALES, TABLETS);
             return box.database().writer().head().seq();
-        }
-    }
-
-    private static void ringUntilDone(int port, String token, String sale, AtomicInteger left) {
-        try (KeepAliveClient client = new KeepAliveClient(port, token)) {
-            while (left.getAndDecrement() > 0) {
-                if (client.post("/api/v1/sales", UUID.randomUUID().toString(), sale) != 201) {
-                    left.incrementAndGet();
-                    return;
-                }
-            }
-            left.incrementAndGet();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

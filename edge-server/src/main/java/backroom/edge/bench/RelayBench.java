@@ -1,0 +1,151 @@
+package backroom.edge.bench;
+
+import backroom.edge.Box;
+import backroom.edge.BoxConfig;
+import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.web.Json;
+import backroom.relay.hq.HqSink;
+import backroom.relay.hq.StoreSecrets;
+import backroom.relay.mqtt.BrokerSettings;
+import backroom.relay.mqtt.Brokers;
+import backroom.relay.uplink.UplinkSettings;
+import backroom.relay.wire.StoreId;
+import backroom.relay.wire.Topics;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code backroom bench relay}: a backlog of real sales drained end to end (box, broker, HQ sink on
+ * H2, HQ's ack back) beside plain one-message-per-entry QoS 1 publishing of the same entries; and
+ * the sales p99 at 8 clients with the relay idle and during a drain of the same backlog.
+ */
+@Command(name = "relay", description = "Relay drain entries/s beside plain QoS 1 publishing; sales p99 with and without a drain.")
+final class RelayBench implements Callable<Integer> {
+
+    private static final StoreId STORE = new StoreId("bench", "store-1");
+    private static final String SECRET = "bench-store-secret-0123456789";
+    private static final int CLIENTS = 8;
+
+    @Option(names = "--json", description = "Also print every figure as one JSON object on the last line.")
+    private boolean json;
+
+    @Option(names = "--entries", description = "Sales in the backlog (default 200,000).")
+    private int entries = 200_000;
+
+    @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench).")
+    private Path dir = Path.of("data", "bench");
+
+    @Override
+    public Integer call() throws Exception {
+        return BenchFolders.inFreshFolder(dir, "relay", this::measure);
+    }
+
+    private int measure(Path runDir) throws Exception {
+        BenchLogging.quiet();
+        Path data = runDir.resolve("box");
+        try (LocalBroker broker = LocalBroker.start(runDir)) {
+            BenchTill till;
+            try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, data))) {
+                till = BenchTill.open(box);
+                BenchSales.ring(box, till, entries, CLIENTS);
+            }
+            long head = BenchSales.headSeq(data);
+            System.out.printf("backroom bench relay: a backlog of %,d entries (real sales) in %s%n%n", head, data.toAbsolutePath());
+
+            double baseline = PlainPublishes.entriesPerSecond(data, broker.url());
+            BoxConfig relaying = new BoxConfig("127.0.0.1", 0, data).withRelay(new UplinkSettings(BrokerSettings.plain(broker.url()), STORE, SECRET));
+
+            String firstHq = "jdbc:h2:" + runDir.resolve("hq-1").toAbsolutePath();
+            double drainSeconds;
+            HttpSalesLoad.Result idle;
+            try (HqSink sink = sink(broker, firstHq)) {
+                long start = System.nanoTime();
+                try (Box box = Box.start(relaying)) {
+                    awaitChecked(firstHq, head);
+                    drainSeconds = (System.nanoTime() - start) / 1e9;
+                    idle = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
+                }
+            }
+
+            forgetAck(data, broker);
+            String secondHq = "jdbc:h2:" + runDir.resolve("hq-2").toAbsolutePath();
+            HttpSalesLoad.Result draining;
+            long backlogAfter;
+            try (HqSink sink = sink(broker, secondHq); Box box = Box.start(relaying)) {
+                draining = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
+                backlogAfter = box.relay().status().backlog();
+            }
+
+            double drainPerSecond = head / drainSeconds;
+            System.out.println("the backlog to HQ                                               entries/s   seconds");
+            System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK  %,10.0f  %8.1f%n", baseline, head / baseline);
+            System.out.printf("  relay: box -> broker -> HQ sink (H2) -> HQ's ack             %,10.0f  %8.1f   (x%.1f)%n%n",
+                    drainPerSecond, drainSeconds, drainPerSecond / baseline);
+            System.out.printf("sales at %d clients                      sales/s   p50 ms   p99 ms%n", CLIENTS);
+            System.out.printf("  relay idle (backlog 0)               %,9.0f %8.2f %8.2f%n", idle.salesPerSecond(), idle.p50Millis(), idle.p99Millis());
+            System.out.printf("  during the drain of the backlog      %,9.0f %8.2f %8.2f   (%,d entries still to send after it)%n",
+                    draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), backlogAfter);
+            if (json) {
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("entries", head);
+                figures.put("baselineEntriesPerSecond", Math.round(baseline));
+                figures.put("drainEntriesPerSecond", Math.round(drainPerSecond));
+                figures.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);
+                figures.put("drainOverBaseline", Math.round(drainPerSecond / baseline * 10) / 10.0);
+                figures.put("salesPerSecondIdle", Math.round(idle.salesPerSecond()));
+                figures.put("p99MillisIdle", idle.p99Millis());
+                figures.put("salesPerSecondDuringDrain", Math.round(draining.salesPerSecond()));
+                figures.put("p99MillisDuringDrain", draining.p99Millis());
+                figures.put("backlogAfterLoad", backlogAfter);
+                System.out.println(Json.write(figures));
+            }
+        }
+        return 0;
+    }
+
+    private static HqSink sink(LocalBroker broker, String jdbcUrl) throws SQLException {
+        return HqSink.start(BrokerSettings.plain(broker.url()), StoreSecrets.parse(List.of(STORE + " " + SECRET), "bench"), jdbcUrl,
+                Clock.systemUTC());
+    }
+
+    private static void awaitChecked(String hq, long head) throws SQLException, InterruptedException {
+        try (Connection connection = DriverManager.getConnection(hq); Statement sql = connection.createStatement()) {
+            while (true) {
+                try (ResultSet row = sql.executeQuery("SELECT checked_seq FROM store_heads")) {
+                    if (row.next() && row.getLong(1) >= head) {
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    /** The box forgets HQ's ack and the broker its retained copy: the next start drains the whole ledger again. */
+    private static void forgetAck(Path data, LocalBroker broker) throws Exception {
+        try (Connection ledger = DriverManager.getConnection(LedgerDatabase.urlFor(data), "sa", "");
+             Statement sql = ledger.createStatement()) {
+            sql.executeUpdate("UPDATE relay_state SET acked_seq = 0");
+        }
+        BrokerSettings settings = BrokerSettings.plain(broker.url());
+        MqttAsyncClient client = Brokers.client(settings, "bench-" + UUID.randomUUID());
+        client.connect(Brokers.options(settings, 10)).waitForCompletion();
+        client.publish(Topics.ack(STORE), new byte[0], 1, true).waitForCompletion();
+        client.disconnect().waitForCompletion();
+        client.close();
+    }
+}
