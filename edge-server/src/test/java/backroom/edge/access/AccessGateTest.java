@@ -77,4 +77,30 @@ class AccessGateTest {
             server.stop();
         }
     }
+
+    @Test
+    void a401AsksForABearerTokenAndA403DoesNot() throws Exception {
+        Caller kitchen = new Caller(new PairedDevice("d2", "Grill", DeviceKind.KDS), new SignedInStaff("s2", "k1", "Cook", Role.KITCHEN));
+        RouteTable table = new RouteTable();
+        WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+                .routing(routing -> {
+                    routing.addFilter(new AccessGate(table, token -> token.equals("cook") ? Optional.of(kitchen) : Optional.empty()));
+                    new ApiRoutes(routing, table, AccessGate.API_PREFIX).get("/declared", Permission.READ_SALES, (req, res) -> res.send("in"));
+                })
+                .build()
+                .start();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> nobody = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/declared"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> cook = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/declared"))
+                    .header("Authorization", "Bearer cook").timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(nobody.statusCode()).isEqualTo(401);
+            assertThat(nobody.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+            assertThat(cook.statusCode()).isEqualTo(403);
+            assertThat(cook.headers().allValues("WWW-Authenticate")).isEmpty();
+        } finally {
+            server.stop();
+        }
+    }
 }

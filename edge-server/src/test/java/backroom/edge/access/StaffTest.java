@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SignIn;
+import backroom.edge.ledger.LedgerEntry;
 import backroom.edge.testing.TestBox;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,20 @@ class StaffTest {
         Reply promoted = manager.patch("/api/v1/staff/" + peer.field("staffId"), Map.of("role", "technician"));
         assertThat(promoted.status()).isEqualTo(403);
         assertThat(promoted.problemFields()).containsExactly("role");
+    }
+
+    @Test
+    void aStaffChangeEntrySaysWhetherThePinChangedButNeverHoldsIt() {
+        String cashier = box.addStaff("Dewi", "cashier", "7301");
+        long head = box.headSeq();
+        assertThat(box.api().patch("/api/v1/staff/" + cashier, Map.of("role", "supervisor")).status()).isEqualTo(200);
+        assertThat(box.api().patch("/api/v1/staff/" + cashier, Map.of("pin", "7302")).status()).isEqualTo(200);
+
+        List<LedgerEntry> changes = box.box().database().durableEntriesAfter(head, 100).stream()
+                .filter(entry -> entry.type().equals("staff.changed")).toList();
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0).payload()).contains("\"pinChanged\":false").contains("\"role\":\"supervisor\"");
+        assertThat(changes.get(1).payload()).contains("\"pinChanged\":true").doesNotContain("7302");
     }
 
     private void assertSignedOut(String... sessions) {
