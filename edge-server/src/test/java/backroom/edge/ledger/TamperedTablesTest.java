@@ -12,6 +12,7 @@ import backroom.edge.BoxConfig;
 import backroom.edge.cli.BackroomCommand;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
+import backroom.edge.testing.TempFolders;
 import backroom.edge.testing.TestBox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class TamperedTablesTest {
         require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
         api.openShift("r2");
         box.stop();
-        copyFolder(box.dataDir(), day);
+        TempFolders.copy(box.dataDir(), day);
         box.deleteData();
     }
 
@@ -162,7 +163,7 @@ class TamperedTablesTest {
 
     @Test
     void theUntouchedDayVerifies() {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
 
         assertThat(verifyLedger(copy)).startsWith("ledger OK: ");
     }
@@ -170,7 +171,7 @@ class TamperedTablesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tamperings")
     void verifyLedgerNamesTheRowThatNoLongerAgreesWithTheLedger(String what, String sql, String named) {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         change(copy, sql.replace("%A", saleA).replace("%C", saleC));
 
         String said = verifyLedger(copy);
@@ -182,7 +183,7 @@ class TamperedTablesTest {
 
     @Test
     void aBoxRefusesToStartOnATableChangedAfterItsVerifiedPoint() {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         change(copy, "UPDATE shifts SET opening_float = 1 WHERE register_id = 'r2'");
 
         assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
@@ -192,7 +193,7 @@ class TamperedTablesTest {
 
     @Test
     void aBoxThatStoppedWithoutMovingItsVerifiedPointHoldsEveryLaterEntrysRowsAtStartUp() {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         moveVerifiedPointBackTo(copy, 3);
         change(copy, "UPDATE sale_payments SET amount = 90000 WHERE sale_id = '" + saleA + "'");
 
@@ -203,7 +204,7 @@ class TamperedTablesTest {
 
     @Test
     void theEntryAtTheVerifiedPointIsHashedAgainAtStartUp() {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         try (var handle = Jdbi.open(LedgerDatabase.urlFor(copy), "sa", "")) {
             handle.execute("DROP TRIGGER ledger_append_only");
             handle.execute("UPDATE ledger SET payload = REPLACE(payload, '\"openingFloat\":500000', '\"openingFloat\":1')"
@@ -217,7 +218,7 @@ class TamperedTablesTest {
 
     @Test
     void aRowChangedBeforeTheVerifiedPointLetsTheBoxStartAndHealthNamesIt() throws Exception {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         change(copy, "UPDATE sale_payments SET amount = 90000 WHERE sale_id = '" + saleA + "'");
 
         JsonNode audit = auditCheckOnceDone(copy);
@@ -229,7 +230,7 @@ class TamperedTablesTest {
 
     @Test
     void anEntryChangedBeforeTheVerifiedPointLetsTheBoxStartAndHealthNamesIt() throws Exception {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         try (var handle = Jdbi.open(LedgerDatabase.urlFor(copy), "sa", "")) {
             handle.execute("DROP TRIGGER ledger_append_only");
             handle.execute("UPDATE ledger SET payload = REPLACE(payload, '80500', '70500') WHERE type = 'sale.completed'"
@@ -244,7 +245,7 @@ class TamperedTablesTest {
 
     @Test
     void anUntouchedDaysBoxWalksItsWholeLedgerAndSaysSo() throws Exception {
-        copyFolder(day, copy);
+        TempFolders.copy(day, copy);
         long entries;
         try (var handle = Jdbi.open(LedgerDatabase.urlFor(copy), "sa", "")) {
             entries = handle.createQuery("SELECT COUNT(*) FROM ledger").mapTo(Long.class).one();
@@ -341,20 +342,5 @@ class TamperedTablesTest {
             throw new AssertionError("the day went wrong: " + reply);
         }
         return reply;
-    }
-
-    private static void copyFolder(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,12 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import backroom.edge.testing.TempFolders;
 import backroom.edge.testing.TestBox;
 import backroom.relay.testing.Mosquitto;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,19 +65,11 @@ class RelayForkTest {
 
     @Test
     void aRestoredCopyBehindWhatHqHoldsSaysSoAndSendsNothingNew() throws Exception {
-        broker = Mosquitto.start(dir);
-        hq = Hq.onH2(dir, broker.url());
-        hq.startSink();
-        box = TestBox.start(config -> config.withRelay(hq.uplink()));
-        ring(box.api(), 20);
-        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
-        Path copy = copyOfData();
-        ring(box.api(), 20);
-        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
+        Path copy = deliverCopyAndDeliverMore();
         long hqHead = box.headSeq();
         box.stop();
         TempFolders.delete(box.dataDir());
-        copyTree(copy, box.dataDir());
+        TempFolders.copy(copy, box.dataDir());
         box = TestBox.restartUnattended(box);
 
         awaitUntil(() -> box.box().relay().status().halted() != null);
@@ -93,6 +81,13 @@ class RelayForkTest {
 
     /** A box that delivered everything, stopped; its data folder put back to an older copy; started again with the broker down. */
     private void startDeliveredThenRestoreAnOldCopy() throws Exception {
+        Path copy = deliverCopyAndDeliverMore();
+        broker.kill();
+        restore(copy);
+    }
+
+    /** A relaying box delivers 20 sales, its data folder is copied, and it delivers 20 more; returns the copy. */
+    private Path deliverCopyAndDeliverMore() throws Exception {
         broker = Mosquitto.start(dir);
         hq = Hq.onH2(dir, broker.url());
         hq.startSink();
@@ -102,15 +97,14 @@ class RelayForkTest {
         Path copy = copyOfData();
         ring(box.api(), 20);
         awaitUntil(() -> relay(box.api()).number("backlog") == 0);
-        broker.kill();
-        restore(copy);
+        return copy;
     }
 
     private Path copyOfData() {
         box.stop();
         copyHead = box.headSeq();
         Path copy = dir.resolve("copy");
-        copyTree(box.dataDir(), copy);
+        TempFolders.copy(box.dataDir(), copy);
         box = TestBox.restart(box);
         return copy;
     }
@@ -118,22 +112,7 @@ class RelayForkTest {
     private void restore(Path copy) {
         box.stop();
         TempFolders.delete(box.dataDir());
-        copyTree(copy, box.dataDir());
+        TempFolders.copy(copy, box.dataDir());
         box = TestBox.restart(box);
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

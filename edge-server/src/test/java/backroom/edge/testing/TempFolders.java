@@ -28,4 +28,20 @@ public final class TempFolders {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies {@code from} and everything in it to {@code to}, as a technician copies a data folder. */
+    public static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
