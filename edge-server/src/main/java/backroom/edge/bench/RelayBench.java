@@ -95,10 +95,11 @@ final class RelayBench implements Callable<Integer> {
             System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK  %,10.0f  %8.1f%n", baseline, head / baseline);
             System.out.printf("  relay: box -> broker -> HQ sink (H2) -> HQ's ack             %,10.0f  %8.1f   (x%.1f)%n%n",
                     drainPerSecond, drainSeconds, drainPerSecond / baseline);
-            System.out.printf("sales at %d clients                      sales/s   p50 ms   p99 ms%n", CLIENTS);
-            System.out.printf("  relay idle (backlog 0)               %,9.0f %8.2f %8.2f%n", idle.salesPerSecond(), idle.p50Millis(), idle.p99Millis());
-            System.out.printf("  during the drain of the backlog      %,9.0f %8.2f %8.2f   (%,d entries still to send after it)%n",
-                    draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), backlogAfter);
+            System.out.printf("sales at %d clients                      sales/s   p50 ms   p99 ms  refused%n", CLIENTS);
+            System.out.printf("  relay idle (backlog 0)               %,9.0f %8.2f %8.2f %8d%n", idle.salesPerSecond(), idle.p50Millis(),
+                    idle.p99Millis(), idle.failures());
+            System.out.printf("  during the drain of the backlog      %,9.0f %8.2f %8.2f %8d   (%,d entries still to send after it)%n",
+                    draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), draining.failures(), backlogAfter);
             if (json) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("entries", head);
@@ -111,6 +112,8 @@ final class RelayBench implements Callable<Integer> {
                 figures.put("salesPerSecondDuringDrain", Math.round(draining.salesPerSecond()));
                 figures.put("p99MillisDuringDrain", draining.p99Millis());
                 figures.put("backlogAfterLoad", backlogAfter);
+                figures.put("refusedIdle", idle.failures());
+                figures.put("refusedDuringDrain", draining.failures());
                 System.out.println(Json.write(figures));
             }
         }
