@@ -16,6 +16,7 @@ public final class Api {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private static final String STALE_CONNECTION = "HTTP/1.1 header parser received no bytes";
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -149,7 +150,19 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException stale) {
+                // The box closes a connection after refusing a request before its body was read; the client's pool may
+                // hand that closed connection to the next request, which then gets no byte back at all. Only that case
+                // is sent again, once, on a fresh connection: the request never reached the box.
+                if (!STALE_CONNECTION.equals(stale.getMessage())) {
+                    throw stale;
+                }
+                response = client.send(built, HttpResponse.BodyHandlers.ofString());
+            }
             String text = response.body();
             JsonNode body = text.isEmpty() ? MAPPER.nullNode() : parse(text);
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body, text);
