@@ -215,6 +215,70 @@ class PairingTest {
         assertThat(list.text()).doesNotContain("token");
     }
 
+    @Test
+    void aCodeSpooledByTheCommandLinePairsOnceAndItsFileIsTaken() {
+        BoxKey key = BoxKey.read(box.dataDir());
+        PairingCodeSpool spool = new PairingCodeSpool(box.dataDir());
+        spool.put(Pairing.newCode(key, "314159", "Grill screen", DeviceKind.KDS, box.clock().instant()));
+        spool.put(Pairing.newCode(key, "271828", "Stale", DeviceKind.KDS, box.clock().instant().minus(Duration.ofMinutes(11))));
+
+        Reply paired = box.anonymous().post("/api/v1/devices/pair", Map.of("code", "314159"));
+
+        assertThat(paired.status()).isEqualTo(201);
+        assertThat(paired.field("name")).isEqualTo("Grill screen");
+        assertThat(paired.field("kind")).isEqualTo("kds");
+        assertThat(box.dataDir().resolve("pairing-codes")).as("both files taken, the stale one unrecorded").isEmptyDirectory();
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", "314159")).status()).isEqualTo(422);
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", "271828")).status()).as("expired in its file").isEqualTo(422);
+    }
+
+    @Test
+    void aSpooledCodeWithTheDigitsOfALiveCodeIsPassedOver() {
+        String code = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "Made on the API", "kind", "terminal")).field("code");
+        new PairingCodeSpool(box.dataDir()).put(Pairing.newCode(BoxKey.read(box.dataDir()), code, "Spooled", DeviceKind.KDS,
+                box.clock().instant()));
+
+        Reply first = box.anonymous().post("/api/v1/devices/pair", Map.of("code", code));
+        Reply second = box.anonymous().post("/api/v1/devices/pair", Map.of("code", code));
+
+        assertThat(first.field("name")).isEqualTo("Made on the API");
+        assertThat(second.status()).as("the spooled twin was never recorded").isEqualTo(422);
+    }
+
+    @Test
+    void eachWrongCodeEntryCountsTheWrongCodesInTheLastTenMinutes() {
+        long head = box.headSeq();
+        for (int i = 0; i < 3; i++) {
+            box.anonymous().post("/api/v1/devices/pair", Map.of("code", "12345" + i));
+        }
+        box.clock().advance(Duration.ofMinutes(10).plusSeconds(1));
+        box.anonymous().post("/api/v1/devices/pair", Map.of("code", "123459"));
+
+        try (Handle handle = box.box().database().jdbi().open()) {
+            assertThat(handle.createQuery("SELECT payload FROM ledger WHERE seq > :seq AND type = 'pairing.code_refused' ORDER BY seq")
+                    .bind("seq", head).mapTo(String.class).list())
+                    .containsExactly("{\"wrongInTenMinutes\":1}", "{\"wrongInTenMinutes\":2}", "{\"wrongInTenMinutes\":3}",
+                            "{\"wrongInTenMinutes\":1}");
+        }
+    }
+
+    @Test
+    void revokingAnUnknownDeviceIsNotFound() {
+        Reply revoked = technician.delete("/api/v1/devices/00000000-0000-7000-8000-000000000000");
+
+        assertThat(revoked.status()).isEqualTo(404);
+        assertThat(revoked.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aDeviceNameIsAtMost200Characters() {
+        assertThat(technician.post("/api/v1/devices/pairing-codes", Map.of("name", "n".repeat(200), "kind", "kds")).status())
+                .isEqualTo(201);
+        Reply tooLong = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "n".repeat(201), "kind", "kds"));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.problemFields()).containsExactly("name");
+    }
+
     private String deviceIdOf(String deviceToken) {
         try (Handle handle = box.box().database().jdbi().open()) {
             return handle.createQuery("SELECT id FROM devices WHERE token_hash = :hash").bind("hash", Sha256.hex(deviceToken))

@@ -262,6 +262,17 @@ class SignInTest {
     }
 
     @Test
+    void aNamedStaffIdIsAtMost64CharactersAndNotBlank() {
+        for (String bad : List.of("s".repeat(65), " ")) {
+            Reply refused = terminal.post("/api/v1/sessions", Map.of("pin", "2580", "staffId", bad));
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(refused.problemFields()).containsExactly("staffId");
+        }
+        assertThat(terminal.post("/api/v1/sessions", Map.of("pin", "2580", "staffId", "s".repeat(64))).status())
+                .as("well formed, names nobody").isEqualTo(401);
+    }
+
+    @Test
     void aKeyedPinHashIsLeftAsItIsBySignIn() {
         String before = pinHashOf("Budi");
 

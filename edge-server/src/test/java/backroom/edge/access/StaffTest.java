@@ -32,6 +32,22 @@ class StaffTest {
     }
 
     @Test
+    void changingOrRemovingAnUnknownOrRemovedStaffMemberIsNotFound() {
+        String gone = box.addStaff("Budi", "cashier", "7400");
+        assertThat(technician.delete("/api/v1/staff/" + gone).status()).isEqualTo(200);
+        long head = box.headSeq();
+
+        for (String staffId : List.of(gone, "00000000-0000-7000-8000-000000000000")) {
+            Reply changed = technician.patch("/api/v1/staff/" + staffId, Map.of("role", "supervisor"));
+            Reply removed = technician.delete("/api/v1/staff/" + staffId);
+            assertThat(changed.status()).as(changed.text()).isEqualTo(404);
+            assertThat(removed.status()).as(removed.text()).isEqualTo(404);
+            assertThat(changed.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(box.headSeq()).isEqualTo(head);
+    }
+
+    @Test
     void theLastTechnicianCannotBeRemovedOrDemotedWhileASecondOneCanBe() {
         String first = staffIdOf("Technician");
         String cashier = box.addStaff("Budi", "cashier", "7400");
