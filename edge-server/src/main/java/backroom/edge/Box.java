@@ -8,6 +8,7 @@ import backroom.edge.access.DeviceService;
 import backroom.edge.access.FirstStart;
 import backroom.edge.access.Keyring;
 import backroom.edge.access.Pairing;
+import backroom.edge.access.Permission;
 import backroom.edge.access.PairingCodeSpool;
 import backroom.edge.access.RouteTable;
 import backroom.edge.access.SecretTokens;
@@ -124,7 +125,8 @@ public final class Box implements AutoCloseable {
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
             audit = WholeLedgerAudit.prepare(database.jdbi(), Box::tableAudits);
-            relay = Relay.start(config.relay(), database, clock);
+            LiveUpdates feed = live;
+            relay = Relay.start(config.relay(), database, clock, status -> feed.notice("relay.status", status, Permission.READ_RELAY));
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit, relay);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
@@ -180,7 +182,8 @@ public final class Box implements AutoCloseable {
                 .addProtocol(WsConfig.create())
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
-                .addFeature(ObserveFeature.just(BoxHealth.observer(parts.database().writer(), parts.clock(), parts.audit())))
+                .addFeature(ObserveFeature.just(BoxHealth.observer(parts.database().writer(), parts.clock(), parts.audit(),
+                        parts.relay())))
                 .routing(routing -> routing(routing, parts))
                 .addRouting(parts.live().wsRouting())
                 .build()

@@ -2,6 +2,8 @@ package backroom.edge;
 
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.WholeLedgerAudit;
+import backroom.edge.relay.Relay;
+import backroom.edge.relay.RelayView;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -13,14 +15,16 @@ import java.util.Optional;
 /**
  * {@code GET /observe/health}: whether the ledger can be written ({@code ledger}), whether the
  * clock is behind the ledger ({@code clock}), and what the walk of the whole ledger after start-up
- * found ({@code audit}). Any DOWN makes the answer 503.
+ * found ({@code audit}), and whether the relay to HQ goes on ({@code relay}: DOWN only once it
+ * halted, a fork or a ledger behind HQ's, which needs a technician; offline is normal). Any DOWN
+ * makes the answer 503.
  */
 final class BoxHealth {
 
     private BoxHealth() {
     }
 
-    static HealthObserver observer(LedgerWriter writer, Clock clock, WholeLedgerAudit audit) {
+    static HealthObserver observer(LedgerWriter writer, Clock clock, WholeLedgerAudit audit, Relay relay) {
         return HealthObserver.builder()
                 .details(true)
                 .addCheck(() -> HealthCheckResponse.builder()
@@ -29,6 +33,7 @@ final class BoxHealth {
                         .build(), HealthCheckType.READINESS, "ledger")
                 .addCheck(() -> clock(writer, clock), HealthCheckType.READINESS, "clock")
                 .addCheck(() -> audit(audit.report()), HealthCheckType.READINESS, "audit")
+                .addCheck(() -> relay(relay.status()), HealthCheckType.READINESS, "relay")
                 .build();
     }
 
@@ -41,6 +46,18 @@ final class BoxHealth {
                 .detail("ledgerTime", writer.newestTime().toString());
         lag.ifPresent(behind -> check.detail("behindSeconds", behind.toSeconds())
                 .detail("problem", "the clock is behind the ledger's newest entry; entries keep that entry's time until it catches up"));
+        return check.build();
+    }
+
+    private static HealthCheckResponse relay(RelayView relay) {
+        HealthCheckResponse.Builder check = HealthCheckResponse.builder()
+                .status(relay.halted() == null)
+                .detail("configured", relay.configured())
+                .detail("connected", relay.connected())
+                .detail("backlog", relay.backlog());
+        if (relay.halted() != null) {
+            check.detail("problem", relay.halted());
+        }
         return check.build();
     }
 

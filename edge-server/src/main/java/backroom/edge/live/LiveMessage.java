@@ -23,6 +23,11 @@ final class LiveMessage {
         return "{\"seq\":" + entry.seq() + ",\"type\":" + Json.write(entry.type()) + ",\"data\":" + entry.payload() + "}";
     }
 
+    /** {@code {"type":"relay.status","data":{...}}}: a state shown as it changes; it has no seq and is not replayed. */
+    static String notice(String type, Object data) {
+        return "{\"type\":" + Json.write(type) + ",\"data\":" + Json.write(data) + "}";
+    }
+
     /** {@code {"type":"error","detail":"..."}}: the answer to a client message the feed cannot take. */
     static String error(String detail) {
         return "{\"type\":\"error\",\"detail\":" + Json.write(detail) + "}";

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +39,8 @@ final class LiveSocket implements WsListener {
     private final BlockingQueue<LedgerEntry> queued = new ArrayBlockingQueue<>(MAX_BEHIND);
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean pinging = new AtomicBoolean();
+    /** The newest notice not yet sent; a newer one replaces it, so a slow screen holds one at most. */
+    private final AtomicReference<String> notice = new AtomicReference<>();
     /** Helidon's session writes frames through one buffer: one sender at a time. */
     /** One frame at a time on the session. A lock, not a monitor: a virtual thread blocked in a monitor pins its carrier on Java 21. */
     private final ReentrantLock sending = new ReentrantLock();
@@ -121,6 +124,28 @@ final class LiveSocket implements WsListener {
                 return;
             }
         }
+    }
+
+    /**
+     * Sends a notice (a state, not a ledger entry) from a thread of its own, never blocking the
+     * caller; while one is waiting to go out, a newer one replaces it.
+     */
+    void notice(String text) {
+        if (ended.get() || notice.getAndSet(text) != null) {
+            return;
+        }
+        Thread.ofVirtual().name("live-notice").start(() -> {
+            for (String next = notice.get(); next != null && !ended.get(); next = notice.get()) {
+                try {
+                    send(next);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "sending a notice to a live socket that is already gone", e);
+                }
+                if (notice.compareAndSet(next, null)) {
+                    return;
+                }
+            }
+        });
     }
 
     /**

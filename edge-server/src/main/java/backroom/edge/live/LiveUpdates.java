@@ -3,6 +3,7 @@ package backroom.edge.live;
 import backroom.edge.access.AccessGate;
 import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.Caller;
+import backroom.edge.access.Permission;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.LedgerEntry;
 import backroom.edge.web.Problem;
@@ -85,6 +86,16 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
         if (!shown.isEmpty()) {
             sockets.forEach(socket -> socket.queue(shown));
         }
+    }
+
+    /**
+     * Shows every socket whose caller may {@code needed} a state that is not a ledger entry (the
+     * relay's status): {@code {"type":...,"data":...}}, without a seq, never replayed. A screen that
+     * connects later reads the state from its route instead.
+     */
+    public void notice(String type, Object data, Permission needed) {
+        String text = LiveMessage.notice(type, data);
+        sockets.stream().filter(socket -> socket.caller().may(needed)).forEach(socket -> socket.notice(text));
     }
 
     /** Closes at once every socket opened by a caller {@code which} matches: its device was revoked, or its session ended. */

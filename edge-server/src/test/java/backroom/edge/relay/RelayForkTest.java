@@ -5,9 +5,12 @@ import static backroom.edge.relay.RelayTest.relay;
 import static backroom.edge.relay.RelayTest.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.testing.LiveScreen;
+import backroom.edge.testing.Reply;
 import backroom.edge.testing.TempFolders;
 import backroom.edge.testing.TestBox;
 import backroom.relay.testing.Mosquitto;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +51,21 @@ class RelayForkTest {
         ring(box.api(), 10);
         long firstForked = copyHead + 1;
         List<String> hqBefore = hq.entries();
-        broker.start();
+        try (LiveScreen technician = LiveScreen.connect(box.port(), "token=" + box.api().token());
+             LiveScreen cashier = LiveScreen.connect(box.port(), "token=" + box.signedIn("cashier").token())) {
+            broker.start();
 
-        awaitUntil(() -> !relay(box.api()).body().path("halted").isNull());
-        assertThat(relay(box.api()).field("halted")).startsWith("forked at seq " + firstForked + ": ");
+            awaitUntil(() -> !relay(box.api()).body().path("halted").isNull());
+            assertThat(relay(box.api()).field("halted")).startsWith("forked at seq " + firstForked + ": ");
+            assertThat(nextRelayStatusHalted(technician).path("data").path("halted").asText())
+                    .as("the live feed tells who may read the relay").startsWith("forked at seq " + firstForked + ": ");
+            assertThat(cashier.waiting()).as("and nobody else").noneMatch(message -> message.path("type").asText().equals("relay.status"));
+        }
+        Reply health = box.api().get("/observe/health");
+        assertThat(health.status()).isEqualTo(503);
+        JsonNode relayCheck = check(health, "relay");
+        assertThat(relayCheck.path("status").asText()).isEqualTo("DOWN");
+        assertThat(relayCheck.path("data").path("problem").asText()).startsWith("forked at seq " + firstForked + ": ");
         assertThat(hq.entries()).as("HQ overwrote nothing").isEqualTo(hqBefore);
         assertThat(hq.strings("SELECT forked_at_seq FROM store_heads")).containsExactly(Long.toString(firstForked));
         List<String> restored = box.box().database().durableEntriesAfter(copyHead, 1_000).stream()
@@ -77,6 +91,26 @@ class RelayForkTest {
         assertThat(box.box().relay().status().halted()).isEqualTo("behind HQ: HQ holds this store's ledger up to seq " + hqHead
                 + ", this box's ends at " + copyHead + " (a restored or copied data folder?); a technician must act");
         assertThat(hq.strings("SELECT COUNT(*) FROM ledger_conflicts")).containsExactly("0");
+    }
+
+    /** The first relay.status on {@code screen} that says the relay halted, skipping every other message. */
+    private static JsonNode nextRelayStatusHalted(LiveScreen screen) {
+        while (true) {
+            JsonNode message = screen.next();
+            if (message.path("type").asText().equals("relay.status") && !message.path("data").path("halted").isNull()) {
+                assertThat(message.has("seq")).as("a state, not an entry: no seq").isFalse();
+                return message;
+            }
+        }
+    }
+
+    private static JsonNode check(Reply health, String name) {
+        for (JsonNode check : health.body().path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("health has no " + name + " check: " + health.text());
     }
 
     /** A box that delivered everything, stopped; its data folder put back to an older copy; started again with the broker down. */
