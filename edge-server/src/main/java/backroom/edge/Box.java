@@ -4,6 +4,7 @@ import backroom.edge.about.AboutService;
 import backroom.edge.access.AccessGate;
 import backroom.edge.access.BoxKey;
 import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.DeviceRevoker;
 import backroom.edge.access.DeviceService;
 import backroom.edge.access.FirstStart;
 import backroom.edge.access.Keyring;
@@ -126,8 +127,11 @@ public final class Box implements AutoCloseable {
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
             audit = WholeLedgerAudit.prepare(database.jdbi(), Box::tableAudits);
             LiveUpdates feed = live;
-            relay = Relay.start(config.relay(), database, clock, status -> feed.notice("relay.status", status, Permission.READ_RELAY));
-            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit, relay);
+            CurrentPriceList prices = new CurrentPriceList();
+            relay = Relay.start(config.relay(), database, new DeviceRevoker(keyring), prices, clock,
+                    status -> feed.notice("relay.status", status, Permission.READ_RELAY));
+            Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit, relay,
+                    prices);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
             Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay);
@@ -151,7 +155,7 @@ public final class Box implements AutoCloseable {
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
                          BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live, WholeLedgerAudit audit,
-                         Relay relay) {
+                         Relay relay, CurrentPriceList prices) {
     }
 
     /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
@@ -196,7 +200,7 @@ public final class Box implements AutoCloseable {
         var jdbi = parts.database().jdbi();
         var ids = parts.ids();
         var keyring = parts.keyring();
-        var prices = new CurrentPriceList();
+        var prices = parts.prices();
         var pairing = new Pairing(writer, keyring, parts.tokens(), parts.key(), new PairingCodeSpool(parts.config().dataDir()), ids,
                 parts.clock());
         routing.addFilter(parts.gate());

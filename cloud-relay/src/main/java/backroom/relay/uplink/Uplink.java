@@ -6,6 +6,8 @@ import backroom.relay.wire.BatchCodec;
 import backroom.relay.wire.RelayAck;
 import backroom.relay.wire.RelayBatch;
 import backroom.relay.wire.Signature;
+import backroom.relay.wire.StoreCommands;
+import backroom.relay.wire.StoreConfig;
 import backroom.relay.wire.Topics;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +35,9 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  * With batches out and no ack for {@code ackTimeout}, and after every reconnect, it sends again from
  * the acked point: HQ stores each seq once, so a batch sent twice changes nothing there.
  *
+ * <p>The same connection takes what HQ sends down (config and commands) and hands it, signature
+ * checked, to a {@link Downlink}.
+ *
  * <p>The thread only reads the ledger, never writes it except to record an ack, so a drain of any
  * backlog takes no time from the writer that sales wait on.
  */
@@ -48,6 +53,7 @@ public final class Uplink implements AutoCloseable {
     private final Signature signature;
     private final MqttAsyncClient client;
     private final UplinkStatusBoard board;
+    private final Downlink downlink;
     private final Semaphore wake = new Semaphore(0);
     private final ConcurrentLinkedQueue<RelayAck> acks = new ConcurrentLinkedQueue<>();
     private final Deque<Long> outstanding = new ArrayDeque<>();
@@ -61,9 +67,12 @@ public final class Uplink implements AutoCloseable {
     /** Why this box's ledger and HQ's copy seem to disagree, while the box sends its side once more before stopping. */
     private String suspicion;
     private int failedConnects;
+    /** A resend HQ asked for, from this seq, not yet taken by the uplink's thread; 0 for none. */
+    private volatile long resendFrom;
 
-    private Uplink(UplinkSettings settings, Outbox outbox, UplinkProgress progress, Clock clock, String clientId) {
+    private Uplink(UplinkSettings settings, Outbox outbox, UplinkProgress progress, Downlink downlink, Clock clock, String clientId) {
         this.settings = settings;
+        this.downlink = downlink;
         this.outbox = outbox;
         this.progress = progress;
         this.clock = clock;
@@ -76,15 +85,32 @@ public final class Uplink implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("relay-uplink").daemon(true).unstarted(this::run);
     }
 
-    /** Starts sending in the background; never waits for the broker. {@code clientId} names this box at the broker. */
-    public static Uplink start(UplinkSettings settings, Outbox outbox, UplinkProgress progress, Clock clock, String clientId) {
-        Uplink uplink = new Uplink(settings, outbox, progress, clock, clientId);
-        uplink.thread.start();
-        return uplink;
+    /**
+     * An uplink not started yet. {@code clientId} names this box at the broker; {@code downlink}
+     * takes what HQ sends down.
+     */
+    public static Uplink create(UplinkSettings settings, Outbox outbox, UplinkProgress progress, Downlink downlink, Clock clock,
+                                String clientId) {
+        return new Uplink(settings, outbox, progress, downlink, clock, clientId);
+    }
+
+    /** Starts sending in the background; never waits for the broker. */
+    public Uplink start() {
+        thread.start();
+        return this;
     }
 
     /** New entries are on disk: called from the ledger writer's thread, so it only wakes the uplink. */
     public void wake() {
+        wake.release();
+    }
+
+    /**
+     * Sends the ledger again from {@code seq}, once the box has lowered its acked point below it
+     * ({@link UplinkProgress#ackedSeq()} must already say so, durably): HQ asked, having lost entries.
+     */
+    public void resendFrom(long seq) {
+        resendFrom = seq;
         wake.release();
     }
 
@@ -114,6 +140,7 @@ public final class Uplink implements AutoCloseable {
             return;
         }
         takeAcks();
+        takeResend();
         if (progress.halted().isPresent()) {
             board.publishIfDue(outbox.headSeq(), false);
             pause(IDLE_WAIT_MILLIS * 10);
@@ -140,7 +167,8 @@ public final class Uplink implements AutoCloseable {
             MqttConnectOptions options = Brokers.options(settings.broker(), settings.window() * 2 + 10);
             options.setWill(Topics.status(settings.store()), UplinkStatusBoard.offline(), 1, true);
             client.connect(options).waitForCompletion(15_000);
-            client.subscribe(Topics.ack(settings.store()), 1).waitForCompletion(15_000);
+            client.subscribe(new String[] {Topics.ack(settings.store()), Topics.config(settings.store()),
+                    Topics.commands(settings.store())}, new int[] {1, 1, 1}).waitForCompletion(15_000);
             connected = true;
             failedConnects = 0;
             rewind();
@@ -151,6 +179,18 @@ public final class Uplink implements AutoCloseable {
             closeQuietly();
             pause(Backoff.millis(failedConnects++, settings.backoffCap(), ThreadLocalRandom.current()));
         }
+    }
+
+    private void takeResend() {
+        long from = resendFrom;
+        if (from == 0) {
+            return;
+        }
+        resendFrom = 0;
+        ackedSeq = Math.min(ackedSeq, from - 1);
+        board.acked(ackedSeq, null);
+        LOG.info("HQ asked for the ledger again: sending from seq " + (ackedSeq + 1));
+        rewind();
     }
 
     private void takeAcks() {
@@ -315,8 +355,14 @@ public final class Uplink implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             try {
-                acks.add(RelayAck.decode(message.getPayload(), signature));
-                wake.release();
+                if (topic.equals(Topics.config(settings.store()))) {
+                    downlink.config(StoreConfig.decode(message.getPayload(), signature));
+                } else if (topic.equals(Topics.commands(settings.store()))) {
+                    downlink.commands(StoreCommands.decode(message.getPayload(), signature));
+                } else {
+                    acks.add(RelayAck.decode(message.getPayload(), signature));
+                    wake.release();
+                }
             } catch (BadMessageException e) {
                 LOG.warning("ignored a message on " + topic + ": " + e.getMessage());
             }

@@ -27,6 +27,16 @@ public final class Topics {
         return ROOT + id + "/status";
     }
 
+    /** HQ to box, retained and signed: the store's catalog and settings ({@link StoreConfig}). */
+    public static String config(StoreId id) {
+        return ROOT + id + "/config";
+    }
+
+    /** HQ to box, retained and signed: the newest commands for the store ({@link StoreCommands}). */
+    public static String commands(StoreId id) {
+        return ROOT + id + "/cmd";
+    }
+
     /** The store an events topic belongs to, or empty for any other topic. */
     public static Optional<StoreId> storeOfEvents(String topic) {
         if (!topic.startsWith(ROOT) || !topic.endsWith("/events")) {

@@ -41,6 +41,14 @@ public final class CatalogWrites {
 
     /** Creates or replaces one product, keeping its stock level. */
     public static Product upsertProduct(Handle handle, LedgerAppender ledger, Product product) {
+        replaceProduct(handle, product);
+        handle.execute("UPDATE store_settings SET catalog_version = catalog_version + 1");
+        ledger.append("catalog.product_upserted", product);
+        return CatalogStore.product(handle, product.id()).orElseThrow();
+    }
+
+    /** Writes one product's rows, keeping its place in the list and its stock level; the caller records the change. */
+    static void replaceProduct(Handle handle, Product product) {
         int position = handle.createQuery("SELECT position FROM products WHERE id = :id")
                 .bind("id", product.id())
                 .mapTo(Integer.class)
@@ -49,9 +57,6 @@ public final class CatalogWrites {
         handle.createUpdate("DELETE FROM product_variants WHERE product_id = :id").bind("id", product.id()).execute();
         handle.createUpdate("DELETE FROM product_modifiers WHERE product_id = :id").bind("id", product.id()).execute();
         writeProduct(handle, product, position);
-        handle.execute("UPDATE store_settings SET catalog_version = catalog_version + 1");
-        ledger.append("catalog.product_upserted", product);
-        return CatalogStore.product(handle, product.id()).orElseThrow();
     }
 
     private static void writeProduct(Handle handle, Product product, int position) {

@@ -26,7 +26,7 @@ record ProductRequest(
     static final long MAX_PRICE = 1_000_000_000_000L;
     /** The columns' widths: a longer value would reach the database and fail there as a 500. */
     private static final int MAX_CODE = 64;
-    private static final int MAX_NAME = 200;
+    static final int MAX_NAME = 200;
 
     Product toProduct(String pathId, Set<String> taxIds, Set<String> categoryIds) {
         List<FieldError> errors = new ArrayList<>();

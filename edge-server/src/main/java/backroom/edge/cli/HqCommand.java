@@ -5,48 +5,36 @@ import backroom.relay.hq.StoreSecrets;
 import backroom.relay.mqtt.BrokerSettings;
 import io.helidon.logging.common.LogConfig;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code backroom hq}: one HQ sink. It joins the shared subscription on every store's events, lands
  * each batch in the database (H2 by default, or PostgreSQL), and acks each store. Run as many as
- * needed, on any machines: the broker hands each batch to one of them. Runs until stopped.
+ * needed, on any machines: the broker hands each batch to one of them. Runs until stopped. Its
+ * subcommands send a store its config ({@code push-config}) and commands ({@code cmd}).
  */
-@Command(name = "hq", description = "Run an HQ sink: land every store's ledger batches in one database, each seq once, and ack them.")
+@Command(name = "hq", description = "Run an HQ sink: land every store's ledger batches in one database, each seq once, and ack them.",
+        subcommands = {HqPushConfigCommand.class, HqStoreCommand.class})
 final class HqCommand implements Callable<Integer> {
 
     @Option(names = "--db", description = "JDBC URL of HQ's database (default: an H2 file, jdbc:h2:./hq-data/hq).")
     private String db = "jdbc:h2:./hq-data/hq";
 
-    @Option(names = "--broker", required = true, description = "The broker: tcp://host:port or ssl://host:port.")
-    private String broker;
-
-    @Option(names = "--stores", required = true, description = "File of the stores HQ knows, one 'franchise/store secret' a line.")
-    private Path stores;
-
-    @Option(names = "--username", description = "Broker user name (default: $BACKROOM_MQTT_USERNAME).")
-    private String username = System.getenv("BACKROOM_MQTT_USERNAME");
-
-    @Option(names = "--password", description = "Broker password (default: $BACKROOM_MQTT_PASSWORD).")
-    private String password = System.getenv("BACKROOM_MQTT_PASSWORD");
-
-    @Option(names = "--ca", description = "PEM file of the broker's certificate authority (default: $BACKROOM_MQTT_CA).")
-    private Path ca = Optional.ofNullable(System.getenv("BACKROOM_MQTT_CA")).map(Path::of).orElse(null);
+    @Mixin
+    private HqBrokerOptions options;
 
     @Override
     public Integer call() throws InterruptedException {
         LogConfig.configureRuntime();
         HqSink sink;
         try {
-            BrokerSettings settings = new BrokerSettings(broker, Optional.ofNullable(username), Optional.ofNullable(password),
-                    Optional.ofNullable(ca));
-            StoreSecrets known = StoreSecrets.read(stores);
+            BrokerSettings settings = options.broker();
+            StoreSecrets known = options.stores();
             sink = HqSink.start(settings, known, db, Clock.systemUTC());
             System.out.printf("hq: landing batches of %d stores from %s in %s%n", known.size(), settings, db);
         } catch (IllegalArgumentException | IOException | SQLException e) {

@@ -26,7 +26,8 @@ final class Migrations {
             "V007__idempotency_by_device.sql",
             "V008__limits_and_box_key.sql",
             "V009__ledger_seq_indexes.sql",
-            "V010__relay.sql");
+            "V010__relay.sql",
+            "V011__downlink.sql");
 
     private Migrations() {
     }

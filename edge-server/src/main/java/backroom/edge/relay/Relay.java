@@ -1,5 +1,7 @@
 package backroom.edge.relay;
 
+import backroom.edge.access.DeviceRevoker;
+import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.relay.uplink.Uplink;
 import backroom.relay.uplink.UplinkSettings;
@@ -9,13 +11,16 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The box's link to HQ, if one is configured: the uplink, woken by every group the ledger writer
- * commits. Without a broker the ledger keeps every entry, and the relay's status says they queue.
+ * commits, and what HQ sends down: its catalog and settings ({@link RemoteConfig}) and commands
+ * ({@link RemoteCommands}). Without a broker the ledger keeps every entry, and the relay's status
+ * says they queue.
  * The status is looked at every {@value #WATCH_MILLIS} ms and handed on when it changed (to the
  * live feed, as {@code relay.status}).
  */
@@ -28,39 +33,49 @@ public final class Relay implements AutoCloseable {
 
     private final LedgerDatabase ledger;
     private final RelayProgress progress;
+    private final RemoteConfig config;
     private final Uplink uplink;
+    private final HqDownlink downlink;
     private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("relay-status").daemon(true).factory());
     private RelayView lastSeen;
 
-    private Relay(LedgerDatabase ledger, RelayProgress progress, Uplink uplink, Consumer<RelayView> onChange) {
+    private Relay(LedgerDatabase ledger, RelayProgress progress, RemoteConfig config, Uplink uplink, HqDownlink downlink,
+                  Consumer<RelayView> onChange) {
         this.ledger = ledger;
         this.progress = progress;
+        this.config = config;
         this.uplink = uplink;
+        this.downlink = downlink;
         watch.scheduleWithFixedDelay(() -> tellIfChanged(onChange), WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
      * Starts the uplink in the background when {@code settings} are given; never waits for the
-     * broker. {@code onChange} is told each changed status, on the relay's own thread.
+     * broker. HQ's commands revoke devices through {@code revoker}; its config changes the catalog
+     * and so {@code prices}. {@code onChange} is told each changed status, on the relay's own thread.
      */
-    public static Relay start(Optional<UplinkSettings> settings, LedgerDatabase ledger, Clock clock, Consumer<RelayView> onChange) {
+    public static Relay start(Optional<UplinkSettings> settings, LedgerDatabase ledger, DeviceRevoker revoker, CurrentPriceList prices,
+                              Clock clock, Consumer<RelayView> onChange) {
         RelayProgress progress = new RelayProgress(ledger.jdbi(), ledger.writer());
-        Uplink uplink = settings.map(config -> Uplink.start(config, new LedgerOutbox(ledger), progress, clock,
-                "backroom-" + config.store().franchise() + "-" + config.store().store())).orElse(null);
-        if (uplink != null) {
-            ledger.writer().onCommitted(entries -> uplink.wake());
+        RemoteConfig config = new RemoteConfig(ledger.jdbi(), ledger.writer(), prices);
+        if (settings.isEmpty()) {
+            return new Relay(ledger, progress, config, null, null, onChange);
         }
-        return new Relay(ledger, progress, uplink, onChange);
+        UplinkSettings link = settings.get();
+        AtomicReference<Uplink> started = new AtomicReference<>();
+        HqDownlink downlink = new HqDownlink(config, new RemoteCommands(ledger.writer(), revoker, seq -> started.get().resendFrom(seq)));
+        Uplink uplink = Uplink.create(link, new LedgerOutbox(ledger), progress, downlink, clock,
+                "backroom-" + link.store().franchise() + "-" + link.store().store());
+        started.set(uplink);
+        ledger.writer().onCommitted(entries -> uplink.wake());
+        return new Relay(ledger, progress, config, uplink.start(), downlink, onChange);
     }
 
     public RelayView status() {
-        if (uplink == null) {
-            long head = ledger.writer().head().seq();
-            long acked = progress.ackedSeq();
-            return RelayView.of(false, new UplinkStatus(false, acked, head, null, NOT_CONFIGURED, progress.halted().orElse(null)));
-        }
-        return RelayView.of(true, uplink.status());
+        UplinkStatus status = uplink != null ? uplink.status() : new UplinkStatus(false, progress.ackedSeq(),
+                ledger.writer().head().seq(), null, NOT_CONFIGURED, progress.halted().orElse(null));
+        return RelayView.of(uplink != null, status, config.appliedVersion(), config.lastRefusal().orElse(null));
     }
 
     private void tellIfChanged(Consumer<RelayView> onChange) {
@@ -79,6 +94,9 @@ public final class Relay implements AutoCloseable {
     @Override
     public void close() {
         watch.shutdownNow();
+        if (downlink != null) {
+            downlink.close();
+        }
         if (uplink != null) {
             uplink.close();
         }
