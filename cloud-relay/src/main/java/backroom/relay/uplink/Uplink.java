@@ -67,6 +67,8 @@ public final class Uplink implements AutoCloseable {
     /** Why this box's ledger and HQ's copy seem to disagree, while the box sends its side once more before stopping. */
     private String suspicion;
     private int failedConnects;
+    /** A technician cleared the halt ({@link UplinkProgress#halted()} says so already); not yet taken by the uplink's thread. */
+    private volatile boolean resumed;
     /** A resend HQ asked for, from this seq, not yet taken by the uplink's thread; 0 for none. */
     private volatile long resendFrom;
 
@@ -114,6 +116,15 @@ public final class Uplink implements AutoCloseable {
         wake.release();
     }
 
+    /**
+     * Sends again after a halt, from HQ's acked point, once the box has cleared the halt in its
+     * {@link UplinkProgress}. Should HQ still hold another history, the uplink halts again.
+     */
+    public void resume() {
+        resumed = true;
+        wake.release();
+    }
+
     public UplinkStatus status() {
         return new UplinkStatus(connected, board.ackedSeq(), outbox.headSeq(), board.lastAckAt(), board.lastError(),
                 progress.halted().orElse(null));
@@ -141,6 +152,7 @@ public final class Uplink implements AutoCloseable {
         }
         takeAcks();
         takeResend();
+        takeResume();
         if (progress.halted().isPresent()) {
             board.publishIfDue(outbox.headSeq(), false);
             pause(IDLE_WAIT_MILLIS * 10);
@@ -179,6 +191,16 @@ public final class Uplink implements AutoCloseable {
             closeQuietly();
             pause(Backoff.millis(failedConnects++, settings.backoffCap(), ThreadLocalRandom.current()));
         }
+    }
+
+    private void takeResume() {
+        if (!resumed) {
+            return;
+        }
+        resumed = false;
+        suspicion = null;
+        LOG.info("a technician resumed the relay: sending from seq " + (ackedSeq + 1));
+        rewind();
     }
 
     private void takeResend() {

@@ -18,5 +18,7 @@ public enum Permission {
     SIGN_OUT,
     MANAGE_STAFF,
     MANAGE_DEVICES,
-    READ_RELAY
+    READ_RELAY,
+    /** Sending to HQ again after the relay halted on a fork: a technician's, once HQ has dealt with it. */
+    RESUME_RELAY
 }

@@ -1,5 +1,6 @@
 package backroom.edge.relay;
 
+import backroom.edge.access.Actor;
 import backroom.edge.access.DeviceRevoker;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.LedgerDatabase;
@@ -76,6 +77,17 @@ public final class Relay implements AutoCloseable {
         UplinkStatus status = uplink != null ? uplink.status() : new UplinkStatus(false, progress.ackedSeq(),
                 ledger.writer().head().seq(), null, NOT_CONFIGURED, progress.halted().orElse(null));
         return RelayView.of(uplink != null, status, config.appliedVersion(), config.lastRefusal().orElse(null));
+    }
+
+    /**
+     * A technician's word, once HQ has dealt with the fork or the ledger behind it: the box sends
+     * again from HQ's acked point. If HQ still holds another history, the relay halts again.
+     */
+    public void resume(Actor by) {
+        progress.resume(by);
+        if (uplink != null) {
+            uplink.resume();
+        }
     }
 
     private void tellIfChanged(Consumer<RelayView> onChange) {

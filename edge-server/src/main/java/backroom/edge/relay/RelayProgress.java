@@ -1,7 +1,11 @@
 package backroom.edge.relay;
 
+import backroom.edge.access.Actor;
 import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.web.Problem;
 import backroom.relay.uplink.UplinkProgress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,6 +43,25 @@ final class RelayProgress implements UplinkProgress {
     @Override
     public Optional<String> halted() {
         return halted;
+    }
+
+    /**
+     * Clears the halt, with a {@code relay.resumed} entry saying who and what it was; 409 when the
+     * relay is not halted.
+     */
+    void resume(Actor by) {
+        writer.submit((handle, ledger) -> {
+            String reason = handle.createQuery("SELECT halted FROM relay_state WHERE id = 1").mapTo(String.class).one();
+            if (reason == null) {
+                throw Problem.conflict("halted", "the relay is not halted: there is nothing to resume");
+            }
+            handle.createUpdate("UPDATE relay_state SET halted = NULL WHERE id = 1").execute();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("halted", reason);
+            entry.put("by", by);
+            return ledger.append("relay.resumed", entry);
+        });
+        halted = Optional.empty();
     }
 
     @Override

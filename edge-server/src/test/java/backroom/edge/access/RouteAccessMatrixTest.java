@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Who may call what, written out: every route the box serves against every kind of caller, with
  * what the gate must answer. The table is the rule, stated from the API contract and the design
  * (voids, refunds, cash movements, closing a shift, stock adjustments and no-sale drawer opens
- * need a supervisor or above; catalog editing, staff and the relay's status are a manager's; devices are the
- * technician's alone; a kitchen screen rings no sale whoever signs in on it; a kiosk faces
+ * need a supervisor or above; catalog editing, staff and the relay's status are a manager's; devices and resuming a halted
+ * relay are the technician's alone; a kitchen screen rings no sale whoever signs in on it; a kiosk faces
  * customers and only shows the menu and signs out), never derived from {@link Permissions}.
  *
  * <p>A cell is {@code ok} when the gate lets the request through to its handler (any answer but 401
@@ -63,6 +63,7 @@ class RouteAccessMatrixTest {
             "POST /api/v1/sales/{id}/refunds",               "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/drawer/open",                      "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "GET /api/v1/relay",                             "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "POST /api/v1/relay/resume",                     "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "GET /ws",                                       "401    | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /",                                         "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "GET /openapi",                                  "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",

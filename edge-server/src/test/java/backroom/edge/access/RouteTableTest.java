@@ -57,6 +57,7 @@ class RouteTableTest {
             entry("POST /api/v1/sales/{id}/refunds", Access.needs(Permission.REFUND_SALE)),
             entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)),
             entry("GET /api/v1/relay", Access.needs(Permission.READ_RELAY)),
+            entry("POST /api/v1/relay/resume", Access.needs(Permission.RESUME_RELAY)),
             entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)),
             entry("GET /", Access.PUBLIC),
             entry("GET /openapi", Access.PUBLIC));

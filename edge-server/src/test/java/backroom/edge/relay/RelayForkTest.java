@@ -11,8 +11,11 @@ import backroom.edge.testing.TempFolders;
 import backroom.edge.testing.TestBox;
 import backroom.relay.testing.Mosquitto;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +78,29 @@ class RelayForkTest {
         box.stop();
         box = TestBox.restart(box);
         assertThat(relay(box.api()).field("halted")).as("after a restart").startsWith("forked at seq " + firstForked + ": ");
+    }
+
+    @Test
+    void aTechnicianResumesAHaltedRelayWhichHaltsAgainWhileHqStillHoldsAnotherHistory() throws Exception {
+        startDeliveredThenRestoreAnOldCopy();
+        assertThat(box.api().post("/api/v1/relay/resume", Map.of()).status()).as("nothing to resume yet").isEqualTo(409);
+        ring(box.api(), 5);
+        broker.start();
+        awaitUntil(() -> !relay(box.api()).body().path("halted").isNull());
+        String halted = relay(box.api()).field("halted");
+
+        Reply resumed = box.api().post("/api/v1/relay/resume", Map.of());
+
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.body().path("halted").isNull()).isTrue();
+        try (Handle handle = box.box().database().jdbi().open()) {
+            JsonNode entry = new ObjectMapper().readTree(handle.createQuery(
+                    "SELECT payload FROM ledger WHERE type = 'relay.resumed'").mapTo(String.class).one());
+            assertThat(entry.path("halted").asText()).isEqualTo(halted);
+            assertThat(entry.path("by").path("role").asText()).isEqualTo("technician");
+        }
+        awaitUntil(() -> !relay(box.api()).body().path("halted").isNull());
+        assertThat(relay(box.api()).field("halted")).as("HQ still holds the other side").isEqualTo(halted);
     }
 
     @Test
