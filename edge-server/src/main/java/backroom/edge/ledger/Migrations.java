@@ -32,8 +32,7 @@ final class Migrations {
     private Migrations() {
     }
 
-    /** Returns how many files were applied now. */
-    static int apply(Handle handle) {
+    static void apply(Handle handle) {
         handle.execute("""
                 CREATE TABLE IF NOT EXISTS schema_version (
                     version    INT PRIMARY KEY,
@@ -41,7 +40,6 @@ final class Migrations {
                     applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL
                 )""");
         Set<Integer> applied = new HashSet<>(handle.createQuery("SELECT version FROM schema_version").mapTo(Integer.class).list());
-        int count = 0;
         for (String file : FILES) {
             int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
             if (applied.contains(version)) {
@@ -56,9 +54,7 @@ final class Migrations {
                         .bind("file", file)
                         .execute();
             });
-            count++;
         }
-        return count;
     }
 
     private static List<String> statements(String sql) {

@@ -112,6 +112,7 @@ class DamagedLedgerTest {
 
         assertThatThrownBy(() -> LedgerDatabase.open(dir, Clock.systemUTC()))
                 .isInstanceOf(LedgerDamagedException.class)
+                .hasMessageStartingWith("The ledger database " + dir.resolve("ledger.mv.db").toAbsolutePath() + " cannot be used: ")
                 .hasMessageContaining("breaks at entry 6");
     }
 

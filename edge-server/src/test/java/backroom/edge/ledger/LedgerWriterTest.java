@@ -176,6 +176,36 @@ class LedgerWriterTest {
         }
     }
 
+    private static Throwable rootOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    @Test
+    void aNewDatabaseIsForcedToDiskAtOnceAndEveryOpenAndCloseRecordsTheVerifiedPoint() {
+        try (PowerCut power = PowerCut.over(dir)) {
+            String url = "jdbc:h2:" + power.path(LedgerDatabase.FILE_NAME) + LedgerDatabase.settings() + ";TRACE_LEVEL_FILE=0";
+            LedgerDatabase db = LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC);
+            assertThat(power.forceCalls()).as("a new file, which H2 never syncs itself").isPositive();
+            db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 1)));
+            long forcedByTheWrite = power.forceCalls();
+            db.close();
+            assertThat(power.forceCalls()).as("the verified point recorded at close").isGreaterThan(forcedByTheWrite);
+
+            LedgerDatabase again = LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC);
+            again.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 2)));
+            power.cut();
+            assertTimeoutPreemptively(Duration.ofSeconds(10), again::close);
+        }
+        String file = "jdbc:h2:file:" + dir.resolve(LedgerDatabase.FILE_NAME).toAbsolutePath() + LedgerDatabase.settings();
+        try (LedgerDatabase reopened = LedgerDatabase.open(file, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC)) {
+            assertThat(reopened.jdbi().withHandle(VerifiedPoint::read).seq()).as("recorded as the open verified it").isEqualTo(2);
+        }
+    }
+
     @Test
     void whenTheDiskDiesEveryWriteFailsAtOnceAndTheWriterKeepsAnswering() {
         try (PowerCut power = PowerCut.over(dir)) {
@@ -189,10 +219,15 @@ class LedgerWriterTest {
                 for (int n = 2; n <= 4; n++) {
                     int entry = n;
                     assertThatThrownBy(() -> db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", entry))))
-                            .isInstanceOf(LedgerUnavailableException.class);
+                            .isInstanceOf(LedgerUnavailableException.class)
+                            .satisfies(failure -> assertThat(failure.getMessage())
+                                    .as("names the cause at the root, not a wrapper").isEqualTo("the ledger could not be written: "
+                                            + rootOf(failure.getCause()).getMessage())
+                                    .doesNotEndWith(": null"));
                 }
             });
             assertThat(db.writer().head().seq()).isEqualTo(1);
+            assertThat(db.writer().isWritable()).as("it could not reopen the file on a dead disk").isFalse();
             assertTimeoutPreemptively(Duration.ofSeconds(10), db::close);
         }
     }

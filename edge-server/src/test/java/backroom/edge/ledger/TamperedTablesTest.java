@@ -192,6 +192,22 @@ class TamperedTablesTest {
     }
 
     @Test
+    void aRowAddedAfterTheVerifiedPointIsCountedFromTheEntryBeforeItAtStartUp() {
+        TempFolders.copy(day, copy);
+        moveVerifiedPointBackTo(copy, 3);
+        change(copy, """
+                INSERT INTO sales (id, receipt_number, register_id, shift_id, order_type, currency, subtotal, tax_total,
+                    service_charge, rounding, grand_total, paid, change_due, ledger_seq, sold_at)
+                SELECT 'forged', 'r1-000099', register_id, shift_id, order_type, currency, 1, 0, 0, 0, 1, 1, 0, 5, sold_at
+                FROM sales WHERE id = '""" + saleA + "'");
+
+        assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
+                .isInstanceOf(LedgerDamagedException.class)
+                .hasMessageContaining("sales holds 4 rows from after entry 2 but the ledger's entries wrote 3; row id forged points at"
+                        + " no sale.completed entry");
+    }
+
+    @Test
     void aBoxThatStoppedWithoutMovingItsVerifiedPointHoldsEveryLaterEntrysRowsAtStartUp() {
         TempFolders.copy(day, copy);
         moveVerifiedPointBackTo(copy, 3);
