@@ -8,6 +8,7 @@ import backroom.edge.testing.Sales;
 import backroom.edge.testing.TestBox;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.relay.hq.HqSink;
+import backroom.relay.testing.CuttingProxy;
 import backroom.relay.testing.Mosquitto;
 import backroom.relay.mqtt.BrokerSettings;
 import backroom.relay.testing.PostgresDatabase;
@@ -19,6 +20,9 @@ import java.sql.Statement;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Random;
+import java.time.Duration;
+import backroom.relay.uplink.UplinkSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +106,35 @@ class RelayTest {
         broker.kill();
         ring(box.api(), 2_000);
         broker.start();
+        awaitDelivered();
+        assertHqHoldsTheBoxsLedgerExactly();
+    }
+
+    /** A slow link (48 KB/s) cut every 0.1-0.4 s: full batches never got through it before batches shrank on such a link. */
+    @Test
+    void aLinkCutAtRandomMomentsAtLeastTwentyTimesDuringOneDrainLosesAndRepeatsNothing() throws Exception {
+        broker = Mosquitto.start(dir);
+        hq = Hq.onH2(dir, broker.url());
+        box = TestBox.start(config -> config);
+        ring(box.api(), 4_000);
+        box.stop();
+        hq.startSink();
+        Random random = new Random(7);
+        int cutsWhileDraining = 0;
+        try (CuttingProxy link = CuttingProxy.to(broker.port(), 48 * 1024)) {
+            UplinkSettings throughTheLink = new UplinkSettings(BrokerSettings.plain(link.url()), Hq.STORE, Hq.SECRET)
+                    .withTimings(Duration.ofSeconds(2), Duration.ofSeconds(1));
+            box = TestBox.restart(box, config -> config.withRelay(throughTheLink));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (relay(box.api()).number("ackedSeq") < box.headSeq() && System.nanoTime() < deadline) {
+                Thread.sleep(100 + random.nextInt(300));
+                if (relay(box.api()).body().path("connected").asBoolean() && relay(box.api()).number("backlog") > 0) {
+                    link.cut();
+                    cutsWhileDraining++;
+                }
+            }
+        }
+        assertThat(cutsWhileDraining).isGreaterThanOrEqualTo(20);
         awaitDelivered();
         assertHqHoldsTheBoxsLedgerExactly();
     }

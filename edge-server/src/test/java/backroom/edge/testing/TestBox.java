@@ -64,6 +64,11 @@ public final class TestBox implements AutoCloseable {
         return new TestBox(closed.dataDir, closed.clock, closed.configure, false);
     }
 
+    /** Starts again on the data of a box that was closed, with its clock and other settings ({@code configure}). */
+    public static TestBox restart(TestBox closed, UnaryOperator<BoxConfig> configure) {
+        return new TestBox(closed.dataDir, closed.clock, configure);
+    }
+
     /** Starts again on the data of a box that was closed, with its clock. */
     public static TestBox restart(TestBox closed) {
         return new TestBox(closed.dataDir, closed.clock, closed.configure);
