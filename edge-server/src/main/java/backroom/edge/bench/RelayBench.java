@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code backroom bench relay}: a backlog of real sales drained end to end (box, broker, HQ sink on
  * H2, HQ's ack back) beside plain one-message-per-entry QoS 1 publishing of the same entries; and
- * the sales p99 at 8 clients with the relay idle and during a drain of the same backlog.
+ * the sales p99 at 8 clients with the relay idle and during a drain of the same backlog; and HQ's
+ * intake from 50 stores draining at once into two sinks on PostgreSQL ({@link HqIntake}).
  */
 @Command(name = "relay", description = "Relay drain entries/s beside plain QoS 1 publishing; sales p99 with and without a drain.")
 final class RelayBench implements Callable<Integer> {
@@ -45,6 +46,16 @@ final class RelayBench implements Callable<Integer> {
 
     @Option(names = "--entries", description = "Sales in the backlog (default 200,000).")
     private int entries = 200_000;
+
+    @Option(names = "--stores", description = "Stores draining into HQ at once for the intake figure (default 50; 0 skips it).")
+    private int stores = 50;
+
+    @Option(names = "--per-store", description = "Entries each of those stores sends (default 4,000).")
+    private int perStore = 4_000;
+
+    @Option(names = "--postgres", description = "PostgreSQL server for the intake figure; a database is made there and dropped"
+            + " (default jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres).")
+    private String postgres = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
     @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench).")
     private Path dir = Path.of("data", "bench");
@@ -90,6 +101,9 @@ final class RelayBench implements Callable<Integer> {
                 backlogAfter = box.relay().status().backlog();
             }
 
+            HqIntake.Result intake = stores > 0
+                    ? HqIntake.measure(data, broker.url(), postgres, stores, (int) Math.min(perStore, head)) : null;
+
             double drainPerSecond = head / drainSeconds;
             System.out.println("the backlog to HQ                                               entries/s   seconds");
             System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK  %,10.0f  %8.1f%n", baseline, head / baseline);
@@ -100,6 +114,14 @@ final class RelayBench implements Callable<Integer> {
                     idle.p99Millis(), idle.failures());
             System.out.printf("  during the drain of the backlog      %,9.0f %8.2f %8.2f %8d   (%,d entries still to send after it)%n",
                     draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), draining.failures(), backlogAfter);
+            if (intake != null) {
+                System.out.printf("%nHQ intake: %d stores draining at once (%,d entries) into two sinks on PostgreSQL   entries/s   seconds%n",
+                        stores, intake.entries());
+                System.out.printf("  baseline: the same rows in plain JDBC batches of 1,000, one connection        %,10.0f  %8.1f%n",
+                        intake.baselinePerSecond(), intake.entries() / intake.baselinePerSecond());
+                System.out.printf("  relay: %d uplinks -> broker -> 2 HQ sinks, chain-checked, acked              %,10.0f  %8.1f   (x%.1f)%n",
+                        stores, intake.relayPerSecond(), intake.relaySeconds(), intake.relayPerSecond() / intake.baselinePerSecond());
+            }
             if (json) {
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("entries", head);
@@ -114,6 +136,13 @@ final class RelayBench implements Callable<Integer> {
                 figures.put("backlogAfterLoad", backlogAfter);
                 figures.put("refusedIdle", idle.failures());
                 figures.put("refusedDuringDrain", draining.failures());
+                if (intake != null) {
+                    figures.put("intakeStores", stores);
+                    figures.put("intakeEntries", intake.entries());
+                    figures.put("intakeBaselineEntriesPerSecond", Math.round(intake.baselinePerSecond()));
+                    figures.put("intakeEntriesPerSecond", Math.round(intake.relayPerSecond()));
+                    figures.put("intakeSeconds", Math.round(intake.relaySeconds() * 10) / 10.0);
+                }
                 System.out.println(Json.write(figures));
             }
         }
