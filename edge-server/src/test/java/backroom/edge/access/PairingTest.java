@@ -9,6 +9,8 @@ import backroom.edge.testing.KeyedHashes;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.SignIn;
 import backroom.edge.testing.TestBox;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,6 +232,19 @@ class PairingTest {
         assertThat(box.dataDir().resolve("pairing-codes")).as("both files taken, the stale one unrecorded").isEmptyDirectory();
         assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", "314159")).status()).isEqualTo(422);
         assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", "271828")).status()).as("expired in its file").isEqualTo(422);
+    }
+
+    @Test
+    void aSpoolFileStillBeingWrittenIsNotTaken() throws Exception {
+        PairingCodeSpool spool = new PairingCodeSpool(box.dataDir());
+        spool.put(Pairing.newCode(BoxKey.read(box.dataDir()), "161803", "Done", DeviceKind.KDS, box.clock().instant()));
+        Path folder = box.dataDir().resolve("pairing-codes");
+        try (var files = Files.list(folder)) {
+            Files.move(files.findFirst().orElseThrow(), folder.resolve("half-written.tmp"));
+        }
+
+        assertThat(box.anonymous().post("/api/v1/devices/pair", Map.of("code", "161803")).status()).isEqualTo(422);
+        assertThat(folder.resolve("half-written.tmp")).as("left for the command that is writing it").exists();
     }
 
     @Test
