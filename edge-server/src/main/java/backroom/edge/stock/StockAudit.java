@@ -39,6 +39,7 @@ public final class StockAudit implements TableAudit {
         switch (entry.type()) {
             case "catalog.seeded" -> LedgerAudit.payload(entry).path("products").forEach(this::catalogued);
             case "catalog.product_upserted" -> catalogued(LedgerAudit.payload(entry));
+            case "catalog.imported" -> LedgerAudit.payload(entry).path("products").forEach(this::catalogued);
             case "sale.completed" -> sold(tables, entry, LedgerAudit.payload(entry));
             case "sale.voided" -> voided(tables, entry, LedgerAudit.payload(entry));
             case "sale.refunded" -> refunded(tables, entry, LedgerAudit.payload(entry));
