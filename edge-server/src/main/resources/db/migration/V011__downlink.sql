@@ -10,3 +10,5 @@ CREATE TABLE relay_commands (
     type    VARCHAR(32) NOT NULL,
     done_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+-- The store's secret once HQ rotated it (a rotate-secret command): it then wins over BACKROOM_STORE_SECRET.
+ALTER TABLE relay_state ADD COLUMN store_secret VARCHAR(200);

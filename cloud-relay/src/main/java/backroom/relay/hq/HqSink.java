@@ -11,6 +11,7 @@ import backroom.relay.wire.StoreId;
 import backroom.relay.wire.Topics;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -100,27 +101,35 @@ public final class HqSink implements AutoCloseable {
 
     private void received(String topic, byte[] message) {
         Optional<StoreId> store = Topics.storeOfEvents(topic);
-        Optional<Signature> signature = store.flatMap(stores::of);
-        if (signature.isEmpty()) {
+        List<Signature> accepted = store.map(stores::accepted).orElse(List.of());
+        if (accepted.isEmpty()) {
             refused.incrementAndGet();
             LOG.warning("refused a batch on " + topic + ": not a store this sink knows");
             return;
         }
-        RelayBatch batch;
-        try {
-            batch = BatchCodec.decode(message, signature.get());
-            if (!batch.franchise().equals(store.get().franchise()) || !batch.store().equals(store.get().store())) {
-                throw new BadMessageException("the batch names " + batch.franchise() + "/" + batch.store() + " on " + topic);
+        RelayBatch batch = null;
+        Signature signedWith = null;
+        String refusal = null;
+        for (Signature signature : accepted) {
+            try {
+                batch = BatchCodec.decode(message, signature);
+                signedWith = signature;
+                break;
+            } catch (BadMessageException e) {
+                refusal = refusal == null ? e.getMessage() : refusal;
             }
-        } catch (BadMessageException e) {
+        }
+        if (batch == null || !batch.franchise().equals(store.get().franchise()) || !batch.store().equals(store.get().store())) {
             refused.incrementAndGet();
-            LOG.warning("refused a batch on " + topic + ": " + e.getMessage());
+            LOG.warning("refused a batch on " + topic + ": " + (batch == null ? refusal
+                    : "the batch names " + batch.franchise() + "/" + batch.store() + " on " + topic));
             return;
         }
         try {
             RelayAck ack = ledger.land(store.get(), batch, clock.instant());
             landed.incrementAndGet();
-            client.publish(Topics.ack(store.get()), ack.encode(signature.get()), 1, true);
+            // Answered in the secret that signed the batch: a box between two secrets reads its ack.
+            client.publish(Topics.ack(store.get()), ack.encode(signedWith), 1, true);
         } catch (SQLException | MqttException | RuntimeException e) {
             // Unacked, the box sends the batch again after its ack time-out.
             LOG.log(Level.WARNING, "could not land " + batch.fromSeq() + ".." + batch.toSeq() + " of " + store.get(), e);

@@ -11,15 +11,31 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stores HQ knows and each one's secret, read from a file of lines {@code franchise/store secret};
- * blank lines and lines starting with {@code #} are skipped. A batch from a store not listed is refused.
+ * The stores HQ knows and each one's secret, read from a file of lines
+ * {@code franchise/store secret [previous-secret]}; blank lines and lines starting with {@code #}
+ * are skipped. A batch from a store not listed is refused. While a store's secret is rotated, its
+ * line keeps the previous one after the new: a batch signed with either is taken, and answered in
+ * the secret that signed it, as the box may not have switched yet.
  */
 public final class StoreSecrets {
 
-    private final Map<StoreId, Signature> signatures;
+    /** A store's secret now, and the one before it while a rotation is under way. */
+    public record Secrets(String current, Optional<String> previous) {
 
-    private StoreSecrets(Map<StoreId, Signature> signatures) {
-        this.signatures = Map.copyOf(signatures);
+        public Signature signature() {
+            return new Signature(current);
+        }
+
+        /** The current signature first, then the previous one. */
+        List<Signature> accepted() {
+            return previous.map(old -> List.of(new Signature(current), new Signature(old))).orElseGet(() -> List.of(new Signature(current)));
+        }
+    }
+
+    private final Map<StoreId, Secrets> secrets;
+
+    private StoreSecrets(Map<StoreId, Secrets> secrets) {
+        this.secrets = Map.copyOf(secrets);
     }
 
     public static StoreSecrets read(Path file) throws IOException {
@@ -27,7 +43,7 @@ public final class StoreSecrets {
     }
 
     public static StoreSecrets parse(List<String> lines, String source) {
-        Map<StoreId, Signature> signatures = new LinkedHashMap<>();
+        Map<StoreId, Secrets> secrets = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -35,25 +51,37 @@ public final class StoreSecrets {
             }
             String[] parts = line.split("\\s+");
             String where = source + " line " + (i + 1);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException(where + ": expected 'franchise/store secret'");
+            if (parts.length != 2 && parts.length != 3) {
+                throw new IllegalArgumentException(where + ": expected 'franchise/store secret [previous-secret]'");
             }
             try {
-                if (signatures.put(StoreId.parse(parts[0]), new Signature(parts[1])) != null) {
+                Secrets store = new Secrets(parts[1], parts.length == 3 ? Optional.of(parts[2]) : Optional.empty());
+                store.accepted(); // each secret is checked here: at least 16 characters
+                if (secrets.put(StoreId.parse(parts[0]), store) != null) {
                     throw new IllegalArgumentException(parts[0] + " is listed twice");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }
-        return new StoreSecrets(signatures);
+        return new StoreSecrets(secrets);
     }
 
+    /** The store's current signature, for what HQ sends down. */
     public Optional<Signature> of(StoreId store) {
-        return Optional.ofNullable(signatures.get(store));
+        return secrets(store).map(Secrets::signature);
+    }
+
+    public Optional<Secrets> secrets(StoreId store) {
+        return Optional.ofNullable(secrets.get(store));
+    }
+
+    /** The signatures a batch from {@code store} may carry: the current, then the previous during a rotation. */
+    List<Signature> accepted(StoreId store) {
+        return secrets(store).map(Secrets::accepted).orElse(List.of());
     }
 
     public int size() {
-        return signatures.size();
+        return secrets.size();
     }
 }

@@ -52,7 +52,8 @@ public final class Uplink implements AutoCloseable {
     private final Outbox outbox;
     private final UplinkProgress progress;
     private final Clock clock;
-    private final Signature signature;
+    /** The store's secret: replaced when HQ rotates it ({@link #rotateSecret}). */
+    private volatile Signature signature;
     private final MqttAsyncClient client;
     private final UplinkStatusBoard board;
     private final Downlink downlink;
@@ -127,6 +128,16 @@ public final class Uplink implements AutoCloseable {
     public void resendFrom(long seq) {
         resendFrom = seq;
         wake.release();
+    }
+
+    /**
+     * Signs with {@code newSecret} from now on, once the box has kept it durably: HQ rotated the
+     * store's secret. What goes out is sent again from HQ's acked point, signed anew; an ack HQ
+     * signed with the old secret is ignored and its batch sent again.
+     */
+    public void rotateSecret(String newSecret) {
+        signature = new Signature(newSecret);
+        resendFrom(board.ackedSeq() + 1);
     }
 
     /**

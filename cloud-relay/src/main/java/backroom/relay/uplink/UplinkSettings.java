@@ -29,6 +29,18 @@ public record UplinkSettings(BrokerSettings broker, StoreId store, String storeS
         this(broker, store, storeSecret, BATCH_ENTRIES, LINGER, WINDOW, ACK_TIMEOUT, BACKOFF_CAP);
     }
 
+    /** Without the store's secret, for logs. */
+    @Override
+    public String toString() {
+        return "UplinkSettings[broker=" + broker + ", store=" + store + ", batchEntries=" + batchEntries + ", linger=" + linger
+                + ", window=" + window + ", ackTimeout=" + ackTimeout + ", backoffCap=" + backoffCap + "]";
+    }
+
+    /** The same settings with the store's secret as HQ last rotated it. */
+    public UplinkSettings withSecret(String secret) {
+        return new UplinkSettings(broker, store, secret, batchEntries, linger, window, ackTimeout, backoffCap);
+    }
+
     public UplinkSettings withTimings(Duration ackTimeout, Duration backoffCap) {
         return new UplinkSettings(broker, store, storeSecret, batchEntries, linger, window, ackTimeout, backoffCap);
     }

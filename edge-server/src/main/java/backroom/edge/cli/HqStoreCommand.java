@@ -1,10 +1,12 @@
 package backroom.edge.cli;
 
 import backroom.relay.hq.StoreDownlink;
-import backroom.relay.wire.Signature;
+import backroom.relay.hq.StoreSecrets;
 import backroom.relay.wire.StoreCommand;
 import backroom.relay.wire.StoreId;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -14,10 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code backroom hq cmd --store f/s resend --from 1} or {@code ... revoke-device --device <id>}:
- * adds a command to the store's retained list; the box does it once, when it next connects.
+ * {@code backroom hq cmd --store f/s resend --from 1}, {@code ... revoke-device --device <id>} or
+ * {@code ... rotate-secret}: adds a command to the store's retained list; the box does it once, when
+ * it next connects. A new secret is made here, sent sealed under the current one, and printed
+ * once for the stores file.
  */
-@Command(name = "cmd", description = "Send a store a command, done once: resend --from SEQ, or revoke-device --device ID.")
+@Command(name = "cmd", description = "Send a store a command, done once: resend --from SEQ, revoke-device --device ID, or rotate-secret.")
 final class HqStoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,7 +30,7 @@ final class HqStoreCommand implements Callable<Integer> {
     @Option(names = "--store", required = true, description = "The store: franchise/store, as in the stores file.")
     private String store;
 
-    @Parameters(index = "0", description = "resend or revoke-device.")
+    @Parameters(index = "0", description = "resend, revoke-device or rotate-secret.")
     private String type;
 
     @Option(names = "--from", description = "resend: the first seq to send again.")
@@ -35,16 +39,36 @@ final class HqStoreCommand implements Callable<Integer> {
     @Option(names = "--device", description = "revoke-device: the device's id.")
     private String deviceId;
 
+    /** 32 random bytes, base64url: 43 characters. */
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     @Override
     public Integer call() {
         try {
             StoreId id = StoreId.parse(store);
-            Signature signature = options.stores().of(id)
+            StoreSecrets.Secrets secrets = options.stores().secrets(id)
                     .orElseThrow(() -> new IllegalArgumentException(store + " is not in the stores file"));
-            StoreCommand command = new StoreCommand(UUID.randomUUID().toString(), type, fromSeq, deviceId);
-            try (StoreDownlink downlink = StoreDownlink.connect(options.broker(), id, signature)) {
+            String commandId = UUID.randomUUID().toString();
+            String newSecret = null;
+            StoreCommand command;
+            if (StoreCommand.ROTATE_SECRET.equals(type)) {
+                newSecret = newSecret();
+                command = StoreCommand.rotateSecret(commandId, newSecret, secrets.current());
+            } else {
+                command = new StoreCommand(commandId, type, fromSeq, deviceId, null);
+            }
+            try (StoreDownlink downlink = StoreDownlink.connect(options.broker(), id, secrets.signature())) {
                 int held = downlink.send(command).commands().size();
                 System.out.printf("hq: command %s (%s) for %s published; %d commands retained%n", command.id(), type, id, held);
+            }
+            if (newSecret != null) {
+                System.out.printf("hq: the store signs with its new secret once it has done the command. Put the new secret first on%n"
+                        + "its line in the stores file, the old one after it, and restart the sinks:%n  %s %s %s%n"
+                        + "Once the store's relay is acked again, drop the old secret from the line.%n", id, newSecret, secrets.current());
             }
             return 0;
         } catch (IllegalArgumentException | IOException | MqttException e) {

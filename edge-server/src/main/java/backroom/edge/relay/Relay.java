@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,12 +62,12 @@ public final class Relay implements AutoCloseable {
         if (settings.isEmpty()) {
             return new Relay(ledger, progress, config, null, null, onChange);
         }
-        UplinkSettings link = settings.get();
-        AtomicReference<Uplink> started = new AtomicReference<>();
-        HqDownlink downlink = new HqDownlink(config, new RemoteCommands(ledger.writer(), revoker, seq -> started.get().resendFrom(seq)));
+        UplinkSettings link = progress.storeSecret().map(settings.get()::withSecret).orElse(settings.get());
+        UplinkControl control = new UplinkControl(link.storeSecret());
+        HqDownlink downlink = new HqDownlink(config, new RemoteCommands(ledger.jdbi(), ledger.writer(), revoker, control));
         Uplink uplink = Uplink.create(link, new LedgerOutbox(ledger), progress, downlink, clock,
                 "backroom-" + link.store().franchise() + "-" + link.store().store());
-        started.set(uplink);
+        control.attach(uplink);
         ledger.writer().onCommitted(entries -> uplink.wake());
         return new Relay(ledger, progress, config, uplink.start(), downlink, onChange);
     }

@@ -28,6 +28,12 @@ final class RelayProgress implements UplinkProgress {
                 .map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one());
     }
 
+    /** The store's secret as HQ last rotated it, if it ever did: it wins over the one from the environment. */
+    Optional<String> storeSecret() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT store_secret FROM relay_state WHERE id = 1")
+                .map((rs, ctx) -> Optional.ofNullable(rs.getString(1))).one());
+    }
+
     @Override
     public long ackedSeq() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT acked_seq FROM relay_state WHERE id = 1").mapTo(Long.class).one());

@@ -51,7 +51,12 @@ final class Hq {
     }
 
     HqSink startSink() throws SQLException {
-        HqSink sink = HqSink.start(broker, STORES, jdbcUrl, Clock.systemUTC());
+        return startSink(STORES);
+    }
+
+    /** A sink that knows the stores in {@code secrets}. */
+    HqSink startSink(StoreSecrets secrets) throws SQLException {
+        HqSink sink = HqSink.start(broker, secrets, jdbcUrl, Clock.systemUTC());
         sinks.add(sink);
         return sink;
     }
@@ -92,5 +97,6 @@ final class Hq {
 
     void close() {
         sinks.forEach(HqSink::close);
+        sinks.clear();
     }
 }

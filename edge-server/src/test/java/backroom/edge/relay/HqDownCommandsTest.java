@@ -70,6 +70,22 @@ class HqDownCommandsTest {
     }
 
     @Test
+    void rotateSecretPrintsTheNewSecretOnceForTheStoresFileAndTheBoxSignsWithIt() throws Exception {
+        CommandRun run = hq("cmd", "--store", "kopi/s1", "rotate-secret");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("kopi/s1 (\\S{43}) " + Hq.SECRET).matcher(run.output());
+        assertThat(line.find()).as(run.output()).isTrue();
+        String newSecret = line.group(1);
+        awaitUntil(() -> storedSecret().equals(newSecret));
+    }
+
+    private String storedSecret() {
+        return box.box().database().jdbi().withHandle(handle -> handle.createQuery("SELECT COALESCE(store_secret, '') FROM relay_state")
+                .mapTo(String.class).one());
+    }
+
+    @Test
     void aStoreNotInTheStoresFileOrAnUnknownCommandIsRefused() {
         CommandRun unknownStore = hq("cmd", "--store", "kopi/s9", "resend", "--from", "1");
         CommandRun unknownType = hq("cmd", "--store", "kopi/s1", "reboot");
@@ -77,7 +93,7 @@ class HqDownCommandsTest {
         assertThat(unknownStore.exitCode()).isEqualTo(2);
         assertThat(unknownStore.output()).contains("kopi/s9 is not in the stores file");
         assertThat(unknownType.exitCode()).isEqualTo(2);
-        assertThat(unknownType.output()).contains("resend or revoke-device");
+        assertThat(unknownType.output()).contains("resend, revoke-device or rotate-secret");
     }
 
     private CommandRun hq(String... args) {

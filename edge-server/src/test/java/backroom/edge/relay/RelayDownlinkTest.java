@@ -9,7 +9,9 @@ import backroom.edge.testing.Api;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.TestBox;
+import backroom.relay.hq.HqSink;
 import backroom.relay.hq.StoreDownlink;
+import backroom.relay.hq.StoreSecrets;
 import backroom.relay.mqtt.BrokerSettings;
 import backroom.relay.testing.Mosquitto;
 import backroom.relay.wire.Signature;
@@ -135,6 +137,44 @@ class RelayDownlinkTest {
         assertThat(hq.entries().subList(0, held.size())).isEqualTo(held);
         assertThat(hq.entries()).hasSize((int) box.headSeq());
         assertThat(entryWith("command.done").path("fromSeq").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRotatedSecretSignsEverythingAfterItAlsoAfterARestartAndNeverLeavesTheStoreInTheClear() throws Exception {
+        String newSecret = "rotated-secret-abcdefghijklmnop";
+        HqSink oldOnly = hq.startSink();
+        ring(box.api(), 10);
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0);
+
+        send(StoreCommand.rotateSecret("rotate-1", newSecret, Hq.SECRET));
+        awaitUntil(() -> count("command.done") == 1);
+        ring(box.api(), 10);
+        awaitUntil(() -> oldOnly.batchesRefused() > 0);
+        assertThat(relay(box.api()).number("backlog")).as("a sink that knows only the old secret takes nothing").isPositive();
+        oldOnly.close();
+
+        hq.startSink(StoreSecrets.parse(List.of("kopi/s1 " + newSecret + " " + Hq.SECRET), "rotating"));
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0 && checked() == box.headSeq());
+
+        box.stop();
+        hq.close();
+        hq.startSink(StoreSecrets.parse(List.of("kopi/s1 " + newSecret), "rotated"));
+        box = TestBox.restart(box);
+        ring(box.api(), 5);
+        awaitUntil(() -> relay(box.api()).number("backlog") == 0 && checked() == box.headSeq());
+        assertThat(hq.entries()).hasSize((int) box.headSeq());
+        assertThat(hq.strings("SELECT payload FROM ledger_entries")).noneMatch(payload -> payload.contains(newSecret));
+        try (Handle handle = box.box().database().jdbi().open()) {
+            assertThat(handle.createQuery("SELECT payload FROM ledger").mapTo(String.class).list()).noneMatch(payload -> payload.contains(newSecret));
+        }
+    }
+
+    private long checked() {
+        try {
+            return hq.checkedSeq();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Reply ringOne(String productId) {
