@@ -45,8 +45,6 @@ public final class Uplink implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Uplink.class.getName());
     private static final long IDLE_WAIT_MILLIS = 100;
-    /** The smallest batch a flaky link shrinks batches to. */
-    static final int SMALLEST_BATCH = 10;
 
     private final UplinkSettings settings;
     private final Outbox outbox;
@@ -70,13 +68,7 @@ public final class Uplink implements AutoCloseable {
     /** Why this box's ledger and HQ's copy seem to disagree, while the box sends its side once more before stopping. */
     private String suspicion;
     private int failedConnects;
-    /**
-     * Entries per batch now: the settings' size while the link carries batches, halved each time a
-     * connection ends (or an ack times out) without HQ acking anything sent on it, doubled back on
-     * each ack. On a slow link that drops every second, a full batch never got through (measured:
-     * 6,000 sales, 64 KB/s, a cut every 0.1-0.4 s: not one entry acked in 120 s).
-     */
-    private int batchEntries;
+    private final BatchSize batchSize;
     /** The thread's own view: the last step found the client connected. */
     private boolean wasConnected;
     private long ackedWhenConnected;
@@ -96,7 +88,7 @@ public final class Uplink implements AutoCloseable {
         this.board = new UplinkStatusBoard(settings.store(), client);
         this.ackedSeq = progress.ackedSeq();
         this.sentUpTo = ackedSeq;
-        this.batchEntries = settings.batchEntries();
+        this.batchSize = new BatchSize(settings.batchEntries());
         client.setCallback(new Callback());
         this.thread = Thread.ofPlatform().name("relay-uplink").daemon(true).unstarted(this::run);
     }
@@ -289,7 +281,7 @@ public final class Uplink implements AutoCloseable {
         }
         lastProgressNanos = System.nanoTime();
         ackedWhenConnected = ackedSeq;
-        batchEntries = Math.min(settings.batchEntries(), batchEntries * 2);
+        batchSize.acked();
         board.acked(ackedSeq, clock.instant());
     }
 
@@ -318,9 +310,8 @@ public final class Uplink implements AutoCloseable {
 
     /** Nothing sent since the last ack (or the connect) was acked: smaller batches may get through where these did not. */
     private void shrinkBatchesIfNothingWasAcked() {
-        if (ackedSeq == ackedWhenConnected && sentUpTo > ackedSeq && batchEntries > SMALLEST_BATCH) {
-            batchEntries = Math.max(SMALLEST_BATCH, batchEntries / 2);
-            LOG.info("nothing acked on the last connection: batches of " + batchEntries + " entries from now on");
+        if (ackedSeq == ackedWhenConnected && sentUpTo > ackedSeq && batchSize.nothingAcked()) {
+            LOG.info("nothing acked of what was sent: batches of " + batchSize.entries() + " entries from now on");
         }
     }
 
@@ -337,7 +328,7 @@ public final class Uplink implements AutoCloseable {
             waitingSinceNanos = -1;
             return false;
         }
-        if (available < batchEntries) {
+        if (available < batchSize.entries()) {
             if (waitingSinceNanos < 0) {
                 waitingSinceNanos = System.nanoTime();
             }
@@ -345,7 +336,7 @@ public final class Uplink implements AutoCloseable {
                 return false;
             }
         }
-        List<RelayBatch.Entry> entries = outbox.after(sentUpTo, batchEntries);
+        List<RelayBatch.Entry> entries = outbox.after(sentUpTo, batchSize.entries());
         if (entries.isEmpty()) {
             return false;
         }
