@@ -50,6 +50,10 @@ final class LocalBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -28,6 +28,11 @@ final class PlainPublishes {
 
     /** Entries per second over the whole ledger in {@code dataDir}. */
     static double entriesPerSecond(Path dataDir, String brokerUrl) throws Exception {
+        return entriesPerSecond(dataDir, brokerUrl, Long.MAX_VALUE);
+    }
+
+    /** Entries per second over the first {@code limit} entries of the ledger in {@code dataDir}. */
+    static double entriesPerSecond(Path dataDir, String brokerUrl, long limit) throws Exception {
         BrokerSettings broker = BrokerSettings.plain(brokerUrl);
         MqttAsyncClient client = Brokers.client(broker, "bench-baseline");
         client.connect(Brokers.options(broker, WINDOW)).waitForCompletion();
@@ -46,7 +51,8 @@ final class PlainPublishes {
         long start = System.nanoTime();
         long sent;
         try (Handle ledger = Jdbi.open(LedgerDatabase.readOnlyUrlFor(dataDir), "sa", "")) {
-            sent = ledger.createQuery("SELECT seq, type, occurred_at, payload, prev_hash, hash FROM ledger ORDER BY seq")
+            sent = ledger.createQuery("SELECT seq, type, occurred_at, payload, prev_hash, hash FROM ledger WHERE seq <= :limit ORDER BY seq")
+                    .bind("limit", limit)
                     .setFetchSize(1_000)
                     .map((rs, ctx) -> Json.write(Map.of("seq", rs.getLong(1), "type", rs.getString(2), "occurredAt", rs.getString(3),
                             "payload", rs.getString(4), "prevHash", rs.getString(5), "hash", rs.getString(6))))

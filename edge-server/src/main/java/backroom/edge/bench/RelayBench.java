@@ -47,6 +47,9 @@ final class RelayBench implements Callable<Integer> {
     @Option(names = "--entries", description = "Sales in the backlog (default 200,000).")
     private int entries = 200_000;
 
+    @Option(names = "--rtt-ms", description = "Round trip of the store's link for the second drain figure (default 40; 0 skips it).")
+    private int rttMillis = 40;
+
     @Option(names = "--stores", description = "Stores draining into HQ at once for the intake figure (default 50; 0 skips it).")
     private int stores = 50;
 
@@ -101,6 +104,8 @@ final class RelayBench implements Callable<Integer> {
                 backlogAfter = box.relay().status().backlog();
             }
 
+            WanDrain wan = rttMillis > 0 ? wanDrain(runDir, data, broker, relaying, head) : null;
+
             HqIntake.Result intake = stores > 0
                     ? HqIntake.measure(data, broker.url(), postgres, stores, (int) Math.min(perStore, head)) : null;
 
@@ -114,6 +119,13 @@ final class RelayBench implements Callable<Integer> {
                     idle.p99Millis(), idle.failures());
             System.out.printf("  during the drain of the backlog      %,9.0f %8.2f %8.2f %8d   (%,d entries still to send after it)%n",
                     draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), draining.failures(), backlogAfter);
+            if (wan != null) {
+                System.out.printf("%nthe backlog to HQ over a link with a %d ms round trip                 entries/s   seconds%n", rttMillis);
+                System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight (first %,d)  %,10.0f  %8.1f%n", WAN_SAMPLE,
+                        wan.baselinePerSecond(), head / wan.baselinePerSecond());
+                System.out.printf("  relay: box -> link -> broker -> HQ sink (H2) -> HQ's ack          %,10.0f  %8.1f   (x%.1f)%n",
+                        wan.drainPerSecond(), head / wan.drainPerSecond(), wan.drainPerSecond() / wan.baselinePerSecond());
+            }
             if (intake != null) {
                 System.out.printf("%nHQ intake: %d stores draining at once (%,d entries) into two sinks on PostgreSQL   entries/s   seconds%n",
                         stores, intake.entries());
@@ -136,6 +148,12 @@ final class RelayBench implements Callable<Integer> {
                 figures.put("backlogAfterLoad", backlogAfter);
                 figures.put("refusedIdle", idle.failures());
                 figures.put("refusedDuringDrain", draining.failures());
+                if (wan != null) {
+                    figures.put("wanRoundTripMillis", rttMillis);
+                    figures.put("wanBaselineEntriesPerSecond", Math.round(wan.baselinePerSecond()));
+                    figures.put("wanDrainEntriesPerSecond", Math.round(wan.drainPerSecond()));
+                    figures.put("wanDrainOverBaseline", Math.round(wan.drainPerSecond() / wan.baselinePerSecond() * 10) / 10.0);
+                }
                 if (intake != null) {
                     figures.put("intakeStores", stores);
                     figures.put("intakeEntries", intake.entries());
@@ -147,6 +165,29 @@ final class RelayBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The baseline is timed over the first entries only: at 10 in flight over a round trip, all of them would take long. */
+    private static final long WAN_SAMPLE = 5_000;
+
+    private record WanDrain(double baselinePerSecond, double drainPerSecond) {
+    }
+
+    /** The same backlog sent again, from the start, through a link that holds each byte half the round trip each way. */
+    private WanDrain wanDrain(Path runDir, Path data, LocalBroker broker, BoxConfig relaying, long head) throws Exception {
+        try (DelayLink link = DelayLink.to(broker.port(), Duration.ofMillis(rttMillis).dividedBy(2))) {
+            double baseline = PlainPublishes.entriesPerSecond(data, link.url(), WAN_SAMPLE);
+            forgetAck(data, broker);
+            String hq = "jdbc:h2:" + runDir.resolve("hq-3").toAbsolutePath();
+            BoxConfig throughTheLink = relaying.withRelay(new UplinkSettings(BrokerSettings.plain(link.url()), STORE, SECRET));
+            try (HqSink sink = sink(broker, hq)) {
+                long start = System.nanoTime();
+                try (Box box = Box.start(throughTheLink)) {
+                    awaitChecked(hq, head);
+                    return new WanDrain(baseline, head / ((System.nanoTime() - start) / 1e9));
+                }
+            }
+        }
     }
 
     private static HqSink sink(LocalBroker broker, String jdbcUrl) throws SQLException {
