@@ -86,6 +86,16 @@ class LedgerOpeningTest {
     }
 
     @Test
+    void aDataFolderThatAlreadyExistsOpenToOthersIsMadeOwnerOnly() throws Exception {
+        Path existing = Files.createDirectory(dir.resolve("data"));
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        DataFolder.create(existing);
+
+        assertThat(Files.getPosixFilePermissions(existing)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
     void restrictingTheFolderCoversTheLedgerFilesAndTheWaitingPairingCodes() throws Exception {
         Files.createDirectories(dir.resolve(DataFolder.PAIRING_CODES));
         Path code = Files.writeString(dir.resolve(DataFolder.PAIRING_CODES).resolve("a.json"), "{}");

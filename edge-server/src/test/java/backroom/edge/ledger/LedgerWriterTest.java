@@ -9,6 +9,9 @@ import backroom.edge.testing.powercut.PowerCut;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +125,61 @@ class LedgerWriterTest {
                     .isEqualTo(told.get(1).get(1).hash());
             assertThat(db.writer().head().seq()).isEqualTo(5);
             assertThat(db.verifyChain().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void eachWriteInAGroupReadsTheClockWhenItStarts() throws Exception {
+        Clock ticking = new Clock() {
+            private Instant now = Instant.parse("2026-12-03T09:00:00Z");
+
+            @Override
+            public synchronized Instant instant() {
+                now = now.plusMillis(1);
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        try (LedgerDatabase db = LedgerDatabase.open(dir, ticking);
+             ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            List<List<LedgerEntry>> told = new CopyOnWriteArrayList<>();
+            db.writer().onCommitted(told::add);
+            CountDownLatch writerHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread blocker = Thread.ofPlatform().start(() -> db.writer().submit((handle, ledger) -> {
+                writerHeld.countDown();
+                awaitQuietly(release);
+                return ledger.append("test.first", Map.of());
+            }));
+            writerHeld.await();
+            List<Thread> callers = new CopyOnWriteArrayList<>();
+            List<Future<Long>> group = new ArrayList<>();
+            for (String name : new String[] {"one", "two"}) {
+                group.add(pool.submit(() -> {
+                    callers.add(Thread.currentThread());
+                    return db.writer().submit((handle, ledger) -> ledger.append("test." + name, Map.of()));
+                }));
+                awaitWaiting(callers, group.size());
+            }
+            release.countDown();
+            blocker.join();
+            for (Future<Long> write : group) {
+                write.get();
+            }
+
+            assertThat(told).hasSize(2);
+            List<LedgerEntry> oneGroup = told.get(1);
+            assertThat(oneGroup).extracting(LedgerEntry::type).containsExactly("test.one", "test.two");
+            assertThat(oneGroup.get(1).occurredAt()).as("not the time of the write before it").isAfter(oneGroup.get(0).occurredAt());
         }
     }
 
