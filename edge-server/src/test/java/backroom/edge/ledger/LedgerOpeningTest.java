@@ -110,6 +110,7 @@ class LedgerOpeningTest {
 
         DataFolder.restrictToOwner(dir);
 
+        assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(dir.resolve(DataFolder.PAIRING_CODES))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(code)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(ledger)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
