@@ -98,11 +98,15 @@ class CatalogImportTest {
         importing(Map.of(
                         "taxes", List.of(Map.of("id", "all", "name", "All", "rateBp", 10_000, "inclusive", true),
                                 Map.of("id", "none", "name", "None", "rateBp", 0, "inclusive", false)),
+                        "categories", List.of(Map.of("id", "zz-last", "name", "c".repeat(200)), Map.of("id", "aa-after-it", "name", "A")),
                         "products", List.of(Map.of("id", "free", "name", "Free", "price", 0,
                                 "variants", List.of(Map.of("id", "same", "name", "Same", "priceDelta", 0))))),
                 Map.of("storeName", "n".repeat(200), "serviceChargeBp", 10_000, "roundingIncrement", 1_000_000));
         importing(Map.of(), Map.of("serviceChargeBp", 0, "roundingIncrement", 1));
 
+        List<String> categories = catalog().path("categories").findValuesAsText("id");
+        assertThat(categories.subList(categories.size() - 2, categories.size())).as("new ones after the store's own, in the document's order")
+                .containsExactly("zz-last", "aa-after-it");
         JsonNode settings = catalog().path("settings");
         assertThat(settings.path("serviceChargeBp").asInt()).isZero();
         assertThat(settings.path("roundingIncrement").asLong()).isEqualTo(1);
