@@ -21,8 +21,9 @@ import java.util.logging.Logger;
  * commits, and what HQ sends down: its catalog and settings ({@link RemoteConfig}) and commands
  * ({@link RemoteCommands}). Without a broker the ledger keeps every entry, and the relay's status
  * says they queue.
- * The status is looked at every {@value #WATCH_MILLIS} ms and handed on when it changed (to the
- * live feed, as {@code relay.status}).
+ * The status is looked at every {@value #WATCH_MILLIS} ms and handed on (to the live feed, as
+ * {@code relay.status}) when the relay's own state changed since the last look: connected, acked,
+ * an error, a halt, a config; not the head alone, which every sale moves.
  */
 public final class Relay implements AutoCloseable {
 
@@ -92,8 +93,9 @@ public final class Relay implements AutoCloseable {
     private void tellIfChanged(Consumer<RelayView> onChange) {
         try {
             RelayView now = status();
-            if (!now.equals(lastSeen)) {
-                lastSeen = now;
+            RelayView before = lastSeen;
+            lastSeen = now;
+            if (before != null && !now.sameRelayStateAs(before)) {
                 onChange.accept(now);
             }
         } catch (RuntimeException e) {

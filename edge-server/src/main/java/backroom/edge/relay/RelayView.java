@@ -2,6 +2,7 @@ package backroom.edge.relay;
 
 import backroom.relay.uplink.UplinkStatus;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * {@code GET /api/v1/relay}: {@code {"configured":true,"connected":true,"ackedSeq":1200,"headSeq":1234,
@@ -12,6 +13,17 @@ import java.time.Instant;
  */
 public record RelayView(boolean configured, boolean connected, long ackedSeq, long headSeq, long backlog, Instant lastAckAt,
                         String lastError, String halted, long configVersion, String configRefused) {
+
+    /**
+     * Whether the relay itself is where it was: everything but the head and backlog, which move
+     * with every sale. The live feed is told of the relay's changes, not of each sale again.
+     */
+    boolean sameRelayStateAs(RelayView other) {
+        return other != null && configured == other.configured && connected == other.connected && ackedSeq == other.ackedSeq
+                && Objects.equals(lastAckAt, other.lastAckAt) && Objects.equals(lastError, other.lastError)
+                && Objects.equals(halted, other.halted) && configVersion == other.configVersion
+                && Objects.equals(configRefused, other.configRefused);
+    }
 
     static RelayView of(boolean configured, UplinkStatus status, long configVersion, String configRefused) {
         return new RelayView(configured, status.connected(), status.ackedSeq(), status.headSeq(), status.backlog(), status.lastAckAt(),
