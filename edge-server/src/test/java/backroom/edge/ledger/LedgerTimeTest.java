@@ -2,15 +2,13 @@ package backroom.edge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.testing.SetClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +19,7 @@ class LedgerTimeTest {
 
     @TempDir
     Path dir;
-    private final SetClock clock = new SetClock(T);
+    private final SetClock clock = SetClock.at(T);
 
     @Test
     void aClockBehindByExactlyOneSecondIsHeldBackQuietlyAndOneBehindByMoreIsSaidOnce() {
@@ -56,25 +54,7 @@ class LedgerTimeTest {
 
     @Test
     void everyEntryOfOneWriteHasTheWritesOneTime() {
-        Clock ticking = new Clock() {
-            private Instant now = T;
-
-            @Override
-            public synchronized Instant instant() {
-                now = now.plusMillis(1);
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        Clock ticking = SetClock.ticking(T);
         try (LedgerDatabase db = LedgerDatabase.open(dir, ticking)) {
             db.writer().submit((handle, ledger) -> {
                 for (int i = 0; i < 3; i++) {
@@ -97,33 +77,5 @@ class LedgerTimeTest {
     private static List<Instant> times(LedgerDatabase db) {
         return db.jdbi().withHandle(handle -> handle.createQuery("SELECT occurred_at FROM ledger ORDER BY seq")
                 .map((rs, ctx) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).list());
-    }
-
-    /** A clock that reads what the test set. */
-    private static final class SetClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SetClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

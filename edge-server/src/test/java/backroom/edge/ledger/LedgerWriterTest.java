@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import backroom.edge.testing.SetClock;
 import backroom.edge.testing.powercut.PowerCut;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -86,37 +86,20 @@ class LedgerWriterTest {
              ExecutorService pool = Executors.newFixedThreadPool(3)) {
             List<List<LedgerEntry>> told = new CopyOnWriteArrayList<>();
             db.writer().onCommitted(told::add);
-            CountDownLatch writerHeld = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread blocker = Thread.ofPlatform().start(() -> db.writer().submit((handle, ledger) -> {
-                writerHeld.countDown();
-                awaitQuietly(release);
-                return ledger.append("test.first", Map.of());
-            }));
-            writerHeld.await();
-            List<Thread> callers = new CopyOnWriteArrayList<>();
-            List<Future<Long>> group = new ArrayList<>();
-            for (String name : new String[] {"kept-before", "refused", "kept-after"}) {
-                group.add(pool.submit(() -> {
-                    callers.add(Thread.currentThread());
-                    return db.writer().submit((handle, ledger) -> {
+            List<Future<Long>> group = inOneGroup(db, pool, Stream.of("kept-before", "refused", "kept-after").<Write<Long>>map(name ->
+                    (handle, ledger) -> {
                         long seq = ledger.append("test." + name, Map.of());
                         ledger.append("test." + name + ".second", Map.of());
                         if (name.equals("refused")) {
                             throw new IllegalStateException("out of stock");
                         }
                         return seq;
-                    });
-                }));
-                awaitWaiting(callers, group.size());
-            }
-            release.countDown();
-            blocker.join();
+                    }).toList());
 
             assertThat(group.get(0).get()).isEqualTo(2);
             assertThatThrownBy(() -> group.get(1).get()).hasRootCauseMessage("out of stock");
             assertThat(group.get(2).get()).isEqualTo(4);
-            assertThat(told).hasSize(2);
+            awaitTold(told, 2);
             assertThat(told.get(0)).extracting(LedgerEntry::type).containsExactly("test.first");
             assertThat(told.get(1)).extracting(LedgerEntry::seq).containsExactly(2L, 3L, 4L, 5L);
             assertThat(told.get(1)).extracting(LedgerEntry::type)
@@ -130,57 +113,58 @@ class LedgerWriterTest {
 
     @Test
     void eachWriteInAGroupReadsTheClockWhenItStarts() throws Exception {
-        Clock ticking = new Clock() {
-            private Instant now = Instant.parse("2026-12-03T09:00:00Z");
-
-            @Override
-            public synchronized Instant instant() {
-                now = now.plusMillis(1);
-                return now;
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        Clock ticking = SetClock.ticking(Instant.parse("2026-12-03T09:00:00Z"));
         try (LedgerDatabase db = LedgerDatabase.open(dir, ticking);
              ExecutorService pool = Executors.newFixedThreadPool(2)) {
             List<List<LedgerEntry>> told = new CopyOnWriteArrayList<>();
             db.writer().onCommitted(told::add);
-            CountDownLatch writerHeld = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Thread blocker = Thread.ofPlatform().start(() -> db.writer().submit((handle, ledger) -> {
-                writerHeld.countDown();
-                awaitQuietly(release);
-                return ledger.append("test.first", Map.of());
-            }));
-            writerHeld.await();
-            List<Thread> callers = new CopyOnWriteArrayList<>();
-            List<Future<Long>> group = new ArrayList<>();
-            for (String name : new String[] {"one", "two"}) {
-                group.add(pool.submit(() -> {
-                    callers.add(Thread.currentThread());
-                    return db.writer().submit((handle, ledger) -> ledger.append("test." + name, Map.of()));
-                }));
-                awaitWaiting(callers, group.size());
-            }
-            release.countDown();
-            blocker.join();
+            List<Future<Long>> group = inOneGroup(db, pool, Stream.of("one", "two").<Write<Long>>map(name ->
+                    (handle, ledger) -> ledger.append("test." + name, Map.of())).toList());
             for (Future<Long> write : group) {
                 write.get();
             }
 
-            assertThat(told).hasSize(2);
+            awaitTold(told, 2);
             List<LedgerEntry> oneGroup = told.get(1);
             assertThat(oneGroup).extracting(LedgerEntry::type).containsExactly("test.one", "test.two");
             assertThat(oneGroup.get(1).occurredAt()).as("not the time of the write before it").isAfter(oneGroup.get(0).occurredAt());
         }
+    }
+
+    /**
+     * Holds the writer in a write of its own ({@code test.first}) while {@code writes} queue behind
+     * it from {@code pool}'s threads, then lets it go: they run as one group. Returns their answers.
+     */
+    private static List<Future<Long>> inOneGroup(LedgerDatabase db, ExecutorService pool, List<Write<Long>> writes) throws Exception {
+        CountDownLatch writerHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread blocker = Thread.ofPlatform().start(() -> db.writer().submit((handle, ledger) -> {
+            writerHeld.countDown();
+            awaitQuietly(release);
+            return ledger.append("test.first", Map.of());
+        }));
+        writerHeld.await();
+        List<Thread> callers = new CopyOnWriteArrayList<>();
+        List<Future<Long>> group = new ArrayList<>();
+        for (Write<Long> write : writes) {
+            group.add(pool.submit(() -> {
+                callers.add(Thread.currentThread());
+                return db.writer().submit(write);
+            }));
+            awaitWaiting(callers, group.size());
+        }
+        release.countDown();
+        blocker.join();
+        return group;
+    }
+
+    /** Listeners are told after the callers are answered: waits (up to ten seconds) until {@code count} groups were told. */
+    private static void awaitTold(List<List<LedgerEntry>> told, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (told.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(told).hasSize(count);
     }
 
     /** Waits until {@code count} callers are parked in submit: their writes are queued for one group. */
