@@ -58,6 +58,15 @@ public final class StoreDownlink implements AutoCloseable {
         return published;
     }
 
+    /**
+     * Clears the store's retained ack at the broker: after HQ lost entries, an ack retained from
+     * before would tell a box that reconnects mid-resend that HQ still holds them. The sinks
+     * retain a true one again with the next batch they land.
+     */
+    public void clearRetainedAck() throws MqttException {
+        client.publish(Topics.ack(store), new byte[0], 1, true).waitForCompletion(WAIT_MILLIS);
+    }
+
     /** The commands retained for the store now; none if the broker holds none, or none this secret signed. */
     StoreCommands retainedCommands() throws MqttException {
         CompletableFuture<byte[]> retained = new CompletableFuture<>();

@@ -408,6 +408,9 @@ public final class Uplink implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (message.getPayload().length == 0) {
+                return; // a retained message HQ cleared
+            }
             try {
                 if (topic.equals(Topics.config(settings.store()))) {
                     downlink.config(StoreConfig.decode(message.getPayload(), signature));

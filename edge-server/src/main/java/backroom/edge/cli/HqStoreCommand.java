@@ -63,6 +63,9 @@ final class HqStoreCommand implements Callable<Integer> {
             }
             try (StoreDownlink downlink = StoreDownlink.connect(options.broker(), id, secrets.signature())) {
                 int held = downlink.send(command).commands().size();
+                if (StoreCommand.RESEND.equals(type)) {
+                    downlink.clearRetainedAck();
+                }
                 System.out.printf("hq: command %s (%s) for %s published; %d commands retained%n", command.id(), type, id, held);
             }
             if (newSecret != null) {
