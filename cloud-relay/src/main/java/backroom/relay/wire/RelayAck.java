@@ -1,10 +1,6 @@
 package backroom.relay.wire;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * HQ's word to a store on {@code .../ack}, retained and signed with the store's secret: HQ holds
@@ -17,30 +13,19 @@ import java.io.UncheckedIOException;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RelayAck(long ackedSeq, String ackedHash, Long forkedAtSeq) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     public boolean forked() {
         return forkedAtSeq != null;
     }
 
     public byte[] encode(Signature signature) {
-        try {
-            return signature.seal(JSON.writeValueAsBytes(this));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
+        return SignedJson.encode(this, signature);
     }
 
     public static RelayAck decode(byte[] message, Signature signature) throws BadMessageException {
-        byte[] json = signature.open(message);
-        try {
-            RelayAck ack = JSON.readValue(json, RelayAck.class);
-            if (ack.ackedSeq < 0 || ack.ackedHash == null) {
-                throw new BadMessageException("an ack needs ackedSeq >= 0 and ackedHash");
-            }
-            return ack;
-        } catch (IOException e) {
-            throw new BadMessageException("not a relay ack: " + e.getMessage(), e);
+        RelayAck ack = SignedJson.decode(message, signature, RelayAck.class, "a relay ack");
+        if (ack.ackedSeq < 0 || ack.ackedHash == null) {
+            throw new BadMessageException("an ack needs ackedSeq >= 0 and ackedHash");
         }
+        return ack;
     }
 }
