@@ -76,17 +76,19 @@ final class IdempotencyKeys {
     /**
      * The keys of the last {@link #WINDOW} of ledger time, and never fewer than the newest
      * {@link #NEWER_KEYS_BEFORE_FORGETTING} nor more than the newest {@link #MOST_KEYS_REMEMBERED}.
+     * {@link SalesService} loads them before the box serves: loaded at the first sale instead, a
+     * busy store's 100,000 keys held that sale, and every sale behind it, for 4 seconds.
      */
-    private void loadOnce(Handle handle, Instant now) {
+    void loadOnce(Handle handle, Instant now) {
         if (loaded) {
             return;
         }
-        // Two indexed reads: a single OR across the two columns reads the whole table.
+        // One read of the newest keys by seq, the primary key: the same keys read through the
+        // created_at index instead (a UNION of two indexed reads) took 3.5-4.0 s for 100,000
+        // keys against 0.7-1.0 s, each row fetched apart from its neighbours.
         handle.createQuery("""
-                        SELECT idem_key, device_id, ledger_seq, created_at FROM idempotency_keys WHERE ledger_seq > :newest
-                        UNION
                         SELECT idem_key, device_id, ledger_seq, created_at FROM idempotency_keys
-                        WHERE created_at >= :since AND ledger_seq > :most
+                        WHERE ledger_seq > :most AND (ledger_seq > :newest OR created_at >= :since)
                         ORDER BY ledger_seq""")
                 .bind("newest", seqBeforeTheNewest(handle, NEWER_KEYS_BEFORE_FORGETTING))
                 .bind("most", seqBeforeTheNewest(handle, MOST_KEYS_REMEMBERED))

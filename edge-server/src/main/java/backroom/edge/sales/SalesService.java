@@ -35,6 +35,10 @@ public final class SalesService implements ApiRoutes.Resource {
         this.writer = writer;
         this.ids = ids;
         IdempotencyKeys keys = new IdempotencyKeys();
+        writer.submit((handle, ledger) -> {
+            keys.loadOnce(handle, ledger.now());
+            return null;
+        });
         this.writes = new SaleWrites(prices, keys);
         this.refunds = new RefundWrites(keys);
     }
