@@ -24,6 +24,9 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.kitchen.KitchenAudit;
+import backroom.edge.kitchen.KitchenService;
+import backroom.edge.kitchen.TableService;
 import backroom.edge.ledger.TableAudit;
 import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
@@ -104,7 +107,7 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
-        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit());
+        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit());
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
@@ -212,6 +215,8 @@ public final class Box implements AutoCloseable {
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", new SalesService(jdbi, writer, prices, ids))
+                .mount("/orders", new KitchenService(jdbi, writer))
+                .mount("/tables", new TableService(jdbi))
                 .mount("/drawer", new DrawerService(writer, ids))
                 .mount("/relay", new RelayService(parts.relay()));
         new ApiRoutes(routing, parts.routes(), "")

@@ -18,6 +18,10 @@ public enum Permission {
     SIGN_OUT,
     MANAGE_STAFF,
     MANAGE_DEVICES,
+    /** The kitchen's orders and the tables they occupy. */
+    READ_ORDERS,
+    /** Bumping, recalling, rushing or setting the status of a kitchen order. */
+    BUMP_ORDERS,
     READ_RELAY,
     /** Sending to HQ again after the relay halted on a fork: a technician's, once HQ has dealt with it. */
     RESUME_RELAY

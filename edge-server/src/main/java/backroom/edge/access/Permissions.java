@@ -1,6 +1,7 @@
 package backroom.edge.access;
 
 import static backroom.edge.access.Permission.ADJUST_STOCK;
+import static backroom.edge.access.Permission.BUMP_ORDERS;
 import static backroom.edge.access.Permission.CLOSE_SHIFT;
 import static backroom.edge.access.Permission.EDIT_CATALOG;
 import static backroom.edge.access.Permission.MANAGE_STAFF;
@@ -8,6 +9,7 @@ import static backroom.edge.access.Permission.MOVE_CASH;
 import static backroom.edge.access.Permission.OPEN_DRAWER;
 import static backroom.edge.access.Permission.OPEN_SHIFT;
 import static backroom.edge.access.Permission.READ_CATALOG;
+import static backroom.edge.access.Permission.READ_ORDERS;
 import static backroom.edge.access.Permission.READ_RELAY;
 import static backroom.edge.access.Permission.READ_SALES;
 import static backroom.edge.access.Permission.READ_SHIFTS;
@@ -25,18 +27,18 @@ import java.util.Set;
 /**
  * Who may do what: the one permission table of the box. A caller may do something when its role
  * grants it and its device's kind allows it (a kitchen screen rings no sale, whoever signs in on
- * it); a device with nobody signed in may only do what {@link #DEVICE_ALONE} lists, and what its
- * kind allows. A kiosk faces customers: it shows the menu but follows no live feed, which carries
- * every sale, refund and cash movement of the store.
+ * it); a device with nobody signed in may only do what {@link #ALONE} lists for its kind. A kiosk
+ * faces customers: it shows the menu but follows no live feed, which carries every sale, refund and
+ * cash movement of the store.
  */
 public final class Permissions {
 
     private static final Set<Permission> CASHIER = EnumSet.of(
-            READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, WATCH_LIVE_UPDATES, SIGN_OUT);
+            READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT);
     private static final Set<Permission> SUPERVISOR = with(CASHIER,
             VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK);
     private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF, READ_RELAY);
-    private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES, SIGN_OUT);
+    private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT);
     private static final Set<Permission> EVERYTHING = EnumSet.allOf(Permission.class);
 
     private static final Map<Role, Set<Permission>> BY_ROLE = new EnumMap<>(Map.of(
@@ -51,8 +53,15 @@ public final class Permissions {
             DeviceKind.KDS, KITCHEN,
             DeviceKind.KIOSK, EnumSet.of(READ_CATALOG, SIGN_OUT)));
 
-    /** What a paired device may do before anyone signs in on it: show the menu, follow live updates. */
-    static final Set<Permission> DEVICE_ALONE = EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES);
+    /**
+     * What a paired device may do before anyone signs in on it: show the menu and follow live
+     * updates; a kitchen screen also works its orders (a cook bumps without a PIN); a kiosk only
+     * shows the menu.
+     */
+    private static final Map<DeviceKind, Set<Permission>> ALONE = new EnumMap<>(Map.of(
+            DeviceKind.TERMINAL, EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES),
+            DeviceKind.KDS, EnumSet.of(READ_CATALOG, WATCH_LIVE_UPDATES, READ_ORDERS, BUMP_ORDERS),
+            DeviceKind.KIOSK, EnumSet.of(READ_CATALOG)));
 
     private Permissions() {
     }
@@ -62,7 +71,7 @@ public final class Permissions {
     }
 
     public static boolean grantsDeviceAlone(DeviceKind kind, Permission permission) {
-        return DEVICE_ALONE.contains(permission) && BY_DEVICE_KIND.get(kind).contains(permission);
+        return ALONE.get(kind).contains(permission);
     }
 
     private static Set<Permission> with(Set<Permission> base, Permission... more) {

@@ -31,6 +31,7 @@ public final class CatalogImport {
 
     static final int MAX_RATE_BP = 10_000;
     static final long MAX_ROUNDING = 1_000_000;
+    static final int MAX_STATION = 64;
 
     private CatalogImport() {
     }
@@ -143,6 +144,9 @@ public final class CatalogImport {
                 continue;
             }
             checkIdAndName(errors, at, category.id(), category.name(), seen);
+            if (category.station() != null && category.station().length() > MAX_STATION) {
+                errors.add(new FieldError(at + ".station", "must be at most " + MAX_STATION + " characters"));
+            }
         }
     }
 
@@ -202,7 +206,7 @@ public final class CatalogImport {
         for (Category category : document.categories()) {
             int position = handle.createQuery("SELECT position FROM categories WHERE id = :id").bind("id", category.id())
                     .mapTo(Integer.class).findOne().orElse(first++);
-            handle.createUpdate("MERGE INTO categories (id, name, position) KEY (id) VALUES (:id, :name, :position)")
+            handle.createUpdate("MERGE INTO categories (id, name, station, position) KEY (id) VALUES (:id, :name, :station, :position)")
                     .bindMethods(category)
                     .bind("position", position)
                     .execute();

@@ -94,8 +94,8 @@ public final class CatalogStore {
     }
 
     static List<Category> categories(Handle handle) {
-        return handle.createQuery("SELECT id, name FROM categories ORDER BY position, id")
-                .map((rs, ctx) -> new Category(rs.getString("id"), rs.getString("name")))
+        return handle.createQuery("SELECT id, name, station FROM categories ORDER BY position, id")
+                .map((rs, ctx) -> new Category(rs.getString("id"), rs.getString("name"), rs.getString("station")))
                 .list();
     }
 

@@ -27,7 +27,7 @@ public final class CatalogWrites {
                     .execute();
         }
         for (int i = 0; i < categories.size(); i++) {
-            handle.createUpdate("INSERT INTO categories (id, name, position) VALUES (:id, :name, :position)")
+            handle.createUpdate("INSERT INTO categories (id, name, station, position) VALUES (:id, :name, :station, :position)")
                     .bindMethods(categories.get(i))
                     .bind("position", i)
                     .execute();

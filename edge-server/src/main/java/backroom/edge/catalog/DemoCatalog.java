@@ -17,10 +17,10 @@ public final class DemoCatalog {
             new TaxRate("ppn-11-incl", "Tax 11% (included)", 1100, true));
 
     public static final List<Category> CATEGORIES = List.of(
-            new Category("coffee", "Coffee"),
-            new Category("tea", "Tea"),
-            new Category("food", "Food"),
-            new Category("retail", "Retail"));
+            new Category("coffee", "Coffee", "bar"),
+            new Category("tea", "Tea", "bar"),
+            new Category("food", "Food", "pastry"),
+            new Category("retail", "Retail", null));
 
     private static final List<Variant> CUP_SIZES = List.of(
             new Variant("regular", "Regular", 0),

@@ -12,10 +12,17 @@ import org.jdbi.v3.core.Handle;
  * variants and modifiers, as of one {@code catalog_version}. It holds no stock levels: a sale
  * reads those in its own transaction.
  */
-public record PriceList(long version, StoreSettings settings, Map<String, TaxRate> taxes, Map<String, Product> products) {
+public record PriceList(long version, StoreSettings settings, Map<String, TaxRate> taxes, Map<String, Product> products,
+                        Map<String, String> categoryStations) {
 
     public Optional<Product> product(String productId) {
         return Optional.ofNullable(products.get(productId));
+    }
+
+    /** The kitchen station that makes the product: its own, else its category's; empty when neither names one. */
+    public Optional<String> stationOf(Product product) {
+        return Optional.ofNullable(product.station())
+                .or(() -> Optional.ofNullable(product.categoryId()).map(categoryStations::get));
     }
 
     static PriceList read(Handle handle, long version) {
@@ -24,7 +31,9 @@ public record PriceList(long version, StoreSettings settings, Map<String, TaxRat
         Map<String, Product> products = CatalogStore.products(handle).stream()
                 .map(PriceList::withoutStock)
                 .collect(Collectors.toUnmodifiableMap(Product::id, Function.identity()));
-        return new PriceList(version, CatalogStore.settings(handle), taxes, products);
+        Map<String, String> categoryStations = CatalogStore.categories(handle).stream().filter(category -> category.station() != null)
+                .collect(Collectors.toUnmodifiableMap(Category::id, Category::station));
+        return new PriceList(version, CatalogStore.settings(handle), taxes, products, categoryStations);
     }
 
     private static Product withoutStock(Product p) {

@@ -27,7 +27,8 @@ final class Migrations {
             "V008__limits_and_box_key.sql",
             "V009__ledger_seq_indexes.sql",
             "V010__relay.sql",
-            "V011__downlink.sql");
+            "V011__downlink.sql",
+            "V012__kitchen.sql");
 
     private Migrations() {
     }

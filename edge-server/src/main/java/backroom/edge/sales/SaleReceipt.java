@@ -15,8 +15,9 @@ public record SaleReceipt(
         long ledgerSeq,
         String orderId) {
 
-    static SaleReceipt of(Sale sale) {
+    /** {@code orderId}: the kitchen order the sale went to, null when nothing of it is for the kitchen. */
+    static SaleReceipt of(Sale sale, String orderId) {
         return new SaleReceipt(sale.saleId(), sale.receiptNumber(), sale.currency(), sale.subtotal(), sale.taxTotal(),
-                sale.serviceCharge(), sale.rounding(), sale.grandTotal(), sale.paid(), sale.change(), sale.ledgerSeq(), null);
+                sale.serviceCharge(), sale.rounding(), sale.grandTotal(), sale.paid(), sale.change(), sale.ledgerSeq(), orderId);
     }
 }

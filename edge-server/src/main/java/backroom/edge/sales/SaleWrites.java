@@ -3,6 +3,7 @@ package backroom.edge.sales;
 import backroom.edge.access.Actor;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
+import backroom.edge.kitchen.KitchenWrites;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels;
@@ -70,7 +71,8 @@ final class SaleWrites {
                 totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null, sale.by(), List.of());
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
-        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded)));
+        String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by()).orElse(null);
+        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
         keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, now);
         return answer;
     }
@@ -103,6 +105,7 @@ final class SaleWrites {
         entry.put("reason", reason);
         entry.put("by", by);
         ledger.append("sale.voided", entry);
+        KitchenWrites.cancelSale(handle, ledger, saleId, by);
         return SaleTables.find(handle, saleId).orElseThrow();
     }
 

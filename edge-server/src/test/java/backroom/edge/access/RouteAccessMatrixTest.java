@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (voids, refunds, cash movements, closing a shift, stock adjustments and no-sale drawer opens
  * need a supervisor or above; catalog editing, staff and the relay's status are a manager's; devices and resuming a halted
  * relay are the technician's alone; a kitchen screen rings no sale whoever signs in on it; a kiosk faces
- * customers and only shows the menu and signs out), never derived from {@link Permissions}.
+ * customers and only shows the menu and signs out; the kitchen's orders and tables are for every
+ * role on a till or a kitchen screen, and for a kitchen screen with nobody signed in, so a cook
+ * bumps without a PIN), never derived from {@link Permissions}.
  *
  * <p>A cell is {@code ok} when the gate lets the request through to its handler (any answer but 401
  * and 403; the bodies are ones each handler refuses cheaply), else the 401 or 403 the gate answers.
@@ -62,6 +64,13 @@ class RouteAccessMatrixTest {
             "POST /api/v1/sales/{id}/void",                  "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/sales/{id}/refunds",               "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/drawer/open",                      "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
+            "GET /api/v1/orders",                            "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "GET /api/v1/orders/{id}",                       "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "POST /api/v1/orders/recall",                    "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "POST /api/v1/orders/{id}/bump",                 "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "POST /api/v1/orders/{id}/status",               "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "POST /api/v1/orders/{id}/rush",                 "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "GET /api/v1/tables",                            "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /api/v1/relay",                             "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/relay/resume",                     "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "GET /ws",                                       "401    | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",

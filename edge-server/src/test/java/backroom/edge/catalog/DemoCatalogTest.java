@@ -23,8 +23,8 @@ class DemoCatalogTest {
                           "serviceChargeBp": 500, "roundingIncrement": 100, "roundingMode": "HALF_UP"},
              "taxes": [{"id": "ppn-10", "name": "Tax 10%", "rateBp": 1000, "inclusive": false},
                        {"id": "ppn-11-incl", "name": "Tax 11% (included)", "rateBp": 1100, "inclusive": true}],
-             "categories": [{"id": "coffee", "name": "Coffee"}, {"id": "tea", "name": "Tea"},
-                            {"id": "food", "name": "Food"}, {"id": "retail", "name": "Retail"}],
+             "categories": [{"id": "coffee", "name": "Coffee", "station": "bar"}, {"id": "tea", "name": "Tea", "station": "bar"},
+                            {"id": "food", "name": "Food", "station": "pastry"}, {"id": "retail", "name": "Retail", "station": null}],
              "products": [
                {"id": "coffee-latte", "sku": "COFFEE-LATTE", "barcode": null, "name": "Latte", "categoryId": "coffee",
                 "price": 25000, "taxId": "ppn-10", "trackStock": false, "station": "bar",

@@ -157,6 +157,14 @@ class TamperedTablesTest {
                 Arguments.of("a no-sale open no entry made", """
                         INSERT INTO drawer_openings (id, register_id, reason, ledger_seq, opened_at)
                         VALUES ('forged-open', 'r1', 'forged', 2, CURRENT_TIMESTAMP)""", "row id forged-open points at no drawer.opened entry"),
+                Arguments.of("a kitchen item sent to another station", "UPDATE kitchen_items SET station = 'grill' WHERE sale_id = '%A'",
+                        "kitchen_items row order %A item 1: station is grill but ledger entry # (order.created) says bar"),
+                Arguments.of("a kitchen item bumped by hand", "UPDATE kitchen_items SET status = 'ready' WHERE sale_id = '%A' AND item_no = 2",
+                        "kitchen_items row order %A item 2: status is ready but the ledger's entries say pending"),
+                Arguments.of("a cancelled kitchen order brought back", "UPDATE kitchen_items SET status = 'pending' WHERE sale_id = '%C'",
+                        "kitchen_items row order %C item 1: status is pending but the ledger's entries say cancelled"),
+                Arguments.of("an order rushed by hand", "UPDATE kitchen_orders SET rush = TRUE WHERE id = '%A'",
+                        "kitchen_orders row id %A: rush is true but the ledger's entries say false"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
                         + " counted_cash = 0 WHERE register_id = 'r2'", "is closed but no shift.closed entry says so"));
     }

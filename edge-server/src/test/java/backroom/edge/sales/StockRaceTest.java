@@ -44,7 +44,7 @@ class StockRaceTest {
                     .map(p -> new Reply(200, "", p, p.toString()))
                     .findFirst().orElseThrow();
             assertThat(cookie.number("stockOnHand")).isZero();
-            assertThat(box.headSeq()).isEqualTo(headBefore + 10);
+            assertThat(box.headSeq()).as("each sale and its kitchen order (food goes to the pastry station)").isEqualTo(headBefore + 20);
             assertThat(box.verifyChain().intact()).isTrue();
             long movements = box.box().database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT SUM(delta) FROM stock_movements WHERE product_id = 'cookie'").mapTo(Long.class).one());

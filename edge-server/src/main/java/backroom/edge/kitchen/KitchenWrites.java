@@ -1,0 +1,112 @@
+package backroom.edge.kitchen;
+
+import backroom.edge.access.Actor;
+import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.web.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What a sale does to the kitchen, inside the sale's own ledger write: its ticket opens an order
+ * ({@code order.created}) or adds a second round to its table's open one
+ * ({@code order.ticket_added}); its void cancels what of it is not yet done.
+ */
+public final class KitchenWrites {
+
+    /** The station that sees every item of every order, and bumps whole orders. */
+    public static final String EXPO = "expo";
+    /** Order numbers run 1 to this, then start again: enough to tell a day's open orders apart. */
+    static final int LAST_ORDER_NUMBER = 999;
+
+    private KitchenWrites() {
+    }
+
+    /**
+     * Sends a sale's lines to their stations. Returns the order's id; empty for a retail sale or
+     * one with nothing a station makes.
+     */
+    public static Optional<String> send(Handle handle, LedgerAppender ledger, KitchenTicket ticket, Actor by) {
+        if (ticket.items().isEmpty() || "retail".equals(ticket.orderType())) {
+            return Optional.empty();
+        }
+        Instant now = ledger.now();
+        String tableId = "dine_in".equals(ticket.orderType()) ? ticket.tableId() : null;
+        List<String> openOnTable = tableId == null ? List.of() : KitchenRows.openOrdersOn(handle, tableId);
+        boolean secondRound = !openOnTable.isEmpty();
+        String orderId = secondRound ? openOnTable.getFirst() : ticket.saleId();
+        int ticketNo = secondRound ? addTicket(handle, orderId) : open(ledger, orderId, ticket.orderType(), tableId, now);
+        int firstItem = handle.createQuery("SELECT COALESCE(MAX(item_no), 0) + 1 FROM kitchen_items WHERE order_id = :id")
+                .bind("id", orderId).mapTo(Integer.class).one();
+        List<KitchenTicket.Item> items = ticket.items();
+        for (int i = 0; i < items.size(); i++) {
+            KitchenTicket.Item item = items.get(i);
+            ledger.statements().update("""
+                            INSERT INTO kitchen_items (order_id, item_no, ticket_no, sale_id, line_no, station, product_id, name, variant,
+                                                       modifiers, notes, quantity, status, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)""",
+                    orderId, firstItem + i, ticketNo, ticket.saleId(), item.lineNo(), item.station(), item.productId(), item.name(),
+                    item.variant(), Json.write(item.modifiers()), item.notes(), item.quantity(), now.atOffset(ZoneOffset.UTC));
+        }
+        ItemMoves.refresh(handle, orderId, now);
+        KitchenOrder order = KitchenRows.find(handle, orderId).orElseThrow();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("orderId", orderId);
+        entry.put("orderNumber", order.orderNumber());
+        entry.put("orderType", order.orderType());
+        entry.put("tableId", order.tableId());
+        entry.put("ticketNo", ticketNo);
+        entry.put("saleId", ticket.saleId());
+        entry.put("status", order.status());
+        entry.put("rush", order.rush());
+        entry.put("items", order.items().subList(firstItem - 1, order.items().size()));
+        entry.put("by", by);
+        ledger.append(secondRound ? "order.ticket_added" : "order.created", entry);
+        Tables.announceIfChanged(handle, ledger, tableId, secondRound);
+        return Optional.of(orderId);
+    }
+
+    /**
+     * A voided sale's items that are not yet completed are cancelled, in one
+     * {@code order.status_changed} entry; nothing when none are left.
+     */
+    public static void cancelSale(Handle handle, LedgerAppender ledger, String saleId, Actor by) {
+        Optional<String> orderId = handle.createQuery("SELECT DISTINCT order_id FROM kitchen_items WHERE sale_id = :sale")
+                .bind("sale", saleId).mapTo(String.class).findFirst();
+        if (orderId.isEmpty()) {
+            return;
+        }
+        KitchenOrder order = KitchenRows.find(handle, orderId.get()).orElseThrow();
+        List<KitchenOrder.Item> open = order.items().stream()
+                .filter(item -> item.saleId().equals(saleId) && OrderStatus.of(item.status()).isOpen())
+                .toList();
+        if (!open.isEmpty()) {
+            ItemMoves.move(handle, ledger, order, open, OrderStatus.CANCELLED, "order.status_changed",
+                    Map.of("reason", "sale " + saleId + " voided"), ItemMoves.Bumps.FORGET, by);
+        }
+    }
+
+    /** A new order row; returns its first ticket's number, 1. */
+    private static int open(LedgerAppender ledger, String orderId, String orderType, String tableId, Instant now) {
+        int number = (int) (ledger.statements().queryOne("SELECT COUNT(*) FROM kitchen_orders", rs -> rs.getLong(1)).orElse(0L)
+                % LAST_ORDER_NUMBER) + 1;
+        ledger.statements().update("""
+                        INSERT INTO kitchen_orders (id, order_number, order_type, table_id, status, rush, tickets, ledger_seq, created_at)
+                        VALUES (?, ?, ?, ?, 'pending', FALSE, 1, ?, ?)""",
+                orderId, number, orderType, tableId, ledger.nextSeq(), now.atOffset(ZoneOffset.UTC));
+        return 1;
+    }
+
+    /** One more ticket on an open order; returns its number. */
+    private static int addTicket(Handle handle, String orderId) {
+        int ticketNo = handle.createQuery("SELECT tickets + 1 FROM kitchen_orders WHERE id = :id").bind("id", orderId)
+                .mapTo(Integer.class).one();
+        handle.createUpdate("UPDATE kitchen_orders SET tickets = :ticket WHERE id = :id").bind("ticket", ticketNo).bind("id", orderId)
+                .execute();
+        return ticketNo;
+    }
+}

@@ -1,0 +1,39 @@
+package backroom.edge.sales;
+
+import backroom.edge.catalog.Modifier;
+import backroom.edge.catalog.PriceList;
+import backroom.edge.catalog.Product;
+import backroom.edge.catalog.Variant;
+import backroom.edge.kitchen.KitchenTicket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A sale's ticket for the kitchen: each line whose product a station makes (the product's own
+ * station, else its category's), with its variant and modifiers by name as the catalog priced them.
+ */
+final class KitchenTickets {
+
+    private KitchenTickets() {
+    }
+
+    static KitchenTicket of(Sale sale, PriceList prices) {
+        List<KitchenTicket.Item> items = new ArrayList<>();
+        for (SaleLine line : sale.lines()) {
+            Product product = prices.product(line.productId()).orElseThrow();
+            Optional<String> station = prices.stationOf(product);
+            if (station.isEmpty()) {
+                continue;
+            }
+            String variant = product.variants().stream().filter(v -> v.id().equals(line.variantId())).map(Variant::name).findFirst()
+                    .orElse(null);
+            List<String> modifiers = line.modifierIds().stream()
+                    .map(id -> product.modifiers().stream().filter(m -> m.id().equals(id)).map(Modifier::name).findFirst().orElse(id))
+                    .toList();
+            items.add(new KitchenTicket.Item(line.lineNo(), station.get(), product.id(), product.name(), variant, modifiers,
+                    line.notes(), line.quantity()));
+        }
+        return new KitchenTicket(sale.saleId(), sale.orderType(), sale.tableId(), items);
+    }
+}
