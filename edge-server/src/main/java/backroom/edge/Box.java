@@ -25,6 +25,7 @@ import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.kitchen.KitchenAudit;
+import backroom.edge.kitchen.KitchenBumps;
 import backroom.edge.kitchen.KitchenService;
 import backroom.edge.kitchen.TableService;
 import backroom.edge.ledger.TableAudit;
@@ -124,7 +125,7 @@ public final class Box implements AutoCloseable {
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
             RouteTable routes = new RouteTable();
             AccessGate gate = new AccessGate(routes, keyring);
-            live = new LiveUpdates(gate, database, config.idleTimeout());
+            live = new LiveUpdates(gate, database, config.idleTimeout(), new KitchenBumps(database.writer())::bump);
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
@@ -253,6 +254,11 @@ public final class Box implements AutoCloseable {
     /** How many screens and tablets follow the live feed now. */
     public int liveSockets() {
         return live.openSockets();
+    }
+
+    /** The live feed's hub: every screen and tablet following the ledger. */
+    public LiveUpdates live() {
+        return live;
     }
 
     /** How far HQ holds this store's ledger. */

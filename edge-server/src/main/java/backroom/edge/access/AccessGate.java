@@ -94,7 +94,8 @@ public final class AccessGate implements Filter {
                 List.of(new FieldError("Authorization", "a valid bearer token is required")));
     }
 
-    private static Problem forbidden(Caller caller, Permission permission) {
+    /** The 403 for a caller who lacks {@code permission}, naming who they are. */
+    public static Problem forbidden(Caller caller, Permission permission) {
         String who = caller.staff() == null
                 ? "device " + caller.device().name() + " with nobody signed in"
                 : caller.staff().role().wireName() + " " + caller.staff().name() + " on " + caller.device().kind().wireName()

@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code backroom bench ...}: measured figures, each beside a baseline from the same run. */
 @Command(name = "bench", description = "Benchmarks, each printed beside a baseline measured in the same run.",
-        subcommands = {SalesBench.class, VerifyBench.class, RelayBench.class})
+        subcommands = {SalesBench.class, VerifyBench.class, RelayBench.class, KdsBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override

@@ -62,6 +62,7 @@ final class ItemMoves {
         entry.put("orderNumber", order.orderNumber());
         entry.put("tableId", order.tableId());
         entry.putAll(about);
+        entry.put("stations", KitchenWrites.stationsOf(items));
         entry.put("items", items.stream().map(KitchenOrder.Item::itemNo).toList());
         entry.put("status", to.wire());
         entry.put("orderStatus", orderStatus.wire());

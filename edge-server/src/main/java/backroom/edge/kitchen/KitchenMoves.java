@@ -85,6 +85,7 @@ final class KitchenMoves {
         entry.put("orderId", orderId);
         entry.put("orderNumber", order.orderNumber());
         entry.put("rush", rush);
+        entry.put("stations", KitchenWrites.stationsOf(order.items()));
         entry.put("by", by);
         ledger.append("order.rushed", entry);
         return KitchenRows.find(handle, orderId).orElseThrow();

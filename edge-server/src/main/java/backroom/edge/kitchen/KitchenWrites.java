@@ -63,7 +63,9 @@ public final class KitchenWrites {
         entry.put("saleId", ticket.saleId());
         entry.put("status", order.status());
         entry.put("rush", order.rush());
-        entry.put("items", order.items().subList(firstItem - 1, order.items().size()));
+        List<KitchenOrder.Item> sent = order.items().subList(firstItem - 1, order.items().size());
+        entry.put("stations", stationsOf(sent));
+        entry.put("items", sent);
         entry.put("by", by);
         ledger.append(secondRound ? "order.ticket_added" : "order.created", entry);
         Tables.announceIfChanged(handle, ledger, tableId, secondRound);
@@ -88,6 +90,14 @@ public final class KitchenWrites {
             ItemMoves.move(handle, ledger, order, open, OrderStatus.CANCELLED, "order.status_changed",
                     Map.of("reason", "sale " + saleId + " voided"), ItemMoves.Bumps.FORGET, by);
         }
+    }
+
+    /**
+     * The stations {@code items} are made at, each once, in order: an entry names them so that a
+     * screen following some stations gets only what concerns them.
+     */
+    static List<String> stationsOf(List<KitchenOrder.Item> items) {
+        return items.stream().map(KitchenOrder.Item::station).distinct().toList();
     }
 
     /** A new order row; returns its first ticket's number, 1. */

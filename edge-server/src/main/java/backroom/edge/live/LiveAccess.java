@@ -22,15 +22,19 @@ final class LiveAccess {
         this.gate = gate;
     }
 
-    /** Who opened the feed, with which token, from which seq on ({@code null}: only what comes next). */
-    record Admission(Caller caller, String token, Long since) {
+    /**
+     * Who opened the feed, with which token, from which seq on ({@code null}: only what comes
+     * next), following which kitchen stations ({@code null}: every entry).
+     */
+    record Admission(Caller caller, String token, Long since, Stations stations) {
     }
 
-    /** Throws the gate's 401 or 403 problem, or a 400 for a bad {@code since}. */
-    Admission admit(Optional<String> authorization, Optional<String> queryToken, Optional<String> since) {
+    /** Throws the gate's 401 or 403 problem, or a 400 for a bad {@code since} or {@code stations}. */
+    Admission admit(Optional<String> authorization, Optional<String> queryToken, Optional<String> since, Optional<String> stations) {
         Optional<String> token = AccessGate.bearerToken(authorization).or(() -> queryToken);
         Caller caller = gate.admit(Access.needs(NEEDED), token).orElseThrow();
-        return new Admission(caller, token.orElseThrow(), since.map(LiveAccess::seq).orElse(null));
+        return new Admission(caller, token.orElseThrow(), since.map(LiveAccess::seq).orElse(null),
+                stations.map(list -> Stations.parse("stations", list)).orElse(null));
     }
 
     /** Whether the token that opened the feed would still open it: not revoked, not expired, still allowed. */

@@ -2,6 +2,8 @@ package backroom.edge.live;
 
 import backroom.edge.ledger.LedgerEntry;
 import backroom.edge.web.Json;
+import backroom.edge.web.Problem;
+import backroom.edge.web.ProblemResponses;
 
 /**
  * What the feed sends. A ledger entry goes as {@code {"seq":42,"type":"sale.completed","data":{...}}},
@@ -29,6 +31,17 @@ final class LiveMessage {
     }
 
     /** {@code {"type":"error","detail":"..."}}: the answer to a client message the feed cannot take. */
+    /** The answer to a screen's bump: the entry it wrote, as the feed sends entries. */
+    static String bumped(String orderId, LedgerEntry entry) {
+        return "{\"type\":\"bumped\",\"orderId\":" + Json.write(orderId) + ",\"entry\":" + of(entry) + "}";
+    }
+
+    /** The answer to a screen's bump that was refused: the problem an HTTP bump would get. */
+    static String refused(String orderId, Problem problem) {
+        return "{\"type\":\"problem\",\"orderId\":" + Json.write(orderId) + ",\"problem\":"
+                + Json.write(ProblemResponses.body(problem)) + "}";
+    }
+
     static String error(String detail) {
         return "{\"type\":\"error\",\"detail\":" + Json.write(detail) + "}";
     }

@@ -2,7 +2,10 @@ package backroom.edge.live;
 
 import backroom.edge.access.Caller;
 import backroom.edge.ledger.LedgerEntry;
+import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
@@ -11,6 +14,7 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,6 +40,7 @@ final class LiveSocket implements WsListener {
 
     private final LiveUpdates updates;
     private final LiveAccess access;
+    private final ScreenBumps bumps;
     private final BlockingQueue<LedgerEntry> queued = new ArrayBlockingQueue<>(MAX_BEHIND);
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean pinging = new AtomicBoolean();
@@ -47,10 +52,13 @@ final class LiveSocket implements WsListener {
     private volatile LiveAccess.Admission admission;
     private volatile WsSession session;
     private volatile Thread sender;
+    /** The kitchen stations this screen follows; null for every entry. */
+    private volatile Stations stations;
 
-    LiveSocket(LiveUpdates updates, LiveAccess access) {
+    LiveSocket(LiveUpdates updates, LiveAccess access, ScreenBumps bumps) {
         this.updates = updates;
         this.access = access;
+        this.bumps = bumps;
     }
 
     /** A refusal here hands the request on to the HTTP route for {@code /ws}, which answers with the problem. */
@@ -58,7 +66,8 @@ final class LiveSocket implements WsListener {
     public Optional<Headers> onHttpUpgrade(HttpPrologue prologue, Headers headers) throws WsUpgradeException {
         try {
             admission = access.admit(headers.first(HeaderNames.AUTHORIZATION), prologue.query().first("token").asOptional(),
-                    prologue.query().first("since").asOptional());
+                    prologue.query().first("since").asOptional(), prologue.query().first("stations").asOptional());
+            stations = admission.stations();
             return Optional.empty();
         } catch (Problem refused) {
             throw new WsUpgradeException(refused.getMessage());
@@ -78,10 +87,54 @@ final class LiveSocket implements WsListener {
         sender = Thread.ofVirtual().name("live-" + admission.caller().device().deviceId()).start(() -> follow(since));
     }
 
+    /**
+     * {@code {"type":"subscribe","stations":["bar"]}} narrows the feed to those kitchen stations
+     * from the next entry on, answered {@code {"type":"subscribed","data":{"stations":[...]}}}.
+     * {@code {"type":"bump","orderId","station"}} bumps as {@code POST /api/v1/orders/{id}/bump}
+     * does, answered once the bump is on disk with {@code {"type":"bumped","orderId","entry":{seq,type,data}}},
+     * or {@code {"type":"problem","orderId","problem":{...}}}. Anything else is answered with an
+     * error and changes nothing.
+     */
     @Override
     public void onMessage(WsSession session, String text, boolean last) {
-        if (!ended.get()) {
-            send(LiveMessage.error("the live feed takes no messages yet: station subscriptions and bumps come with the kitchen"));
+        if (ended.get()) {
+            return;
+        }
+        JsonNode message;
+        try {
+            message = Json.MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            send(LiveMessage.error("not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        String type = message == null ? "" : message.path("type").asText();
+        switch (type) {
+            case "subscribe" -> subscribe(message);
+            case "bump" -> bump(message);
+            default -> send(LiveMessage.error("the live feed takes {\"type\":\"subscribe\",\"stations\":[...]} and"
+                    + " {\"type\":\"bump\",\"orderId\":\"...\"}"));
+        }
+    }
+
+    private void subscribe(JsonNode message) {
+        try {
+            Stations chosen = Stations.fromMessage(message);
+            stations = chosen;
+            send(LiveMessage.notice("subscribed", Map.of("stations", chosen.names())));
+        } catch (Problem refused) {
+            send(LiveMessage.error(refused.getMessage()));
+        }
+    }
+
+    private void bump(JsonNode message) {
+        String orderId = message.path("orderId").isTextual() ? message.path("orderId").asText() : null;
+        String station = message.path("station").isTextual() ? message.path("station").asText() : null;
+        try {
+            long seq = bumps.bump(admission.caller(), orderId, station);
+            LedgerEntry entry = updates.durableAfter(seq - 1, 1).getFirst();
+            send(LiveMessage.bumped(orderId, entry));
+        } catch (Problem refused) {
+            send(LiveMessage.refused(orderId, refused));
         }
     }
 
@@ -228,7 +281,8 @@ final class LiveSocket implements WsListener {
         if (entry.seq() <= lastSent) {
             return lastSent;
         }
-        if (LiveMessage.isShown(entry)) {
+        Stations following = stations;
+        if (LiveMessage.isShown(entry) && (following == null || following.follows(entry))) {
             send(LiveMessage.of(entry));
         }
         return entry.seq();

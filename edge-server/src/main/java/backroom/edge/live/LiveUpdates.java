@@ -46,13 +46,15 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
 
     private final LiveAccess access;
     private final LedgerDatabase ledger;
+    private final ScreenBumps bumps;
     private final Set<LiveSocket> sockets = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-timer").daemon(true).factory());
 
-    public LiveUpdates(AccessGate gate, LedgerDatabase ledger, Duration idleTimeout) {
+    public LiveUpdates(AccessGate gate, LedgerDatabase ledger, Duration idleTimeout, ScreenBumps bumps) {
         this.access = new LiveAccess(gate);
         this.ledger = ledger;
+        this.bumps = bumps;
         timer.scheduleWithFixedDelay(this::closeExpired, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
         long pingEvery = idleTimeout.dividedBy(3).toMillis();
         timer.scheduleWithFixedDelay(() -> sockets.forEach(LiveSocket::ping), pingEvery, pingEvery, TimeUnit.MILLISECONDS);
@@ -60,7 +62,7 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
 
     /** The WebSocket endpoint: one {@link LiveSocket} per connection. */
     public WsRouting.Builder wsRouting() {
-        return WsRouting.builder().endpoint(AccessGate.LIVE_PATH, () -> new LiveSocket(this, access));
+        return WsRouting.builder().endpoint(AccessGate.LIVE_PATH, () -> new LiveSocket(this, access, bumps));
     }
 
     /**
@@ -74,7 +76,7 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
 
     private void refuseWithoutUpgrade(ServerRequest req, ServerResponse res) {
         access.admit(req.headers().first(HeaderNames.AUTHORIZATION), req.query().first("token").asOptional(),
-                req.query().first("since").asOptional());
+                req.query().first("since").asOptional(), req.query().first("stations").asOptional());
         res.header(HeaderNames.UPGRADE, "websocket");
         ProblemResponses.send(res, new Problem(426, "Upgrade Required",
                 "/ws is a WebSocket: connect with Upgrade: websocket (ws://<box>/ws?token=<token>&since=<last seq>)", List.of()));

@@ -74,12 +74,7 @@ public final class ProblemResponses {
     }
 
     public static void send(ServerResponse res, Problem problem) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.getMessage());
-        body.put("errors", problem.errors());
+        Map<String, Object> body = body(problem);
         res.status(Status.create(problem.status()));
         problem.retryAfter().ifPresent(wait -> res.header(HeaderNames.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))));
         if (!problem.allowedMethods().isEmpty()) {
@@ -87,5 +82,16 @@ public final class ProblemResponses {
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
         res.send(Json.write(body));
+    }
+
+    /** The problem+json body: type, title, status, detail, errors. */
+    public static Map<String, Object> body(Problem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status());
+        body.put("detail", problem.getMessage());
+        body.put("errors", problem.errors());
+        return body;
     }
 }

@@ -160,15 +160,53 @@ class LiveFeedTest {
     }
 
     @Test
-    void aMessageFromTheScreenIsAnsweredWithAnError() {
-        try (LiveScreen screen = LiveScreen.connect(box.box().port(), "token=" + box.box().pairDevice("kds"))) {
-            screen.send("{\"type\":\"subscribe\",\"stations\":[\"grill\"]}");
+    void aScreenFollowingItsStationsGetsOnlyTheirOrdersFromTheReplayOnAndMaySwitchStations() {
+        String kds = box.box().pairDevice("kds");
+        String shift = box.api().openShift("live-stations");
+        long from = box.headSeq();
+        long latte = box.api().ringSale(Sales.one("live-stations", shift, "coffee-latte", 28_800)).number("ledgerSeq");
+        long croissant = box.api().ringSale(Sales.one("live-stations", shift, "food-croissant", 25_300)).number("ledgerSeq");
 
-            JsonNode answer = screen.next();
-            assertThat(answer.path("type").asText()).isEqualTo("error");
-            assertThat(answer.path("detail").asText())
-                    .isEqualTo("the live feed takes no messages yet: station subscriptions and bumps come with the kitchen");
+        try (LiveScreen pastry = LiveScreen.connect(box.box().port(), "token=" + kds + "&since=" + from + "&stations=pastry")) {
+            JsonNode replayed = pastry.next();
+            assertThat(replayed.path("seq").asLong()).as("the croissant's order, not its sale nor the latte's").isEqualTo(croissant + 1);
+            assertThat(replayed.path("type").asText()).isEqualTo("order.created");
+
+            pastry.send("{\"type\":\"subscribe\",\"stations\":[\"bar\"]}");
+            JsonNode subscribed = pastry.next();
+            Reply nextLatteSale = box.api().ringSale(Sales.one("live-stations", shift, "coffee-latte", 28_800));
+            long nextLatte = nextLatteSale.number("ledgerSeq");
+            box.api().ringSale(Sales.one("live-stations", shift, "food-croissant", 25_300));
+            Reply bumped = box.api().post("/api/v1/orders/" + nextLatteSale.field("orderId") + "/bump", Map.of());
+
+            assertThat(subscribed.path("type").asText()).isEqualTo("subscribed");
+            assertThat(subscribed.path("data").path("stations").toString()).isEqualTo("[\"bar\"]");
+            JsonNode barOrder = pastry.next();
+            assertThat(barOrder.path("seq").asLong()).isEqualTo(nextLatte + 1);
+            assertThat(barOrder.path("data").path("stations").toString()).isEqualTo("[\"bar\"]");
+            JsonNode barBump = pastry.next();
+            assertThat(barBump.path("type").asText()).isEqualTo("order.status_changed");
+            assertThat(bumped.status()).isEqualTo(200);
+            assertThat(barBump.path("data").path("orderId").asText()).isEqualTo(nextLatteSale.field("orderId"));
+            assertThat(pastry.waiting()).isEmpty();
         }
+        assertThat(latte).isLessThan(croissant);
+    }
+
+    @Test
+    void aMessageThatIsNeitherASubscriptionNorABumpIsAnsweredWithAnErrorAndChangesNothing() {
+        try (LiveScreen screen = LiveScreen.connect(box.box().port(), "token=" + box.box().pairDevice("kds"))) {
+            screen.send("{\"type\":\"hello\"}");
+            screen.send("{\"type\":\"subscribe\",\"stations\":[]}");
+            screen.send("not json");
+
+            List<JsonNode> answers = screen.next(3);
+            assertThat(answers).extracting(answer -> answer.path("type").asText()).containsOnly("error");
+            assertThat(answers.get(0).path("detail").asText()).startsWith("the live feed takes {\"type\":\"subscribe\"")
+                    .contains("{\"type\":\"bump\"");
+            assertThat(answers.get(1).path("detail").asText()).isEqualTo("stations: must name 1-20 stations, each 1-64 characters");
+        }
+        assertThat(refusal(box.box().port(), "token=" + box.box().pairDevice("kds") + "&stations=,")).isEqualTo(400);
     }
 
     private static List<Long> seqs(List<JsonNode> messages) {
