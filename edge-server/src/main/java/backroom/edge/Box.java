@@ -24,6 +24,7 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.kitchen.KdsPage;
 import backroom.edge.kitchen.KitchenAudit;
 import backroom.edge.kitchen.KitchenBumps;
 import backroom.edge.kitchen.KitchenService;
@@ -182,6 +183,10 @@ public final class Box implements AutoCloseable {
                 .maxTcpConnections(connectionCap)
                 .idleConnectionTimeout(config.idleTimeout())
                 .idleConnectionPeriod(config.idleCheckEvery())
+                // Nagle's algorithm held each small live-feed frame sent right after another for the
+                // screen's delayed ACK: a kitchen order reached 20 screens in 15 ms at the median, 50 ms
+                // at p99, against under a millisecond for one sent alone (bench kds).
+                .connectionOptions(options -> options.tcpNoDelay(true))
                 // Listed, not discovered: a discovered HTTP/1 beside this one would be a second candidate, and
                 // Helidon reads a connection's first bytes to choose between candidates before the idle timeout
                 // can see it, so a connection that sends nothing would never be closed.
@@ -222,7 +227,8 @@ public final class Box implements AutoCloseable {
                 .mount("/relay", new RelayService(parts.relay()));
         new ApiRoutes(routing, parts.routes(), "")
                 .mount(AccessGate.LIVE_PATH, parts.live())
-                .mount("", new AboutService());
+                .mount("", new AboutService())
+                .mount("", new KdsPage());
         ProblemResponses.register(routing);
     }
 

@@ -69,6 +69,10 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
         return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay);
     }
 
+    public BoxConfig withHttpPort(int port) {
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay);
+    }
+
     public BoxConfig withDataDir(Path dir) {
         return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay);
     }

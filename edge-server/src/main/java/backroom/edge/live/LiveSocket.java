@@ -41,7 +41,7 @@ final class LiveSocket implements WsListener {
     private final LiveUpdates updates;
     private final LiveAccess access;
     private final ScreenBumps bumps;
-    private final BlockingQueue<LedgerEntry> queued = new ArrayBlockingQueue<>(MAX_BEHIND);
+    private final BlockingQueue<FeedEntry> queued = new ArrayBlockingQueue<>(MAX_BEHIND);
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean pinging = new AtomicBoolean();
     /** The newest notice not yet sent; a newer one replaces it, so a slow screen holds one at most. */
@@ -170,8 +170,8 @@ final class LiveSocket implements WsListener {
     }
 
     /** Called on the ledger writer's thread: never blocks. */
-    void queue(List<LedgerEntry> entries) {
-        for (LedgerEntry entry : entries) {
+    void queue(List<FeedEntry> entries) {
+        for (FeedEntry entry : entries) {
             if (!queued.offer(entry)) {
                 end(LiveUpdates.FELL_BEHIND, "fell " + MAX_BEHIND + " entries behind; reconnect with since=<last seq received>");
                 return;
@@ -263,7 +263,7 @@ final class LiveSocket implements WsListener {
             for (List<LedgerEntry> page = updates.durableAfter(lastSent, PAGE); !page.isEmpty() && !ended.get();
                     page = updates.durableAfter(lastSent, PAGE)) {
                 for (LedgerEntry entry : page) {
-                    lastSent = sendIfNew(entry, lastSent);
+                    lastSent = sendIfNew(new FeedEntry(entry), lastSent);
                 }
             }
             while (!ended.get()) {
@@ -277,13 +277,13 @@ final class LiveSocket implements WsListener {
         }
     }
 
-    private long sendIfNew(LedgerEntry entry, long lastSent) {
+    private long sendIfNew(FeedEntry entry, long lastSent) {
         if (entry.seq() <= lastSent) {
             return lastSent;
         }
         Stations following = stations;
-        if (LiveMessage.isShown(entry) && (following == null || following.follows(entry))) {
-            send(LiveMessage.of(entry));
+        if (entry.shown() && (following == null || following.follows(entry))) {
+            send(entry.text());
         }
         return entry.seq();
     }

@@ -84,7 +84,7 @@ public final class LiveUpdates implements Consumer<List<LedgerEntry>>, ApiRoutes
 
     @Override
     public void accept(List<LedgerEntry> committed) {
-        List<LedgerEntry> shown = committed.stream().filter(LiveMessage::isShown).toList();
+        List<FeedEntry> shown = committed.stream().filter(LiveMessage::isShown).map(FeedEntry::new).toList();
         if (!shown.isEmpty()) {
             sockets.forEach(socket -> socket.queue(shown));
         }

@@ -1,8 +1,6 @@
 package backroom.edge.live;
 
 import backroom.edge.kitchen.KitchenWrites;
-import backroom.edge.ledger.LedgerAudit;
-import backroom.edge.ledger.LedgerEntry;
 import backroom.edge.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -43,19 +41,11 @@ record Stations(Set<String> names) {
         return of("stations", names);
     }
 
-    boolean follows(LedgerEntry entry) {
-        JsonNode stations = LedgerAudit.payload(entry).path("stations");
-        if (!stations.isArray() || stations.isEmpty()) {
+    boolean follows(FeedEntry entry) {
+        Set<String> named = entry.stations();
+        if (named.isEmpty()) {
             return false;
         }
-        if (names.contains(KitchenWrites.EXPO)) {
-            return true;
-        }
-        for (JsonNode station : stations) {
-            if (names.contains(station.asText())) {
-                return true;
-            }
-        }
-        return false;
+        return names.contains(KitchenWrites.EXPO) || named.stream().anyMatch(names::contains);
     }
 }

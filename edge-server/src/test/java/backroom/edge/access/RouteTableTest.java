@@ -67,7 +67,8 @@ class RouteTableTest {
             entry("POST /api/v1/relay/resume", Access.needs(Permission.RESUME_RELAY)),
             entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)),
             entry("GET /", Access.PUBLIC),
-            entry("GET /openapi", Access.PUBLIC));
+            entry("GET /openapi", Access.PUBLIC),
+            entry("GET /kds", Access.PUBLIC));
 
     @Test
     void everyRouteIsDeclaredWithTheAccessTheContractGivesIt() {

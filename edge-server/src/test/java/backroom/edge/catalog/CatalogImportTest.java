@@ -73,7 +73,7 @@ class CatalogImportTest {
         assertThatThrownBy(() -> importing(Map.of(
                 "taxes", List.of(Map.of("id", "t1", "name", "Too much", "rateBp", 10_001, "inclusive", false),
                         Map.of("id", "t1", "name", " ", "rateBp", -1, "inclusive", true)),
-                "categories", List.of(Map.of("id", "bad id!", "name", "x".repeat(201))),
+                "categories", List.of(Map.of("id", "bad id!", "name", "x".repeat(201), "station", "s".repeat(65))),
                 "products", List.of(
                         Map.of("id", "p1", "name", "Negative", "price", -1),
                         Map.of("id", "p2", "name", "Variant below zero", "price", 1_000,
@@ -84,7 +84,7 @@ class CatalogImportTest {
                 .isInstanceOf(Problem.class)
                 .satisfies(refused -> assertThat(((Problem) refused).errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
                         "catalog.taxes[0].rateBp", "catalog.taxes[1].id", "catalog.taxes[1].name", "catalog.taxes[1].rateBp",
-                        "catalog.categories[0].id", "catalog.categories[0].name",
+                        "catalog.categories[0].id", "catalog.categories[0].name", "catalog.categories[0].station",
                         "catalog.products[0].price", "catalog.products[1].variants[0].priceDelta", "catalog.products[2].taxId",
                         "catalog.products[3].id",
                         "settings.storeName", "settings.serviceChargeBp", "settings.roundingIncrement", "settings.roundingMode"));
@@ -98,7 +98,8 @@ class CatalogImportTest {
         importing(Map.of(
                         "taxes", List.of(Map.of("id", "all", "name", "All", "rateBp", 10_000, "inclusive", true),
                                 Map.of("id", "none", "name", "None", "rateBp", 0, "inclusive", false)),
-                        "categories", List.of(Map.of("id", "zz-last", "name", "c".repeat(200)), Map.of("id", "aa-after-it", "name", "A")),
+                        "categories", List.of(Map.of("id", "zz-last", "name", "c".repeat(200), "station", "s".repeat(64)),
+                                Map.of("id", "aa-after-it", "name", "A")),
                         "products", List.of(Map.of("id", "free", "name", "Free", "price", 0,
                                 "variants", List.of(Map.of("id", "same", "name", "Same", "priceDelta", 0))))),
                 Map.of("storeName", "n".repeat(200), "serviceChargeBp", 10_000, "roundingIncrement", 1_000_000));
@@ -107,6 +108,9 @@ class CatalogImportTest {
         List<String> categories = catalog().path("categories").findValuesAsText("id");
         assertThat(categories.subList(categories.size() - 2, categories.size())).as("new ones after the store's own, in the document's order")
                 .containsExactly("zz-last", "aa-after-it");
+        JsonNode last = catalog().path("categories").get(categories.size() - 2);
+        assertThat(last.path("station").asText()).isEqualTo("s".repeat(64));
+        assertThat(catalog().path("categories").get(categories.size() - 1).path("station").isNull()).as("none given").isTrue();
         JsonNode settings = catalog().path("settings");
         assertThat(settings.path("serviceChargeBp").asInt()).isZero();
         assertThat(settings.path("roundingIncrement").asLong()).isEqualTo(1);

@@ -1,0 +1,113 @@
+package backroom.edge.kitchen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Axe;
+import backroom.edge.testing.HeadlessChromium;
+import backroom.edge.testing.Reply;
+import backroom.edge.testing.Sales;
+import backroom.edge.testing.TestBox;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The /kds page in headless Chromium: it pairs, shows a new order within a second of the sale, and bumps it with a key. */
+class KdsPageTest {
+
+    private TestBox box;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void start() {
+        box = TestBox.start();
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        box.close();
+    }
+
+    @Test
+    void aPairedScreenShowsANewOrderWithinASecondAndAKeyBumpsIt() {
+        Api api = box.api();
+        String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Bar screen", "kind", "kds")).field("code");
+        browser.get("http://127.0.0.1:" + box.port() + "/kds?station=bar");
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.cssSelector("#pairing button")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+        assertThat(browser.findElements(By.cssSelector(".card"))).isEmpty();
+
+        String shift = api.openShift("r-kds");
+        Reply sale = api.ringSale(Sales.sale("r-kds", shift, List.of(Map.of("productId", "coffee-latte", "variantId", "large",
+                "quantity", 2, "modifierIds", List.of("extra-shot"), "notes", "no sugar")), List.of(Sales.payment("cash", 100_000))));
+
+        WebElement card = waitUpTo(Duration.ofSeconds(1)).until(page -> browser.findElements(By.cssSelector(".card")).stream()
+                .findFirst().orElse(null));
+        assertThat(card.getAttribute("data-order-id")).isEqualTo(sale.field("orderId"));
+        assertThat(card.getText()).contains("2 x Latte (Large)", "Extra shot", "no sugar", "takeaway");
+        assertThat(browser.findElement(By.id("all-day")).getText()).isEqualTo("2 x Latte");
+
+        new Actions(browser).sendKeys("1").perform();
+
+        waitUpTo(Duration.ofSeconds(5)).until(page -> "cooking".equals(
+                api.get("/api/v1/orders/" + sale.field("orderId")).body().path("status").asText()));
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.cssSelector(".card .status")).getText()
+                .equalsIgnoreCase("cooking"));
+    }
+
+    @Test
+    void aScreenThatLostTheBoxSaysSoAndCatchesUpWhenItIsBack() {
+        Api api = box.api();
+        String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Pastry screen", "kind", "kds")).field("code");
+        browser.get("http://127.0.0.1:" + box.port() + "/kds?station=pastry");
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.cssSelector("#pairing button")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+
+        int port = box.port();
+        box.stop();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("status")).getText().startsWith("offline"));
+        box = TestBox.restart(box, config -> config.withHttpPort(port));
+        String shift = box.api().openShift("r-kds");
+        box.api().ringSale(Sales.one("r-kds", shift, "food-croissant", 25_300));
+
+        waitUpTo(Duration.ofSeconds(15)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElements(By.cssSelector(".card")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector(".card")).getText()).contains("1 x Butter croissant");
+    }
+
+    @Test
+    void thePageHasNoSeriousOrCriticalAccessibilityProblemsBeforeOrAfterPairing() {
+        Api api = box.api();
+        browser.get("http://127.0.0.1:" + box.port() + "/kds?station=bar");
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("code")).isDisplayed());
+        assertThat(Axe.seriousViolations(browser)).as("the pairing form").isEmpty();
+
+        String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Bar screen", "kind", "kds")).field("code");
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.cssSelector("#pairing button")).click();
+        String shift = api.openShift("r-kds");
+        api.ringSale(Sales.twoLargeLattesWithExtraShot("r-kds", shift));
+        waitUpTo(Duration.ofSeconds(5)).until(page -> !browser.findElements(By.cssSelector(".card")).isEmpty());
+        assertThat(Axe.seriousViolations(browser)).as("a screen with an order").isEmpty();
+    }
+
+    private WebDriverWait waitUpTo(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout, Duration.ofMillis(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+}
