@@ -23,6 +23,7 @@ CREATE TABLE kitchen_orders (
     completed_at  TIMESTAMP(3) WITH TIME ZONE
 );
 CREATE INDEX kitchen_orders_status ON kitchen_orders (status);
+CREATE INDEX kitchen_orders_seq ON kitchen_orders (ledger_seq);
 CREATE INDEX kitchen_orders_table ON kitchen_orders (table_id, status);
 
 CREATE TABLE kitchen_items (

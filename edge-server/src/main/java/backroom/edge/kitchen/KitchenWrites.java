@@ -102,8 +102,8 @@ public final class KitchenWrites {
 
     /** A new order row; returns its first ticket's number, 1. */
     private static int open(LedgerAppender ledger, String orderId, String orderType, String tableId, Instant now) {
-        int number = (int) (ledger.statements().queryOne("SELECT COUNT(*) FROM kitchen_orders", rs -> rs.getLong(1)).orElse(0L)
-                % LAST_ORDER_NUMBER) + 1;
+        int number = ledger.statements().queryOne("SELECT order_number FROM kitchen_orders ORDER BY ledger_seq DESC LIMIT 1",
+                rs -> rs.getInt(1)).orElse(0) % LAST_ORDER_NUMBER + 1;
         ledger.statements().update("""
                         INSERT INTO kitchen_orders (id, order_number, order_type, table_id, status, rush, tickets, ledger_seq, created_at)
                         VALUES (?, ?, ?, ?, 'pending', FALSE, 1, ?, ?)""",

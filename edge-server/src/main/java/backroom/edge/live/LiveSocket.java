@@ -135,6 +135,11 @@ final class LiveSocket implements WsListener {
             send(LiveMessage.bumped(orderId, entry));
         } catch (Problem refused) {
             send(LiveMessage.refused(orderId, refused));
+        } catch (RuntimeException failed) {
+            // The ledger could not take the write (a full disk): what an HTTP bump would get too.
+            LOG.log(Level.WARNING, "a bump sent over a live socket failed", failed);
+            send(LiveMessage.refused(orderId, new Problem(503, "Ledger unavailable", "the bump could not be written: "
+                    + failed.getMessage() + "; send it again", List.of())));
         }
     }
 

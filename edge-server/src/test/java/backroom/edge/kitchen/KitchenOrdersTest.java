@@ -189,6 +189,8 @@ class KitchenOrdersTest {
         String first = ring("takeaway", null, croissant()).field("orderId");
         String second = ring("takeaway", null, croissant()).field("orderId");
         assertThat(orderIds(api.get("/api/v1/orders?station=pastry"))).containsExactly(first, second);
+        assertThat(api.get("/api/v1/orders/" + first).body().path("orderNumber").asInt()).as("a new box's first").isEqualTo(1);
+        assertThat(api.get("/api/v1/orders/" + second).body().path("orderNumber").asInt()).isEqualTo(2);
 
         Reply rushed = api.post("/api/v1/orders/" + second + "/rush", Map.of("rush", true));
         assertThat(rushed.status()).isEqualTo(200);
