@@ -24,6 +24,8 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.bumpbar.BumpBarBinding;
+import backroom.edge.bumpbar.SerialBumpBar;
 import backroom.edge.kitchen.KdsPage;
 import backroom.edge.kitchen.KitchenAudit;
 import backroom.edge.kitchen.KitchenBumps;
@@ -55,6 +57,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.websocket.WsConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,10 +84,12 @@ public final class Box implements AutoCloseable {
     private final RouteTable routes;
     private final FirstStart firstStart;
     private final Relay relay;
+    private final List<SerialBumpBar> bumpBars;
 
     private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
-                FirstStart firstStart, Relay relay) {
+                FirstStart firstStart, Relay relay, List<SerialBumpBar> bumpBars) {
         this.relay = relay;
+        this.bumpBars = bumpBars;
         this.database = database;
         this.audit = audit;
         this.live = live;
@@ -121,12 +126,14 @@ public final class Box implements AutoCloseable {
         LiveUpdates live = null;
         WholeLedgerAudit audit = null;
         Relay relay = null;
+        List<SerialBumpBar> bumpBars = new ArrayList<>();
         try {
             seedDemoStoreOnFirstStart(database);
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
             RouteTable routes = new RouteTable();
             AccessGate gate = new AccessGate(routes, keyring);
-            live = new LiveUpdates(gate, database, config.idleTimeout(), new KitchenBumps(database.writer())::bump);
+            KitchenBumps kitchenBumps = new KitchenBumps(database.writer());
+            live = new LiveUpdates(gate, database, config.idleTimeout(), kitchenBumps::bump);
             database.writer().onCommitted(live);
             keyring.onRevocation(live::disconnect);
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
@@ -139,10 +146,14 @@ public final class Box implements AutoCloseable {
                     prices);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay);
+            for (BumpBarBinding binding : config.bumpBars()) {
+                bumpBars.add(SerialBumpBar.start(binding, kitchenBumps));
+            }
+            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, List.copyOf(bumpBars));
             audit.start();
             return box;
         } catch (RuntimeException e) {
+            bumpBars.forEach(SerialBumpBar::close);
             if (relay != null) {
                 relay.close();
             }
@@ -280,6 +291,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        bumpBars.forEach(SerialBumpBar::close);
         relay.close();
         audit.close();
         live.close();

@@ -1,9 +1,11 @@
 package backroom.edge;
 
+import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.relay.RelaySettings;
 import backroom.relay.uplink.UplinkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,15 +17,17 @@ import java.util.OptionalInt;
  * provisioned starts with; random if unset), {@code BACKROOM_MAX_CONNECTIONS} (connections taken at
  * once; 500 unless set, and unless set never more than the open-file limit leaves room for),
  * {@code BACKROOM_IDLE_TIMEOUT_SECONDS} (a connection that sends nothing this long is closed;
- * default 60), and the relay's settings ({@link RelaySettings}).
+ * default 60), {@code BACKROOM_BUMP_BARS} (serial bump bars, each bound to a kitchen station:
+ * {@code bar=serial:/dev/ttyUSB0?baud=9600&profile=logic-controls-kb1700;grill=serial:/dev/ttyUSB1}),
+ * and the relay's settings ({@link RelaySettings}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
-                        Duration idleTimeout, Optional<UplinkSettings> relay) {
+                        Duration idleTimeout, Optional<UplinkSettings> relay, List<BumpBarBinding> bumpBars) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
-        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty());
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), List.of());
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -42,7 +46,7 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                 idleSeconds == null ? IDLE_TIMEOUT
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
-                RelaySettings.fromEnvironment(env));
+                RelaySettings.fromEnvironment(env), BumpBarBinding.parseAll(env.getOrDefault("BACKROOM_BUMP_BARS", "")));
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -66,19 +70,24 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars);
     }
 
     public BoxConfig withHttpPort(int port) {
-        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay);
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars);
+    }
+
+    /** The same box, with these bump bars on its serial ports. */
+    public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, List.copyOf(bars));
     }
 
     /** The same box, relaying to HQ with {@code settings}. */
     public BoxConfig withRelay(UplinkSettings settings) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings));
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars);
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ final class KitchenRows {
 
     /** The most orders one list answers with: a kitchen has far fewer open at once. */
     static final int MOST_ORDERS = 500;
+    /** What a station's screen shows: orders still to make or hand over. */
+    static final Set<OrderStatus> ON_SCREEN = EnumSet.of(OrderStatus.PENDING, OrderStatus.COOKING, OrderStatus.READY);
 
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };

@@ -23,7 +23,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class KitchenService implements ApiRoutes.Resource {
 
     static final int MAX_STATION = 64;
-    private static final Set<OrderStatus> STILL_TO_HAND_OVER = EnumSet.of(OrderStatus.PENDING, OrderStatus.COOKING, OrderStatus.READY);
 
     private final Jdbi jdbi;
     private final LedgerWriter writer;
@@ -45,7 +44,7 @@ public final class KitchenService implements ApiRoutes.Resource {
 
     private void list(ServerRequest req, ServerResponse res) {
         String station = req.query().first("station").map(value -> station("station", value)).orElse(null);
-        Set<OrderStatus> statuses = req.query().first("status").map(KitchenService::statuses).orElse(STILL_TO_HAND_OVER);
+        Set<OrderStatus> statuses = req.query().first("status").map(KitchenService::statuses).orElse(KitchenRows.ON_SCREEN);
         Json.ok(res, Map.of("orders", jdbi.withHandle(handle -> KitchenRows.list(handle, station, statuses))));
     }
 

@@ -1,0 +1,90 @@
+package backroom.edge.bumpbar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import backroom.edge.testing.Api;
+import backroom.edge.testing.Sales;
+import backroom.edge.testing.SocatPair;
+import backroom.edge.testing.TestBox;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bump bar on the box's serial port (a socat pty pair here): its keys, through its profile, bump and recall at its station. */
+class SerialBumpBarTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeyBumpsTheNthOrderOnTheBarsStationAndTheRecallKeyTakesItBack() throws Exception {
+        try (SocatPair cable = SocatPair.start(dir);
+             TestBox box = TestBox.start(config -> config.withBumpBars(
+                     List.of(new BumpBarBinding("bar", cable.boxEnd().toString(), null, "logic-controls-kb1700"))))) {
+            Api api = box.api();
+            String shift = api.openShift("r-bar");
+            String first = api.ringSale(Sales.twoLargeLattesWithExtraShot("r-bar", shift)).field("orderId");
+            String second = api.ringSale(Sales.twoLargeLattesWithExtraShot("r-bar", shift)).field("orderId");
+            String pastry = api.ringSale(Sales.one("r-bar", shift, "food-croissant", 25_300)).field("orderId");
+
+            cable.send("2");
+            awaitUntil(() -> status(api, second).equals("cooking"));
+            assertThat(status(api, first)).isEqualTo("pending");
+            assertThat(status(api, pastry)).as("another station's order").isEqualTo("pending");
+
+            cable.send("1");
+            awaitUntil(() -> status(api, first).equals("cooking"));
+            cable.send("R");
+            awaitUntil(() -> status(api, first).equals("pending"));
+            assertThat(status(api, second)).as("only the last bump is taken back").isEqualTo("cooking");
+            assertThat(box.box().database().durableEntriesAfter(0, 10_000)).filteredOn(e -> e.type().startsWith("order.")
+                            && !e.type().equals("order.created"))
+                    .as("each change, signed by the bar").hasSize(3)
+                    .allMatch(e -> e.payload().contains("\"deviceId\":\"bump-bar:bar\""));
+        }
+    }
+
+    @Test
+    void bindingsAreReadFromTheEnvironmentAndABadOneIsRefusedNamingIt() {
+        assertThat(BumpBarBinding.parseAll("bar=serial:/dev/ttyUSB0?baud=19200&profile=logic-controls-kb1700; grill=serial:/dev/ttyS1"))
+                .containsExactly(new BumpBarBinding("bar", "/dev/ttyUSB0", 19_200, "logic-controls-kb1700"),
+                        new BumpBarBinding("grill", "/dev/ttyS1", null, BumpBarBinding.DEFAULT_PROFILE));
+        assertThat(BumpBarBinding.parseAll(" ")).isEmpty();
+        for (String bad : List.of("bar", "=serial:/dev/x", "bar=usb:/dev/x", "bar=serial:", "bar=serial:/dev/x?baud=fast",
+                "bar=serial:/dev/x?baud=1", "bar=serial:/dev/x?speed=9600", "bar=serial:/dev/x?baud")) {
+            assertThat(catchThrowable(() -> BumpBarBinding.parseAll(bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("BACKROOM_BUMP_BARS: '" + bad + "'");
+        }
+    }
+
+    @Test
+    void theKb1700ProfileMapsDigitsToBumpsAndZeroAndRToRecall() {
+        BumpBarProfile profile = BumpBarProfile.load("logic-controls-kb1700");
+
+        assertThat(profile.baud()).isEqualTo(9600);
+        assertThat(profile.actionOf('3')).contains(new BumpBarProfile.KeyAction(false, 3));
+        assertThat(profile.actionOf('0')).contains(new BumpBarProfile.KeyAction(true, 0));
+        assertThat(profile.actionOf('R')).contains(new BumpBarProfile.KeyAction(true, 0));
+        assertThat(profile.actionOf('x')).isEmpty();
+        assertThat(catchThrowable(() -> BumpBarProfile.load("no-such-bar")))
+                .hasMessage("no device profile no-such-bar in device-profiles/");
+    }
+
+    private static String status(Api api, String orderId) {
+        return api.get("/api/v1/orders/" + orderId).body().path("status").asText();
+    }
+
+    private static void awaitUntil(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not done within 15 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package backroom.edge.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Two linked pseudo-terminals made by socat, as a serial cable with a device on its far end: the
+ * box opens {@link #boxEnd()} as its serial port, the test plays the device on the other end.
+ * Without socat a test is skipped, except under CI=true, where it fails: CI installs it.
+ */
+public final class SocatPair implements AutoCloseable {
+
+    private static final Path SOCAT = Path.of("/usr/bin/socat");
+
+    private final Process process;
+    private final Path boxEnd;
+    private final Path deviceEnd;
+
+    private SocatPair(Process process, Path boxEnd, Path deviceEnd) {
+        this.process = process;
+        this.boxEnd = boxEnd;
+        this.deviceEnd = deviceEnd;
+    }
+
+    public static SocatPair start(Path dir) throws IOException, InterruptedException {
+        if (!Files.isExecutable(SOCAT)) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(SOCAT + " is needed (apt-get install socat)");
+            }
+            Assumptions.abort("no " + SOCAT + " here: apt-get install socat");
+        }
+        Path box = dir.resolve("box-end");
+        Path device = dir.resolve("device-end");
+        Process process = new ProcessBuilder(SOCAT.toString(), "pty,raw,echo=0,link=" + box, "pty,raw,echo=0,link=" + device)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("socat.log").toFile()).start();
+        for (int i = 0; i < 250 && !(Files.exists(box) && Files.exists(device)); i++) {
+            Thread.sleep(20);
+        }
+        if (!Files.exists(box) || !Files.exists(device)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("socat made no pty pair within 5 s; see " + dir.resolve("socat.log"));
+        }
+        return new SocatPair(process, box, device);
+    }
+
+    public Path boxEnd() {
+        return boxEnd;
+    }
+
+    /** Sends {@code keys} from the device's end, as the device would. */
+    public void send(String keys) {
+        try (OutputStream out = Files.newOutputStream(deviceEnd)) {
+            out.write(keys.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}
