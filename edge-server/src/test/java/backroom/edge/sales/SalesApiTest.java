@@ -514,6 +514,7 @@ class SalesApiTest {
     @Test
     void theListKeepsToItsTimeWindowAndGivesNoCursorWhenAPageHoldsTheRest() {
         String shift = api.openShift("window");
+        api.ringSale(twoLargeLattesWithExtraShot("window", shift));
         box.box().clock().advance(Duration.ofMinutes(1));
         Instant from = box.box().clock().instant();
         String first = api.ringSale(twoLargeLattesWithExtraShot("window", shift)).field("saleId");
