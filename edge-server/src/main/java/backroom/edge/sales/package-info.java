@@ -1,6 +1,7 @@
 /**
  * Ringing, reading and voiding sales: the request's rules, pricing in minor units, idempotent
  * writes through the ledger writer, gapless receipt numbers per register. Calls the catalog room
- * for products, the shifts room for the open shift and the stock room to deduct stock.
+ * for products, the shifts room for the open shift, the stock room to deduct stock and the
+ * kitchen room to send the sale's kitchen order, each inside the sale's own write.
  */
 package backroom.edge.sales;
