@@ -52,7 +52,10 @@ public final class KitchenWrites {
                     orderId, firstItem + i, ticketNo, ticket.saleId(), item.lineNo(), item.station(), item.productId(), item.name(),
                     item.variant(), Json.write(item.modifiers()), item.notes(), item.quantity(), now.atOffset(ZoneOffset.UTC));
         }
-        ItemMoves.refresh(handle, orderId, now);
+        if (secondRound) {
+            // New pending items take the order back to pending (a new order's row starts there).
+            ItemMoves.refresh(handle, orderId, now);
+        }
         KitchenOrder order = KitchenRows.find(handle, orderId).orElseThrow();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("orderId", orderId);

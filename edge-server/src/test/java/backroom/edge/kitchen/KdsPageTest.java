@@ -43,11 +43,7 @@ class KdsPageTest {
     @Test
     void aPairedScreenShowsANewOrderWithinASecondAndAKeyBumpsIt() {
         Api api = box.api();
-        String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Bar screen", "kind", "kds")).field("code");
-        browser.get("http://127.0.0.1:" + box.port() + "/kds?station=bar");
-        browser.findElement(By.id("code")).sendKeys(code);
-        browser.findElement(By.cssSelector("#pairing button")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+        pairScreen("bar");
         assertThat(browser.findElements(By.cssSelector(".card"))).isEmpty();
 
         String shift = api.openShift("r-kds");
@@ -70,12 +66,7 @@ class KdsPageTest {
 
     @Test
     void aScreenThatLostTheBoxSaysSoAndCatchesUpWhenItIsBack() {
-        Api api = box.api();
-        String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Pastry screen", "kind", "kds")).field("code");
-        browser.get("http://127.0.0.1:" + box.port() + "/kds?station=pastry");
-        browser.findElement(By.id("code")).sendKeys(code);
-        browser.findElement(By.cssSelector("#pairing button")).click();
-        waitUpTo(Duration.ofSeconds(10)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+        pairScreen("pastry");
 
         int port = box.port();
         box.stop();
@@ -103,6 +94,15 @@ class KdsPageTest {
         api.ringSale(Sales.twoLargeLattesWithExtraShot("r-kds", shift));
         waitUpTo(Duration.ofSeconds(5)).until(page -> !browser.findElements(By.cssSelector(".card")).isEmpty());
         assertThat(Axe.seriousViolations(browser)).as("a screen with an order").isEmpty();
+    }
+
+    /** Opens the page for {@code station}, pairs it with a new code and waits until it follows the feed. */
+    private void pairScreen(String station) {
+        String code = box.api().post("/api/v1/devices/pairing-codes", Map.of("name", station + " screen", "kind", "kds")).field("code");
+        browser.get("http://127.0.0.1:" + box.port() + "/kds?station=" + station);
+        browser.findElement(By.id("code")).sendKeys(code);
+        browser.findElement(By.cssSelector("#pairing button")).click();
+        waitUpTo(Duration.ofSeconds(10)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
     }
 
     private WebDriverWait waitUpTo(Duration timeout) {

@@ -1,10 +1,8 @@
 package backroom.edge.testing;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -23,13 +21,7 @@ public final class HeadlessChromium {
     }
 
     public static ChromeDriver start() {
-        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        if (!present) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(BROWSER + " and " + DRIVER + " are needed (apt-get install chromium chromium-driver)");
-            }
-            Assumptions.abort("no " + BROWSER + " or " + DRIVER + " here: apt-get install chromium chromium-driver");
-        }
+        NeededTools.require("chromium chromium-driver", BROWSER, DRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Two linked pseudo-terminals made by socat, as a serial cable with a device on its far end: the
@@ -28,12 +27,7 @@ public final class SocatPair implements AutoCloseable {
     }
 
     public static SocatPair start(Path dir) throws IOException, InterruptedException {
-        if (!Files.isExecutable(SOCAT)) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(SOCAT + " is needed (apt-get install socat)");
-            }
-            Assumptions.abort("no " + SOCAT + " here: apt-get install socat");
-        }
+        NeededTools.require("socat", SOCAT);
         Path box = dir.resolve("box-end");
         Path device = dir.resolve("device-end");
         Process process = new ProcessBuilder(SOCAT.toString(), "pty,raw,echo=0,link=" + box, "pty,raw,echo=0,link=" + device)
