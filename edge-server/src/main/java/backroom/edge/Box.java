@@ -24,9 +24,9 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
-import backroom.edge.bumpbar.BumpBarBinding;
-import backroom.edge.bumpbar.SerialBumpBar;
+import backroom.edge.bumpbar.BumpBars;
 import backroom.edge.kitchen.KdsPage;
+import backroom.edge.kitchen.KdsSettingsService;
 import backroom.edge.kitchen.KitchenAudit;
 import backroom.edge.kitchen.KitchenBumps;
 import backroom.edge.kitchen.KitchenService;
@@ -84,10 +84,10 @@ public final class Box implements AutoCloseable {
     private final RouteTable routes;
     private final FirstStart firstStart;
     private final Relay relay;
-    private final List<SerialBumpBar> bumpBars;
+    private final BumpBars bumpBars;
 
     private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
-                FirstStart firstStart, Relay relay, List<SerialBumpBar> bumpBars) {
+                FirstStart firstStart, Relay relay, BumpBars bumpBars) {
         this.relay = relay;
         this.bumpBars = bumpBars;
         this.database = database;
@@ -126,7 +126,7 @@ public final class Box implements AutoCloseable {
         LiveUpdates live = null;
         WholeLedgerAudit audit = null;
         Relay relay = null;
-        List<SerialBumpBar> bumpBars = new ArrayList<>();
+        BumpBars bumpBars = null;
         try {
             seedDemoStoreOnFirstStart(database);
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
@@ -146,14 +146,14 @@ public final class Box implements AutoCloseable {
                     prices);
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            for (BumpBarBinding binding : config.bumpBars()) {
-                bumpBars.add(SerialBumpBar.start(binding, kitchenBumps));
-            }
-            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, List.copyOf(bumpBars));
+            bumpBars = BumpBars.start(config.bumpBars(), kitchenBumps);
+            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars);
             audit.start();
             return box;
         } catch (RuntimeException e) {
-            bumpBars.forEach(SerialBumpBar::close);
+            if (bumpBars != null) {
+                bumpBars.close();
+            }
             if (relay != null) {
                 relay.close();
             }
@@ -233,6 +233,7 @@ public final class Box implements AutoCloseable {
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", new SalesService(jdbi, writer, prices, ids))
                 .mount("/orders", new KitchenService(jdbi, writer))
+                .mount("/kds", new KdsSettingsService(jdbi))
                 .mount("/tables", new TableService(jdbi))
                 .mount("/drawer", new DrawerService(writer, ids))
                 .mount("/relay", new RelayService(parts.relay()));
@@ -291,7 +292,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
-        bumpBars.forEach(SerialBumpBar::close);
+        bumpBars.close();
         relay.close();
         audit.close();
         live.close();

@@ -1,6 +1,8 @@
 package backroom.edge;
 
 import backroom.edge.bumpbar.BumpBarBinding;
+import backroom.edge.bumpbar.BumpBarSetup;
+import com.pi4j.context.Context;
 import backroom.edge.relay.RelaySettings;
 import backroom.relay.uplink.UplinkSettings;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Where the box listens and keeps its data, read once at start-up. Environment:
@@ -17,17 +20,17 @@ import java.util.OptionalInt;
  * provisioned starts with; random if unset), {@code BACKROOM_MAX_CONNECTIONS} (connections taken at
  * once; 500 unless set, and unless set never more than the open-file limit leaves room for),
  * {@code BACKROOM_IDLE_TIMEOUT_SECONDS} (a connection that sends nothing this long is closed;
- * default 60), {@code BACKROOM_BUMP_BARS} (serial bump bars, each bound to a kitchen station:
- * {@code bar=serial:/dev/ttyUSB0?baud=9600&profile=logic-controls-kb1700;grill=serial:/dev/ttyUSB1}),
+ * default 60), {@code BACKROOM_BUMP_BARS} (serial bump bars and GPIO buttons, each bound to a
+ * kitchen station: {@code bar=serial:/dev/ttyUSB0?baud=9600;grill=gpio:17,27}, see {@link BumpBarBinding}),
  * and the relay's settings ({@link RelaySettings}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
-                        Duration idleTimeout, Optional<UplinkSettings> relay, List<BumpBarBinding> bumpBars) {
+                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
-        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), List.of());
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE);
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -46,7 +49,7 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                 idleSeconds == null ? IDLE_TIMEOUT
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
-                RelaySettings.fromEnvironment(env), BumpBarBinding.parseAll(env.getOrDefault("BACKROOM_BUMP_BARS", "")));
+                RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")));
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -81,9 +84,14 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
         return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars);
     }
 
-    /** The same box, with these bump bars on its serial ports. */
+    /** The same box, with these bump bars. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, List.copyOf(bars));
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars));
+    }
+
+    /** The same box, with these bump bars and its GPIO pins reached through {@code gpio}. */
+    public BoxConfig withBumpBars(List<BumpBarBinding> bars, Supplier<Context> gpio) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio));
     }
 
     /** The same box, relaying to HQ with {@code settings}. */

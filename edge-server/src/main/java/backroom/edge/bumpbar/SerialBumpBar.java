@@ -1,57 +1,52 @@
 package backroom.edge.bumpbar;
 
-import backroom.edge.access.Actor;
 import backroom.edge.kitchen.KitchenBumps;
-import backroom.edge.web.Problem;
+import backroom.edge.profiles.BumpBarProfile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jssc.SerialPort;
 import jssc.SerialPortException;
 
 /**
- * One bump bar on a serial port (jSSC): a thread of its own opens the port, reads each key the bar
- * sends and does what the profile's key map says at the bound station. A port that cannot be
+ * One bump bar on a serial port (jSSC): a thread of its own opens the port, reads each character
+ * the bar sends and does what the profile's key map says at the bound station. A port that cannot be
  * opened, or goes away (the bar unplugged), is tried again every {@value #RETRY_MILLIS} ms.
  */
-public final class SerialBumpBar implements AutoCloseable {
+final class SerialBumpBar implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SerialBumpBar.class.getName());
     static final long RETRY_MILLIS = 2_000;
     private static final int POLL_MILLIS = 50;
 
-    private final BumpBarBinding binding;
-    private final BumpBarProfile profile;
-    private final KitchenBumps kitchen;
-    private final Actor bar;
+    private final BumpBarBinding.Serial connection;
+    private final BumpBarKeys keys;
     private final Thread reader;
     private volatile boolean closed;
 
-    private SerialBumpBar(BumpBarBinding binding, KitchenBumps kitchen) {
-        this.binding = binding;
-        this.profile = BumpBarProfile.load(binding.profileId());
-        this.kitchen = kitchen;
-        this.bar = new Actor(null, null, null, "bump-bar:" + binding.station(), "bump bar at " + binding.station() + " on " + binding.port());
-        this.reader = Thread.ofPlatform().name("bump-bar-" + binding.station()).daemon(true).unstarted(this::run);
+    private SerialBumpBar(String station, BumpBarBinding.Serial connection, BumpBarProfile profile, KitchenBumps kitchen) {
+        this.connection = connection;
+        this.keys = new BumpBarKeys(station, connection.port(), profile, kitchen);
+        this.reader = Thread.ofPlatform().name("bump-bar-" + station).daemon(true).unstarted(this::run);
     }
 
     /** Starts reading the bar in the background; never waits for the port. */
-    public static SerialBumpBar start(BumpBarBinding binding, KitchenBumps kitchen) {
-        SerialBumpBar bar = new SerialBumpBar(binding, kitchen);
+    static SerialBumpBar start(String station, BumpBarBinding.Serial connection, BumpBarProfile profile, KitchenBumps kitchen) {
+        SerialBumpBar bar = new SerialBumpBar(station, connection, profile, kitchen);
         bar.reader.start();
         return bar;
     }
 
     private void run() {
         while (!closed) {
-            SerialPort port = new SerialPort(binding.port());
+            SerialPort port = new SerialPort(connection.port());
             try {
                 port.openPort();
-                port.setParams(binding.baud() != null ? binding.baud() : profile.baud(), SerialPort.DATABITS_8, SerialPort.STOPBITS_1,
-                        SerialPort.PARITY_NONE);
-                LOG.info("bump bar at " + binding.station() + " reads " + binding.port());
+                port.setParams(connection.baud() != null ? connection.baud() : keys.profile().baud(), SerialPort.DATABITS_8,
+                        SerialPort.STOPBITS_1, SerialPort.PARITY_NONE);
+                LOG.info("bump bar at " + keys.station() + " reads " + connection.port());
                 read(port);
             } catch (SerialPortException e) {
-                LOG.log(Level.FINE, "bump bar at " + binding.station() + ": " + e.getMessage(), e);
+                LOG.log(Level.FINE, "bump bar at " + keys.station() + ": " + e.getMessage(), e);
             } finally {
                 closeQuietly(port);
             }
@@ -61,29 +56,15 @@ public final class SerialBumpBar implements AutoCloseable {
 
     private void read(SerialPort port) throws SerialPortException {
         while (!closed) {
-            byte[] keys = port.readBytes();
-            if (keys == null) {
+            byte[] received = port.readBytes();
+            if (received == null) {
                 sleep(POLL_MILLIS);
                 continue;
             }
-            for (byte key : keys) {
-                press(key & 0xff);
+            for (byte key : received) {
+                keys.press(String.valueOf((char) (key & 0xff)));
             }
         }
-    }
-
-    private void press(int key) {
-        profile.actionOf(key).ifPresentOrElse(action -> {
-            try {
-                if (action.recall()) {
-                    kitchen.recall(binding.station(), bar);
-                } else {
-                    kitchen.bumpNth(binding.station(), action.nth(), bar);
-                }
-            } catch (Problem refused) {
-                LOG.info("bump bar at " + binding.station() + ": " + refused.getMessage());
-            }
-        }, () -> LOG.fine("bump bar at " + binding.station() + ": key " + key + " is not in profile " + profile.id()));
     }
 
     private static void closeQuietly(SerialPort port) {

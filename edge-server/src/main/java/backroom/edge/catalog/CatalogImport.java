@@ -32,12 +32,14 @@ public final class CatalogImport {
     static final int MAX_RATE_BP = 10_000;
     static final long MAX_ROUNDING = 1_000_000;
     static final int MAX_STATION = 64;
+    static final int MAX_SCREEN_SECONDS = 86_400;
 
     private CatalogImport() {
     }
 
     /** The settings HQ may set; null for one it leaves as it is. */
-    record SettingsDocument(String storeName, Integer serviceChargeBp, Long roundingIncrement, String roundingMode) {
+    record SettingsDocument(String storeName, Integer serviceChargeBp, Long roundingIncrement, String roundingMode,
+                            Integer kdsAmberSeconds, Integer kdsRedSeconds) {
     }
 
     record CatalogDocument(List<TaxRate> taxes, List<Category> categories, List<ProductRequest> products) {
@@ -64,7 +66,7 @@ public final class CatalogImport {
         checkTaxes(errors, document.taxes());
         checkCategories(errors, document.categories());
         if (newSettings != null) {
-            checkSettings(errors, newSettings);
+            checkSettings(errors, newSettings, CatalogStore.settings(handle));
         }
         Set<String> taxIds = union(CatalogStore.taxes(handle).stream().map(TaxRate::id), document.taxes().stream().map(TaxRate::id));
         Set<String> categoryIds = union(CatalogStore.categories(handle).stream().map(Category::id),
@@ -159,7 +161,7 @@ public final class CatalogImport {
         }
     }
 
-    private static void checkSettings(List<FieldError> errors, SettingsDocument settings) {
+    private static void checkSettings(List<FieldError> errors, SettingsDocument settings, StoreSettings held) {
         String name = settings.storeName();
         if (name != null && (name.isBlank() || name.length() > ProductRequest.MAX_NAME)) {
             errors.add(new FieldError("settings.storeName", "must not be blank (at most " + ProductRequest.MAX_NAME + " characters)"));
@@ -176,6 +178,26 @@ public final class CatalogImport {
         if (mode != null && Arrays.stream(StoreSettings.RoundingRule.values()).noneMatch(rule -> rule.name().equals(mode))) {
             errors.add(new FieldError("settings.roundingMode", "must be HALF_UP, DOWN or UP"));
         }
+        checkScreenTimes(errors, settings, held);
+    }
+
+    private static void checkScreenTimes(List<FieldError> errors, SettingsDocument settings, StoreSettings held) {
+        Integer amber = settings.kdsAmberSeconds();
+        Integer red = settings.kdsRedSeconds();
+        boolean amberFits = amber == null || amber >= 1 && amber <= MAX_SCREEN_SECONDS;
+        boolean redFits = red == null || red >= 1 && red <= MAX_SCREEN_SECONDS;
+        if (!amberFits) {
+            errors.add(new FieldError("settings.kdsAmberSeconds", "must be from 1 to " + MAX_SCREEN_SECONDS + " seconds"));
+        }
+        if (!redFits) {
+            errors.add(new FieldError("settings.kdsRedSeconds", "must be from 1 to " + MAX_SCREEN_SECONDS + " seconds"));
+        }
+        int amberThen = amber == null ? held.kdsAmberSeconds() : amber;
+        int redThen = red == null ? held.kdsRedSeconds() : red;
+        if (amberFits && redFits && redThen <= amberThen) {
+            errors.add(new FieldError(red != null ? "settings.kdsRedSeconds" : "settings.kdsAmberSeconds",
+                    "red must come after amber: amber at " + amberThen + " s, red at " + redThen + " s"));
+        }
     }
 
     private static Set<String> union(Stream<String> held, Stream<String> added) {
@@ -188,11 +210,15 @@ public final class CatalogImport {
                             store_name = COALESCE(:storeName, store_name),
                             service_charge_bp = COALESCE(:serviceChargeBp, service_charge_bp),
                             rounding_increment = COALESCE(:roundingIncrement, rounding_increment),
-                            rounding_mode = COALESCE(:roundingMode, rounding_mode)""")
+                            rounding_mode = COALESCE(:roundingMode, rounding_mode),
+                            kds_amber_seconds = COALESCE(:kdsAmberSeconds, kds_amber_seconds),
+                            kds_red_seconds = COALESCE(:kdsRedSeconds, kds_red_seconds)""")
                 .bind("storeName", settings.storeName())
                 .bind("serviceChargeBp", settings.serviceChargeBp())
                 .bind("roundingIncrement", settings.roundingIncrement())
                 .bind("roundingMode", settings.roundingMode())
+                .bind("kdsAmberSeconds", settings.kdsAmberSeconds())
+                .bind("kdsRedSeconds", settings.kdsRedSeconds())
                 .execute();
     }
 

@@ -75,7 +75,7 @@ public final class CatalogStore {
     public static StoreSettings settings(Handle handle) {
         return handle.createQuery("""
                         SELECT store_id, store_name, currency, service_charge_bp,
-                               rounding_increment, rounding_mode
+                               rounding_increment, rounding_mode, kds_amber_seconds, kds_red_seconds
                         FROM store_settings""")
                 .map((rs, ctx) -> new StoreSettings(
                         rs.getString("store_id"),
@@ -83,7 +83,9 @@ public final class CatalogStore {
                         rs.getString("currency"),
                         rs.getInt("service_charge_bp"),
                         rs.getLong("rounding_increment"),
-                        StoreSettings.RoundingRule.valueOf(rs.getString("rounding_mode"))))
+                        StoreSettings.RoundingRule.valueOf(rs.getString("rounding_mode")),
+                        rs.getInt("kds_amber_seconds"),
+                        rs.getInt("kds_red_seconds")))
                 .one();
     }
 

@@ -16,8 +16,9 @@ public final class CatalogWrites {
                             List<Category> categories, List<Product> products) {
         handle.createUpdate("""
                         INSERT INTO store_settings (id, store_id, store_name, currency, service_charge_bp,
-                            rounding_increment, rounding_mode, catalog_version)
-                        VALUES (1, :storeId, :storeName, :currency, :serviceChargeBp, :roundingIncrement, :roundingMode, 1)""")
+                            rounding_increment, rounding_mode, kds_amber_seconds, kds_red_seconds, catalog_version)
+                        VALUES (1, :storeId, :storeName, :currency, :serviceChargeBp, :roundingIncrement, :roundingMode,
+                            :kdsAmberSeconds, :kdsRedSeconds, 1)""")
                 .bindMethods(settings)
                 .bind("roundingMode", settings.roundingMode().name())
                 .execute();

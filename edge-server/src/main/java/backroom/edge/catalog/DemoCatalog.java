@@ -10,7 +10,8 @@ import java.util.List;
 public final class DemoCatalog {
 
     public static final StoreSettings SETTINGS = new StoreSettings(
-            "demo-store", "Backroom Demo Coffee", "IDR", 500, 100, RoundingRule.HALF_UP);
+            "demo-store", "Backroom Demo Coffee", "IDR", 500, 100, RoundingRule.HALF_UP,
+            StoreSettings.KDS_AMBER_SECONDS, StoreSettings.KDS_RED_SECONDS);
 
     public static final List<TaxRate> TAXES = List.of(
             new TaxRate("ppn-10", "Tax 10%", 1000, false),

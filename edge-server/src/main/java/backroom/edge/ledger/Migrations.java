@@ -28,7 +28,8 @@ final class Migrations {
             "V009__ledger_seq_indexes.sql",
             "V010__relay.sql",
             "V011__downlink.sql",
-            "V012__kitchen.sql");
+            "V012__kitchen.sql",
+            "V013__kitchen_screen_times.sql");
 
     private Migrations() {
     }

@@ -70,6 +70,7 @@ class RouteAccessMatrixTest {
             "POST /api/v1/orders/{id}/bump",                 "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "POST /api/v1/orders/{id}/status",               "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "POST /api/v1/orders/{id}/rush",                 "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "GET /api/v1/kds/settings",                      "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /api/v1/tables",                            "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /api/v1/relay",                             "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/relay/resume",                     "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",

@@ -62,6 +62,7 @@ class RouteTableTest {
             entry("POST /api/v1/orders/{id}/bump", Access.needs(Permission.BUMP_ORDERS)),
             entry("POST /api/v1/orders/{id}/status", Access.needs(Permission.BUMP_ORDERS)),
             entry("POST /api/v1/orders/{id}/rush", Access.needs(Permission.BUMP_ORDERS)),
+            entry("GET /api/v1/kds/settings", Access.needs(Permission.READ_ORDERS)),
             entry("GET /api/v1/tables", Access.needs(Permission.READ_ORDERS)),
             entry("GET /api/v1/relay", Access.needs(Permission.READ_RELAY)),
             entry("POST /api/v1/relay/resume", Access.needs(Permission.RESUME_RELAY)),

@@ -1,7 +1,6 @@
 package backroom.edge.bumpbar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Sales;
@@ -24,7 +23,7 @@ class SerialBumpBarTest {
     void aKeyBumpsTheNthOrderOnTheBarsStationAndTheRecallKeyTakesItBack() throws Exception {
         try (SocatPair cable = SocatPair.start(dir);
              TestBox box = TestBox.start(config -> config.withBumpBars(
-                     List.of(new BumpBarBinding("bar", cable.boxEnd().toString(), null, "logic-controls-kb1700"))))) {
+                     List.of(new BumpBarBinding("bar", new BumpBarBinding.Serial(cable.boxEnd().toString(), null), "logic-controls-kb1700"))))) {
             Api api = box.api();
             String shift = api.openShift("r-bar");
             String first = api.ringSale(Sales.twoLargeLattesWithExtraShot("r-bar", shift)).field("orderId");
@@ -46,32 +45,6 @@ class SerialBumpBarTest {
                     .as("each change, signed by the bar").hasSize(3)
                     .allMatch(e -> e.payload().contains("\"deviceId\":\"bump-bar:bar\""));
         }
-    }
-
-    @Test
-    void bindingsAreReadFromTheEnvironmentAndABadOneIsRefusedNamingIt() {
-        assertThat(BumpBarBinding.parseAll("bar=serial:/dev/ttyUSB0?baud=19200&profile=logic-controls-kb1700; grill=serial:/dev/ttyS1"))
-                .containsExactly(new BumpBarBinding("bar", "/dev/ttyUSB0", 19_200, "logic-controls-kb1700"),
-                        new BumpBarBinding("grill", "/dev/ttyS1", null, BumpBarBinding.DEFAULT_PROFILE));
-        assertThat(BumpBarBinding.parseAll(" ")).isEmpty();
-        for (String bad : List.of("bar", "=serial:/dev/x", "bar=usb:/dev/x", "bar=serial:", "bar=serial:/dev/x?baud=fast",
-                "bar=serial:/dev/x?baud=1", "bar=serial:/dev/x?speed=9600", "bar=serial:/dev/x?baud")) {
-            assertThat(catchThrowable(() -> BumpBarBinding.parseAll(bad)))
-                    .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("BACKROOM_BUMP_BARS: '" + bad + "'");
-        }
-    }
-
-    @Test
-    void theKb1700ProfileMapsDigitsToBumpsAndZeroAndRToRecall() {
-        BumpBarProfile profile = BumpBarProfile.load("logic-controls-kb1700");
-
-        assertThat(profile.baud()).isEqualTo(9600);
-        assertThat(profile.actionOf('3')).contains(new BumpBarProfile.KeyAction(false, 3));
-        assertThat(profile.actionOf('0')).contains(new BumpBarProfile.KeyAction(true, 0));
-        assertThat(profile.actionOf('R')).contains(new BumpBarProfile.KeyAction(true, 0));
-        assertThat(profile.actionOf('x')).isEmpty();
-        assertThat(catchThrowable(() -> BumpBarProfile.load("no-such-bar")))
-                .hasMessage("no device profile no-such-bar in device-profiles/");
     }
 
     private static String status(Api api, String orderId) {

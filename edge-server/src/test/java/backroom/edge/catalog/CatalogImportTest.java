@@ -118,6 +118,36 @@ class CatalogImportTest {
     }
 
     @Test
+    void theKitchenScreensTimesAreStoreSettingsRedAlwaysAfterAmber() {
+        JsonNode seeded = catalog().path("settings");
+        assertThat(List.of(seeded.path("kdsAmberSeconds").asInt(), seeded.path("kdsRedSeconds").asInt())).containsExactly(300, 600);
+
+        importing(Map.of(), Map.of("kdsAmberSeconds", 1, "kdsRedSeconds", 2));
+        importing(Map.of(), Map.of("kdsRedSeconds", 86_400));
+        JsonNode settings = catalog().path("settings");
+        assertThat(List.of(settings.path("kdsAmberSeconds").asInt(), settings.path("kdsRedSeconds").asInt()))
+                .as("one left out stays as it was").containsExactly(1, 86_400);
+
+        long head = box.headSeq();
+        assertThat(refusedFields(Map.of("kdsAmberSeconds", 0, "kdsRedSeconds", 86_401)))
+                .containsExactly("settings.kdsAmberSeconds", "settings.kdsRedSeconds");
+        assertThat(refusedFields(Map.of("kdsAmberSeconds", 600, "kdsRedSeconds", 600))).containsExactly("settings.kdsRedSeconds");
+        assertThat(refusedFields(Map.of("kdsAmberSeconds", 86_400))).as("after the red the store has").containsExactly("settings.kdsAmberSeconds");
+        assertThat(refusedFields(Map.of("kdsRedSeconds", 1))).as("before the amber the store has").containsExactly("settings.kdsRedSeconds");
+        assertThat(box.headSeq()).isEqualTo(head);
+        assertThat(catalog().path("settings")).isEqualTo(settings);
+    }
+
+    private List<String> refusedFields(Map<String, Object> settings) {
+        try {
+            importing(Map.of(), settings);
+        } catch (Problem refused) {
+            return refused.errors().stream().map(FieldError::field).toList();
+        }
+        throw new AssertionError("accepted: " + settings);
+    }
+
+    @Test
     void aDocumentThatIsNotOneIsRefusedNamingItsPart() {
         assertThatThrownBy(() -> box.box().database().writer().submit((handle, ledger) -> CatalogImport.apply(handle, ledger,
                 JSON.valueToTree(Map.of("products", "not a list")), null, new CurrentPriceList())))

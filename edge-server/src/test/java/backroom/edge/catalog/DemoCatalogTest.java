@@ -20,7 +20,8 @@ class DemoCatalogTest {
     private static final String DEMO = """
             {"version": 1, "currency": "IDR",
              "settings": {"storeId": "demo-store", "storeName": "Backroom Demo Coffee", "currency": "IDR",
-                          "serviceChargeBp": 500, "roundingIncrement": 100, "roundingMode": "HALF_UP"},
+                          "serviceChargeBp": 500, "roundingIncrement": 100, "roundingMode": "HALF_UP",
+                          "kdsAmberSeconds": 300, "kdsRedSeconds": 600},
              "taxes": [{"id": "ppn-10", "name": "Tax 10%", "rateBp": 1000, "inclusive": false},
                        {"id": "ppn-11-incl", "name": "Tax 11% (included)", "rateBp": 1100, "inclusive": true}],
              "categories": [{"id": "coffee", "name": "Coffee", "station": "bar"}, {"id": "tea", "name": "Tea", "station": "bar"},

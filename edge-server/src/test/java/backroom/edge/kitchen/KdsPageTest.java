@@ -2,12 +2,15 @@ package backroom.edge.kitchen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.catalog.CatalogImport;
+import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Axe;
 import backroom.edge.testing.HeadlessChromium;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.TestBox;
+import backroom.edge.web.Json;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,34 @@ class KdsPageTest {
     }
 
     @Test
+    void cardsTurnAmberAndRedAtTheStoresTimesAndTheKeysAreTheBarProfiles() {
+        box.box().database().writer().submit((handle, ledger) -> CatalogImport.apply(handle, ledger, null,
+                Json.MAPPER.valueToTree(Map.of("kdsAmberSeconds", 1, "kdsRedSeconds", 3)), new CurrentPriceList()));
+        Api api = box.api();
+        pairScreen("bar&keys=logic-controls-kb1700");
+        String shift = api.openShift("r-kds");
+        String orderId = api.ringSale(Sales.twoLargeLattesWithExtraShot("r-kds", shift)).field("orderId");
+
+        waitUpTo(Duration.ofSeconds(3)).until(page -> cardClasses().contains("amber"));
+        assertThat(cardClasses()).doesNotContain("red");
+        waitUpTo(Duration.ofSeconds(4)).until(page -> cardClasses().contains("red"));
+        assertThat(cardClasses()).doesNotContain("amber");
+
+        new Actions(browser).sendKeys("1").perform();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> "cooking".equals(status(api, orderId)));
+        new Actions(browser).sendKeys("R").perform();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> "pending".equals(status(api, orderId)));
+    }
+
+    private String cardClasses() {
+        return browser.findElement(By.cssSelector(".card")).getAttribute("class");
+    }
+
+    private static String status(Api api, String orderId) {
+        return api.get("/api/v1/orders/" + orderId).body().path("status").asText();
+    }
+
+    @Test
     void aScreenThatLostTheBoxSaysSoAndCatchesUpWhenItIsBack() {
         pairScreen("pastry");
 
@@ -96,7 +127,7 @@ class KdsPageTest {
         assertThat(Axe.seriousViolations(browser)).as("a screen with an order").isEmpty();
     }
 
-    /** Opens the page for {@code station}, pairs it with a new code and waits until it follows the feed. */
+    /** Opens the page for {@code station} (and what else the address says), pairs it with a new code and waits until it follows the feed. */
     private void pairScreen(String station) {
         String code = box.api().post("/api/v1/devices/pairing-codes", Map.of("name", station + " screen", "kind", "kds")).field("code");
         browser.get("http://127.0.0.1:" + box.port() + "/kds?station=" + station);

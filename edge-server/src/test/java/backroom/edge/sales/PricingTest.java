@@ -17,7 +17,7 @@ class PricingTest {
     static final Map<String, TaxRate> TAXES = Map.of("add10", ADDED_10, "inc11", INCLUDED_11);
 
     static StoreSettings settings(int serviceBp, long increment, RoundingRule rule) {
-        return new StoreSettings("s", "S", "IDR", serviceBp, increment, rule);
+        return new StoreSettings("s", "S", "IDR", serviceBp, increment, rule, StoreSettings.KDS_AMBER_SECONDS, StoreSettings.KDS_RED_SECONDS);
     }
 
     static SaleLine line(long unit, int quantity, long discount, String taxId) {
