@@ -11,6 +11,8 @@ import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.TestBox;
 import backroom.edge.web.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,50 @@ class KdsPageTest {
         waitUpTo(Duration.ofSeconds(5)).until(page -> "cooking".equals(status(api, orderId)));
         new Actions(browser).sendKeys("R").perform();
         waitUpTo(Duration.ofSeconds(5)).until(page -> "pending".equals(status(api, orderId)));
+    }
+
+    @Test
+    void aCookSignsInWithTheirPinBumpsAsThemselvesAndSignsOutLeavingTheScreenPaired() {
+        Api api = box.api();
+        String cook = api.post("/api/v1/staff", Map.of("name", "Sam", "pin", "24680", "role", "kitchen")).field("staffId");
+        pairScreen("bar");
+        browser.findElement(By.id("sign-in")).click();
+        browser.findElement(By.id("pin")).sendKeys("13579");
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("error")).getText().contains("wrong PIN"));
+        assertThat(Axe.seriousViolations(browser)).as("the sign-in form, after a wrong PIN").isEmpty();
+        assertThat(browser.findElement(By.id("screen")).isDisplayed()).as("a wrong PIN leaves the screen paired").isTrue();
+
+        browser.findElement(By.id("pin")).sendKeys("24680");
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("cook")).getText().equals("Sam (kitchen)"));
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+        String shift = api.openShift("r-kds");
+        String orderId = api.ringSale(Sales.twoLargeLattesWithExtraShot("r-kds", shift)).field("orderId");
+        waitUpTo(Duration.ofSeconds(2)).until(page -> !browser.findElements(By.cssSelector(".card")).isEmpty());
+        new Actions(browser).sendKeys("1").perform();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> "cooking".equals(status(api, orderId)));
+
+        browser.findElement(By.id("sign-in")).click();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("sign-in")).getText().equals("Sign in"));
+        assertThat(browser.findElement(By.id("cook")).getText()).isEmpty();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
+        new Actions(browser).sendKeys("1").perform();
+        waitUpTo(Duration.ofSeconds(5)).until(page -> "ready".equals(status(api, orderId)));
+
+        List<String> bumpedBy = box.box().database().durableEntriesAfter(0, 10_000).stream()
+                .filter(entry -> entry.type().startsWith("order.") && !entry.type().equals("order.created"))
+                .map(entry -> tree(entry.payload()).path("by").path("staffId").asText(null))
+                .toList();
+        assertThat(bumpedBy).as("the first bump the cook's, the second the screen's own").containsExactly(cook, null);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String cardClasses() {
