@@ -91,6 +91,11 @@ final class RelayBench implements Callable<Integer> {
                 try (Box box = Box.start(relaying)) {
                     awaitChecked(firstHq, head);
                     drainSeconds = (System.nanoTime() - start) / 1e9;
+                    awaitAcked(box);
+                }
+                // Both sales figures on a box just started, its start-up checks of the whole ledger running:
+                // the one difference between them is the drain.
+                try (Box box = Box.start(relaying)) {
                     idle = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
                 }
             }
@@ -114,10 +119,10 @@ final class RelayBench implements Callable<Integer> {
             System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK  %,10.0f  %8.1f%n", baseline, head / baseline);
             System.out.printf("  relay: box -> broker -> HQ sink (H2) -> HQ's ack             %,10.0f  %8.1f   (x%.1f)%n%n",
                     drainPerSecond, drainSeconds, drainPerSecond / baseline);
-            System.out.printf("sales at %d clients                      sales/s   p50 ms   p99 ms  refused%n", CLIENTS);
-            System.out.printf("  relay idle (backlog 0)               %,9.0f %8.2f %8.2f %8d%n", idle.salesPerSecond(), idle.p50Millis(),
+            System.out.printf("%-41s  sales/s   p50 ms   p99 ms  refused%n", "sales at " + CLIENTS + " clients, on a box just started");
+            System.out.printf("%-41s%,9.0f %8.2f %8.2f %8d%n", "  relay idle (backlog 0)", idle.salesPerSecond(), idle.p50Millis(),
                     idle.p99Millis(), idle.failures());
-            System.out.printf("  during the drain of the backlog      %,9.0f %8.2f %8.2f %8d   (%,d entries still to send after it)%n",
+            System.out.printf("%-41s%,9.0f %8.2f %8.2f %8d   (%,d entries still to send after it)%n", "  during the drain of the backlog",
                     draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), draining.failures(), backlogAfter);
             if (wan != null) {
                 System.out.printf("%nthe backlog to HQ over a link with a %d ms round trip                 entries/s   seconds%n", rttMillis);
@@ -193,6 +198,12 @@ final class RelayBench implements Callable<Integer> {
     private static HqSink sink(LocalBroker broker, String jdbcUrl) throws SQLException {
         return HqSink.start(BrokerSettings.plain(broker.url()), StoreSecrets.parse(List.of(STORE + " " + SECRET), "bench"), jdbcUrl,
                 Clock.systemUTC());
+    }
+
+    private static void awaitAcked(Box box) throws InterruptedException {
+        while (box.relay().status().backlog() > 0) {
+            Thread.sleep(5);
+        }
     }
 
     private static void awaitChecked(String hq, long head) throws SQLException, InterruptedException {

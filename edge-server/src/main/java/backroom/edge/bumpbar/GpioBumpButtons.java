@@ -75,6 +75,11 @@ final class GpioBumpButtons implements AutoCloseable {
     @Override
     public void close() {
         settle.shutdownNow();
+        try {
+            settle.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (DigitalInput input : inputs) {
             try {
                 pi4j.shutdown(input.id());

@@ -25,6 +25,7 @@ class BumpBarBindingTest {
                         new BumpBarBinding("fry", new BumpBarBinding.Gpio(List.of(5), 20, true), "gpio-bump-buttons"),
                         new BumpBarBinding("bar", new BumpBarBinding.Gpio(List.of(0, 26), 1_000, false), "gpio-bump-buttons"));
         assertThat(BumpBarBinding.parse("grill=gpio:4?debounce=1").connection()).isEqualTo(new BumpBarBinding.Gpio(List.of(4), 1, false));
+        assertThat(BumpBarBinding.parse("s".repeat(64) + "=gpio:4").station()).as("the longest station name").hasSize(64);
     }
 
     @Test
@@ -37,6 +38,8 @@ class BumpBarBindingTest {
             assertThat(catchThrowable(() -> BumpBarBinding.parseAll(bad)))
                     .as(bad).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("BACKROOM_BUMP_BARS: '" + bad + "'");
         }
+        assertThat(catchThrowable(() -> BumpBarBinding.parseAll("bar=serial:/dev/x?=9600")))
+                .hasMessage("BACKROOM_BUMP_BARS: 'bar=serial:/dev/x?=9600' each option is name=value");
         assertThat(catchThrowable(() -> BumpBarBinding.parseAll("grill=gpio:17,27;fry=gpio:5,27")))
                 .hasMessage("BACKROOM_BUMP_BARS: 'fry=gpio:5,27' uses a GPIO pin that another button already has");
     }

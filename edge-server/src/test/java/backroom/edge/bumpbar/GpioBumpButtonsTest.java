@@ -9,6 +9,7 @@ import backroom.edge.testing.TestBox;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import java.util.List;
@@ -32,6 +33,8 @@ class GpioBumpButtonsTest {
         try (TestBox box = TestBox.start(config -> config.withBumpBars(List.of(buttons), () -> pi4j))) {
             MockDigitalInput bump = pi4j.io("bump-bar-17");
             MockDigitalInput recall = pi4j.io("bump-bar-27");
+            assertThat(bump.config().pull()).as("a button to ground: the pin pulled up").isEqualTo(PullResistance.PULL_UP);
+            assertThat(bump.config().debounce()).as("the driver's own debounce, in microseconds").isEqualTo(DEBOUNCE_MILLIS * 1_000L);
             bump.mockState(DigitalState.HIGH);
             recall.mockState(DigitalState.HIGH);
             Thread.sleep(DEBOUNCE_MILLIS * 3); // the mock's pins start LOW (held): let the buttons settle released first
@@ -58,6 +61,34 @@ class GpioBumpButtonsTest {
                     .containsExactly("order.status_changed", "order.recalled", "order.status_changed");
         }
         assertThat(pi4j.isShutdown()).as("the box lets go of its pins as it stops").isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).as("nor any thread of the buttons left behind")
+                .noneMatch(thread -> thread.getName().startsWith("bump-buttons-") && thread.isAlive());
+    }
+
+    @Test
+    void aButtonToThreeVoltsCountsHighAsPressedAndABounceTrainLongerThanTheWindowIsStillOnePress() throws Exception {
+        Context pi4j = Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance()).build();
+        int window = 200;
+        BumpBarBinding button = new BumpBarBinding("bar", new BumpBarBinding.Gpio(List.of(22), window, true), "gpio-bump-buttons");
+        try (TestBox box = TestBox.start(config -> config.withBumpBars(List.of(button), () -> pi4j))) {
+            MockDigitalInput bump = pi4j.io("bump-bar-22");
+            assertThat(bump.config().pull()).isEqualTo(PullResistance.PULL_DOWN);
+            bump.mockState(DigitalState.LOW);
+            Thread.sleep(window * 2);
+            Api api = box.api();
+            String shift = api.openShift("r-bar");
+            String first = api.ringSale(Sales.twoLargeLattesWithExtraShot("r-bar", shift)).field("orderId");
+            api.ringSale(Sales.twoLargeLattesWithExtraShot("r-bar", shift));
+
+            // Contacts that chatter for longer than the window, each gap well inside it: one press, at the end.
+            for (DigitalState state : List.of(DigitalState.HIGH, DigitalState.LOW, DigitalState.HIGH, DigitalState.LOW, DigitalState.HIGH)) {
+                bump.mockState(state);
+                Thread.sleep(window / 8);
+            }
+            awaitUntil(() -> status(api, first).equals("cooking"));
+            Thread.sleep(window * 3);
+            assertThat(bumpsBy(box)).hasSize(1);
+        }
     }
 
     @Test

@@ -45,6 +45,8 @@ class SerialBumpBarTest {
                     .as("each change, signed by the bar").hasSize(3)
                     .allMatch(e -> e.payload().contains("\"deviceId\":\"bump-bar:bar\""));
         }
+        assertThat(Thread.getAllStackTraces().keySet()).as("the bar's reader stops with the box")
+                .noneMatch(thread -> thread.getName().equals("bump-bar-bar") && thread.isAlive());
     }
 
     private static String status(Api api, String orderId) {

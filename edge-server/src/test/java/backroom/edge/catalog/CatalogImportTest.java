@@ -132,17 +132,24 @@ class CatalogImportTest {
         assertThat(refusedFields(Map.of("kdsAmberSeconds", 0, "kdsRedSeconds", 86_401)))
                 .containsExactly("settings.kdsAmberSeconds", "settings.kdsRedSeconds");
         assertThat(refusedFields(Map.of("kdsAmberSeconds", 600, "kdsRedSeconds", 600))).containsExactly("settings.kdsRedSeconds");
-        assertThat(refusedFields(Map.of("kdsAmberSeconds", 86_400))).as("after the red the store has").containsExactly("settings.kdsAmberSeconds");
-        assertThat(refusedFields(Map.of("kdsRedSeconds", 1))).as("before the amber the store has").containsExactly("settings.kdsRedSeconds");
+        assertThat(refused(Map.of("kdsAmberSeconds", 86_400))).as("after the red the store has")
+                .containsExactly("settings.kdsAmberSeconds: red must come after amber: amber at 86400 s, red at 86400 s");
+        assertThat(refused(Map.of("kdsRedSeconds", 1))).as("before the amber the store has")
+                .containsExactly("settings.kdsRedSeconds: red must come after amber: amber at 1 s, red at 1 s");
         assertThat(box.headSeq()).isEqualTo(head);
         assertThat(catalog().path("settings")).isEqualTo(settings);
     }
 
     private List<String> refusedFields(Map<String, Object> settings) {
+        return refused(settings).stream().map(error -> error.substring(0, error.indexOf(':'))).toList();
+    }
+
+    /** Each refused field with its message, {@code field: message}. */
+    private List<String> refused(Map<String, Object> settings) {
         try {
             importing(Map.of(), settings);
         } catch (Problem refused) {
-            return refused.errors().stream().map(FieldError::field).toList();
+            return refused.errors().stream().map(error -> error.field() + ": " + error.message()).toList();
         }
         throw new AssertionError("accepted: " + settings);
     }
