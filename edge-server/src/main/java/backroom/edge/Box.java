@@ -280,6 +280,11 @@ public final class Box implements AutoCloseable {
     }
 
     /** How far HQ holds this store's ledger. */
+    /** How far the walk of the whole ledger after this start has got, and what it found. */
+    public WholeLedgerAudit.Report startUpAudit() {
+        return audit.report();
+    }
+
     public Relay relay() {
         return relay;
     }

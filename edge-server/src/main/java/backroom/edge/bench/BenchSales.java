@@ -34,6 +34,21 @@ final class BenchSales {
         }
     }
 
+    /** Rings worked-example sales on {@code till} until the ledger holds at least {@code entries} entries. */
+    static void ringUntilEntries(Box box, BenchTill till, long entries, int tablets) throws InterruptedException {
+        long before = head(box);
+        int probe = 100;
+        ring(box, till, probe, tablets);
+        long perSale = Math.max(1, (head(box) - before) / probe);
+        while (head(box) < entries) {
+            ring(box, till, (int) Math.max(1, (entries - head(box)) / perSale), tablets);
+        }
+    }
+
+    private static long head(Box box) {
+        return box.database().writer().head().seq();
+    }
+
     /** The newest seq in the ledger of a stopped box. */
     static long headSeq(Path dataDir) {
         try (Handle handle = Jdbi.open(LedgerDatabase.readOnlyUrlFor(dataDir), "sa", "")) {

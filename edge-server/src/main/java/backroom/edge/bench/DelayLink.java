@@ -24,16 +24,30 @@ final class DelayLink implements AutoCloseable {
     private final long delayNanos;
     private volatile boolean closed;
 
-    private DelayLink(int brokerPort, Duration oneWay) throws IOException {
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private DelayLink(int port, int brokerPort, Duration oneWay) throws IOException {
+        this.listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         this.brokerPort = brokerPort;
         this.delayNanos = oneWay.toNanos();
         Thread.ofVirtual().name("delay-link").start(this::accept);
     }
 
     static DelayLink to(int brokerPort, Duration oneWay) {
+        return on(0, brokerPort, oneWay);
+    }
+
+    /** A link listening on {@code port} (0: any free one): a box told of that port before finds its broker once the link is up. */
+    static DelayLink on(int port, int brokerPort, Duration oneWay) {
         try {
-            return new DelayLink(brokerPort, oneWay);
+            return new DelayLink(port, brokerPort, oneWay);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A port nothing listens on yet, for a link to come up on later. */
+    static int freePort() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backroom bench relay}: a backlog of real sales drained end to end (box, broker, HQ sink on
- * H2, HQ's ack back) beside plain one-message-per-entry QoS 1 publishing of the same entries; and
- * the sales p99 at 8 clients with the relay idle and during a drain of the same backlog; and HQ's
- * intake from 50 stores draining at once into two sinks on PostgreSQL ({@link HqIntake}).
+ * H2, HQ's ack back) beside plain one-message-per-entry QoS 1 publishing of the same entries; the
+ * sales p99 at 8 clients as the box's link comes back, with nothing to send and with the whole
+ * backlog (HQ's sink and the broker held to a core of their own, as on machines of their own); and
+ * HQ's intake from 50 stores draining at once into two sinks on PostgreSQL ({@link HqIntake}).
  */
 @Command(name = "relay", description = "Relay drain entries/s beside plain QoS 1 publishing; sales p99 with and without a drain.")
 final class RelayBench implements Callable<Integer> {
@@ -44,7 +45,7 @@ final class RelayBench implements Callable<Integer> {
     @Option(names = "--json", description = "Also print every figure as one JSON object on the last line.")
     private boolean json;
 
-    @Option(names = "--entries", description = "Sales in the backlog (default 200,000).")
+    @Option(names = "--entries", description = "Entries in the backlog, of real sales (default 200,000).")
     private int entries = 200_000;
 
     @Option(names = "--rtt-ms", description = "Round trip of the store's link for the second drain figure (default 40; 0 skips it).")
@@ -75,7 +76,7 @@ final class RelayBench implements Callable<Integer> {
             BenchTill till;
             try (Box box = Box.start(new BoxConfig("127.0.0.1", 0, data))) {
                 till = BenchTill.open(box);
-                BenchSales.ring(box, till, entries, CLIENTS);
+                BenchSales.ringUntilEntries(box, till, entries, CLIENTS);
             }
             long head = BenchSales.headSeq(data);
             System.out.printf("backroom bench relay: a backlog of %,d entries (real sales) in %s%n%n", head, data.toAbsolutePath());
@@ -85,7 +86,6 @@ final class RelayBench implements Callable<Integer> {
 
             String firstHq = "jdbc:h2:" + runDir.resolve("hq-1").toAbsolutePath();
             double drainSeconds;
-            HttpSalesLoad.Result idle;
             try (HqSink sink = sink(broker, firstHq)) {
                 long start = System.nanoTime();
                 try (Box box = Box.start(relaying)) {
@@ -93,20 +93,54 @@ final class RelayBench implements Callable<Integer> {
                     drainSeconds = (System.nanoTime() - start) / 1e9;
                     awaitAcked(box);
                 }
-                // Both sales figures on a box just started, its start-up checks of the whole ledger running:
-                // the one difference between them is the drain.
-                try (Box box = Box.start(relaying)) {
-                    idle = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
-                }
             }
 
-            forgetAck(data, broker);
+            // The sales figures: a box that has run a while (its start-up walk of the whole ledger done)
+            // when its link to the broker comes back, with nothing to send and then with the whole
+            // backlog: the one difference between them is the drain. HQ's sink and the broker run as
+            // on machines of their own: on the last core, the box and its tablets on the others.
+            int linkPort = DelayLink.freePort();
+            BoxConfig behindLink = relaying.withRelay(new UplinkSettings(BrokerSettings.plain("tcp://127.0.0.1:" + linkPort), STORE, SECRET)
+                    .withTimings(UplinkSettings.ACK_TIMEOUT, Duration.ofSeconds(1)));
             String secondHq = "jdbc:h2:" + runDir.resolve("hq-2").toAbsolutePath();
+            long self = ProcessHandle.current().pid();
+            // Worked out before any pinning: a JVM held to one core counts one processor.
+            String boxCores = Cores.forBox();
+            String hqCores = Cores.forHq();
+            String allCores = Cores.all();
+            HttpSalesLoad.Result idle;
             HttpSalesLoad.Result draining;
+            long backlogBefore;
             long backlogAfter;
-            try (HqSink sink = sink(broker, secondHq); Box box = Box.start(relaying)) {
-                draining = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
-                backlogAfter = box.relay().status().backlog();
+            double drainedDuringLoad;
+            Cores.pin(broker.pid(), hqCores);
+            Cores.pin(self, boxCores);
+            try {
+                try (HqSinkProcess sink = HqSinkProcess.start(runDir.resolve("hq-process"), firstHq, broker.url(), STORE + " " + SECRET,
+                        hqCores); Box box = Box.start(behindLink)) {
+                    awaitStartUpAudit(box);
+                    try (DelayLink link = DelayLink.on(linkPort, broker.port(), Duration.ZERO)) {
+                        awaitConnected(box);
+                        idle = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
+                    }
+                }
+                forgetAck(data, broker);
+                try (HqSinkProcess sink = HqSinkProcess.start(runDir.resolve("hq-process"), secondHq, broker.url(), STORE + " " + SECRET,
+                        hqCores); Box box = Box.start(behindLink)) {
+                    awaitStartUpAudit(box);
+                    backlogBefore = box.relay().status().backlog();
+                    try (DelayLink link = DelayLink.on(linkPort, broker.port(), Duration.ZERO)) {
+                        long linkUp = System.nanoTime();
+                        long ackedBefore = box.relay().status().ackedSeq();
+                        awaitConnected(box);
+                        draining = new HttpSalesLoad(box.port(), till).run(CLIENTS, Duration.ofSeconds(1), Duration.ofSeconds(5));
+                        backlogAfter = box.relay().status().backlog();
+                        drainedDuringLoad = (box.relay().status().ackedSeq() - ackedBefore) / ((System.nanoTime() - linkUp) / 1e9);
+                    }
+                }
+            } finally {
+                Cores.pin(self, allCores);
+                Cores.pin(broker.pid(), allCores);
             }
 
             WanDrain wan = rttMillis > 0 ? wanDrain(runDir, data, broker, relaying, head) : null;
@@ -119,11 +153,14 @@ final class RelayBench implements Callable<Integer> {
             System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK  %,10.0f  %8.1f%n", baseline, head / baseline);
             System.out.printf("  relay: box -> broker -> HQ sink (H2) -> HQ's ack             %,10.0f  %8.1f   (x%.1f)%n%n",
                     drainPerSecond, drainSeconds, drainPerSecond / baseline);
-            System.out.printf("%-41s  sales/s   p50 ms   p99 ms  refused%n", "sales at " + CLIENTS + " clients, on a box just started");
+            System.out.printf("%-41s  sales/s   p50 ms   p99 ms  refused%n", "sales at " + CLIENTS + " clients as the link comes back");
             System.out.printf("%-41s%,9.0f %8.2f %8.2f %8d%n", "  relay idle (backlog 0)", idle.salesPerSecond(), idle.p50Millis(),
                     idle.p99Millis(), idle.failures());
-            System.out.printf("%-41s%,9.0f %8.2f %8.2f %8d   (%,d entries still to send after it)%n", "  during the drain of the backlog",
-                    draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(), draining.failures(), backlogAfter);
+            System.out.printf("%-41s%,9.0f %8.2f %8.2f %8d   (%,d entries to send before it, %,d after: %,.0f acked a second)%n",
+                    "  during the drain of the backlog", draining.salesPerSecond(), draining.p50Millis(), draining.p99Millis(),
+                    draining.failures(), backlogBefore, backlogAfter, drainedDuringLoad);
+            System.out.printf("  (the box and its %d tablets on core(s) %s; HQ's sink and the broker on core %s)%n", CLIENTS, boxCores,
+                    hqCores);
             if (wan != null) {
                 System.out.printf("%nthe backlog to HQ over a link with a %d ms round trip                 entries/s   seconds%n", rttMillis);
                 System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight (first %,d)  %,10.0f  %8.1f%n", WAN_SAMPLE,
@@ -150,7 +187,9 @@ final class RelayBench implements Callable<Integer> {
                 figures.put("p99MillisIdle", idle.p99Millis());
                 figures.put("salesPerSecondDuringDrain", Math.round(draining.salesPerSecond()));
                 figures.put("p99MillisDuringDrain", draining.p99Millis());
+                figures.put("backlogBeforeLoad", backlogBefore);
                 figures.put("backlogAfterLoad", backlogAfter);
+                figures.put("drainEntriesPerSecondDuringLoad", Math.round(drainedDuringLoad));
                 figures.put("refusedIdle", idle.failures());
                 figures.put("refusedDuringDrain", draining.failures());
                 if (wan != null) {
@@ -198,6 +237,18 @@ final class RelayBench implements Callable<Integer> {
     private static HqSink sink(LocalBroker broker, String jdbcUrl) throws SQLException {
         return HqSink.start(BrokerSettings.plain(broker.url()), StoreSecrets.parse(List.of(STORE + " " + SECRET), "bench"), jdbcUrl,
                 Clock.systemUTC());
+    }
+
+    private static void awaitStartUpAudit(Box box) throws InterruptedException {
+        while (!box.startUpAudit().done()) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static void awaitConnected(Box box) throws InterruptedException {
+        while (!box.relay().status().connected()) {
+            Thread.sleep(5);
+        }
     }
 
     private static void awaitAcked(Box box) throws InterruptedException {

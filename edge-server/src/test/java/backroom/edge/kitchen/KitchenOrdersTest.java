@@ -147,6 +147,19 @@ class KitchenOrdersTest {
     }
 
     @Test
+    void aBumpMovesOnlyTheStationsLeastAdvancedItemsAndTheRecallTakesBackOnlyThose() {
+        String orderId = ring("dine_in", "t6", latteWithNotes()).field("orderId");
+        bump(orderId, "bar");
+        assertThat(ring("dine_in", "t6", latteWithNotes()).field("orderId")).as("a second round at the same station").isEqualTo(orderId);
+
+        JsonNode bumped = bump(orderId, "bar");
+        assertThat(bumped.path("items").findValuesAsText("status")).as("the new round catches up; the first stays").containsExactly("cooking", "cooking");
+        recall("bar");
+        assertThat(api.get("/api/v1/orders/" + orderId).body().path("items").findValuesAsText("status"))
+                .as("only what the last bump moved goes back").containsExactly("cooking", "pending");
+    }
+
+    @Test
     void aVoidCancelsWhatOfItsSaleIsNotDoneAndFreesTheTable() {
         Reply sale = ring("dine_in", "t3", latteWithNotes(), croissant());
         String orderId = sale.field("orderId");
@@ -160,6 +173,32 @@ class KitchenOrdersTest {
         assertThat(order.path("items").findValuesAsText("status")).containsOnly("cancelled");
         assertThat(table("t3").path("status").asText()).isEqualTo("available");
         assertThat(table("t3").path("currentOrderId").isNull()).isTrue();
+    }
+
+    @Test
+    void aVoidOfASecondRoundCancelsThatRoundAloneAndARecallStaysAtItsStation() {
+        String orderId = ring("dine_in", "t4", latteWithNotes(), croissant()).field("orderId");
+        Reply round = ring("dine_in", "t4", croissant());
+        bump(orderId, "bar");
+        bump(orderId, "pastry");
+
+        assertThat(recall("bar").path("items").findValuesAsText("status"))
+                .as("the bar's bump goes back, not the pastry's made after it").containsExactly("pending", "cooking", "cooking");
+        assertThat(api.voidSale(round.field("saleId"), "guest changed their mind").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/orders/" + orderId).body().path("items").findValuesAsText("status"))
+                .as("only the voided round's croissant").containsExactly("pending", "cooking", "cancelled");
+        assertThat(table("t4").path("status").asText()).isEqualTo("occupied");
+    }
+
+    @Test
+    void cancellingAnOrderLeavesWhatIsCompletedCompleted() {
+        String orderId = ring("takeaway", null, latteWithNotes(), croissant()).field("orderId");
+        for (int i = 0; i < 3; i++) {
+            bump(orderId, "bar");
+        }
+        Reply cancelled = api.post("/api/v1/orders/" + orderId + "/status", Map.of("status", "cancelled"));
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.body().path("items").findValuesAsText("status")).containsExactly("completed", "cancelled");
     }
 
     @Test
@@ -226,10 +265,23 @@ class KitchenOrdersTest {
         assertProblem(api.post("/api/v1/orders/" + orderId + "/rush", Map.of("rush", "yes")), 400, "rush");
         assertProblem(api.post("/api/v1/orders/" + orderId + "/bump", Map.of("station", "")), 422, "station");
         assertProblem(api.post("/api/v1/orders/" + orderId + "/bump", Map.of("station", "x".repeat(65))), 422, "station");
+        Reply elsewhere = api.post("/api/v1/orders/" + orderId + "/bump", Map.of("station", "x".repeat(64)));
+        assertThat(elsewhere.status()).as("the longest station name is one; nothing of the order is made there").isEqualTo(409);
+        assertThat(elsewhere.body().path("detail").asText()).endsWith("has nothing left to bump at station " + "x".repeat(64));
         assertProblem(api.get("/api/v1/orders?status=pending,burnt"), 400, "status");
         assertThat(api.post("/api/v1/orders/no-such-order/bump", Map.of()).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/orders/no-such-order").status()).isEqualTo(404);
         assertThat(box.headSeq()).isEqualTo(before);
+
+        assertThat(api.post("/api/v1/orders/" + orderId + "/bump", Map.of()).status()).isEqualTo(200);
+        assertThat(box.box().database().durableEntriesAfter(before, 10).getFirst().payload())
+                .as("the entry says how the order moved, and where").contains("\"how\":\"bump\"", "\"station\":null");
+        for (int i = 0; i < 3; i++) {
+            api.post("/api/v1/orders/" + orderId + "/bump", Map.of());
+        }
+        Reply done = api.post("/api/v1/orders/" + orderId + "/bump", Map.of());
+        assertThat(done.status()).isEqualTo(409);
+        assertThat(done.body().path("detail").asText()).as("no station named, none in the message").endsWith("has nothing left to bump");
     }
 
     @Test
