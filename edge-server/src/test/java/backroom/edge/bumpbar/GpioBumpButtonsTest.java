@@ -1,5 +1,7 @@
 package backroom.edge.bumpbar;
 
+import static backroom.edge.bumpbar.OrderChecks.awaitUntil;
+import static backroom.edge.bumpbar.OrderChecks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.ledger.LedgerEntry;
@@ -13,8 +15,6 @@ import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -114,19 +114,5 @@ class GpioBumpButtonsTest {
         return box.box().database().durableEntriesAfter(0, 10_000).stream()
                 .filter(e -> e.payload().contains("\"deviceId\":\"bump-bar:bar\""))
                 .toList();
-    }
-
-    private static String status(Api api, String orderId) {
-        return api.get("/api/v1/orders/" + orderId).body().path("status").asText();
-    }
-
-    private static void awaitUntil(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not done within 15 s");
-            }
-            Thread.sleep(10);
-        }
     }
 }

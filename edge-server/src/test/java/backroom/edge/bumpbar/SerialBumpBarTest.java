@@ -1,5 +1,7 @@
 package backroom.edge.bumpbar;
 
+import static backroom.edge.bumpbar.OrderChecks.awaitUntil;
+import static backroom.edge.bumpbar.OrderChecks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.testing.Api;
@@ -8,8 +10,6 @@ import backroom.edge.testing.SocatPair;
 import backroom.edge.testing.TestBox;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,19 +47,5 @@ class SerialBumpBarTest {
         }
         assertThat(Thread.getAllStackTraces().keySet()).as("the bar's reader stops with the box")
                 .noneMatch(thread -> thread.getName().equals("bump-bar-bar") && thread.isAlive());
-    }
-
-    private static String status(Api api, String orderId) {
-        return api.get("/api/v1/orders/" + orderId).body().path("status").asText();
-    }
-
-    private static void awaitUntil(BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not done within 15 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }
