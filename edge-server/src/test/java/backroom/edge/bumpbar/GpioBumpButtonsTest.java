@@ -57,6 +57,7 @@ class GpioBumpButtonsTest {
             toggle(recall, DigitalState.HIGH);
             toggle(bump, DigitalState.LOW);
             awaitUntil(() -> status(api, first).equals("cooking"));
+            awaitUntil(() -> bumpsBy(box).size() == 3); // the entries a moment after the rows: once synced
             assertThat(bumpsBy(box)).extracting(LedgerEntry::type)
                     .containsExactly("order.status_changed", "order.recalled", "order.status_changed");
         }

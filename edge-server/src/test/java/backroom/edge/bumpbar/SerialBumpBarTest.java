@@ -4,6 +4,7 @@ import static backroom.edge.bumpbar.OrderChecks.awaitUntil;
 import static backroom.edge.bumpbar.OrderChecks.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.ledger.LedgerEntry;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.SocatPair;
@@ -40,12 +41,17 @@ class SerialBumpBarTest {
             cable.send("R");
             awaitUntil(() -> status(api, first).equals("pending"));
             assertThat(status(api, second)).as("only the last bump is taken back").isEqualTo("cooking");
-            assertThat(box.box().database().durableEntriesAfter(0, 10_000)).filteredOn(e -> e.type().startsWith("order.")
-                            && !e.type().equals("order.created"))
-                    .as("each change, signed by the bar").hasSize(3)
+            awaitUntil(() -> changes(box).size() == 3); // the entries a moment after the rows: once synced
+            assertThat(changes(box)).as("each change, signed by the bar")
                     .allMatch(e -> e.payload().contains("\"deviceId\":\"bump-bar:bar\""));
         }
         assertThat(Thread.getAllStackTraces().keySet()).as("the bar's reader stops with the box")
                 .noneMatch(thread -> thread.getName().equals("bump-bar-bar") && thread.isAlive());
+    }
+
+    private static List<LedgerEntry> changes(TestBox box) {
+        return box.box().database().durableEntriesAfter(0, 10_000).stream()
+                .filter(e -> e.type().startsWith("order.") && !e.type().equals("order.created"))
+                .toList();
     }
 }

@@ -118,11 +118,16 @@ class KdsPageTest {
         new Actions(browser).sendKeys("1").perform();
         waitUpTo(Duration.ofSeconds(5)).until(page -> "ready".equals(status(api, orderId)));
 
-        List<String> bumpedBy = box.box().database().durableEntriesAfter(0, 10_000).stream()
+        waitUpTo(Duration.ofSeconds(5)).until(page -> bumpedBy().size() == 2);
+        assertThat(bumpedBy()).as("the first bump the cook's, the second the screen's own").containsExactly(cook, null);
+    }
+
+    /** Who made each kitchen change after the orders were created: the staff id, or null for the screen itself. */
+    private List<String> bumpedBy() {
+        return box.box().database().durableEntriesAfter(0, 10_000).stream()
                 .filter(entry -> entry.type().startsWith("order.") && !entry.type().equals("order.created"))
                 .map(entry -> tree(entry.payload()).path("by").path("staffId").asText(null))
                 .toList();
-        assertThat(bumpedBy).as("the first bump the cook's, the second the screen's own").containsExactly(cook, null);
     }
 
     private static JsonNode tree(String json) {
