@@ -24,6 +24,13 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.hardware.DeviceRole;
+import backroom.edge.printing.DeviceStatusBoard;
+import backroom.edge.printing.HardwareService;
+import backroom.edge.printing.PoleDisplayService;
+import backroom.edge.printing.PoleDisplays;
+import backroom.edge.printing.PrintQueue;
+import backroom.edge.printing.PrintWorkers;
 import backroom.edge.bumpbar.BumpBars;
 import backroom.edge.kitchen.KdsPage;
 import backroom.edge.kitchen.KdsSettingsService;
@@ -57,6 +64,8 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.websocket.WsConfig;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +85,8 @@ public final class Box implements AutoCloseable {
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
     /** The watch has logged it already; an in-process box (tests, benches) carries on. */
     private static final Runnable ONLY_LOG = () -> { };
+    /** How often a printer that answers is asked its status between jobs. */
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
 
     private final LedgerDatabase database;
     private final WholeLedgerAudit audit;
@@ -85,11 +96,15 @@ public final class Box implements AutoCloseable {
     private final FirstStart firstStart;
     private final Relay relay;
     private final BumpBars bumpBars;
+    private final PrintWorkers printWorkers;
+    private final PoleDisplays poles;
 
     private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
-                FirstStart firstStart, Relay relay, BumpBars bumpBars) {
+                FirstStart firstStart, Relay relay, BumpBars bumpBars, PrintWorkers printWorkers, PoleDisplays poles) {
+        this.poles = poles;
         this.relay = relay;
         this.bumpBars = bumpBars;
+        this.printWorkers = printWorkers;
         this.database = database;
         this.audit = audit;
         this.live = live;
@@ -127,7 +142,10 @@ public final class Box implements AutoCloseable {
         WholeLedgerAudit audit = null;
         Relay relay = null;
         BumpBars bumpBars = null;
+        PrintWorkers printWorkers = null;
+        PoleDisplays poles = null;
         try {
+            List<DeviceRole> hardware = config.hardware().roles(config.dataDir());
             seedDemoStoreOnFirstStart(database);
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
             RouteTable routes = new RouteTable();
@@ -142,15 +160,25 @@ public final class Box implements AutoCloseable {
             CurrentPriceList prices = new CurrentPriceList();
             relay = Relay.start(config.relay(), database, new DeviceRevoker(keyring), prices, clock,
                     status -> feed.notice("relay.status", status, Permission.READ_RELAY));
+            DeviceStatusBoard devices = new DeviceStatusBoard(hardware, clock,
+                    status -> feed.notice("device.status", status, Permission.READ_HARDWARE));
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit, relay,
-                    prices);
+                    prices, new PrintQueue(hardware, ids), devices, poles = new PoleDisplays(hardware, devices));
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
             bumpBars = BumpBars.start(config.bumpBars(), kitchenBumps);
-            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars);
+            printWorkers = PrintWorkers.start(hardware, database, devices, clock, ZoneId.systemDefault(), STATUS_EVERY,
+                    config.hardware().gpio());
+            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles);
             audit.start();
             return box;
         } catch (RuntimeException e) {
+            if (printWorkers != null) {
+                printWorkers.close();
+            }
+            if (poles != null) {
+                poles.close();
+            }
             if (bumpBars != null) {
                 bumpBars.close();
             }
@@ -171,7 +199,7 @@ public final class Box implements AutoCloseable {
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
                          BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live, WholeLedgerAudit audit,
-                         Relay relay, CurrentPriceList prices) {
+                         Relay relay, CurrentPriceList prices, PrintQueue printing, DeviceStatusBoard devices, PoleDisplays poles) {
     }
 
     /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
@@ -221,21 +249,25 @@ public final class Box implements AutoCloseable {
         var ids = parts.ids();
         var keyring = parts.keyring();
         var prices = parts.prices();
+        var hardware = new HardwareService(jdbi, writer, parts.printing(), parts.devices());
         var pairing = new Pairing(writer, keyring, parts.tokens(), parts.key(), new PairingCodeSpool(parts.config().dataDir()), ids,
                 parts.clock());
         routing.addFilter(parts.gate());
         new ApiRoutes(routing, parts.routes(), AccessGate.API_PREFIX)
+                .mount("/devices/hardware", hardware.statuses())
                 .mount("/devices", new DeviceService(jdbi, writer, keyring, pairing))
+                .mount("/hardware", hardware.tests())
                 .mount("/sessions", new SessionService(new SignIns(jdbi, writer, keyring, parts.tokens(), parts.key(), ids, parts.clock())))
                 .mount("/staff", new StaffService(jdbi, writer, keyring, parts.tokens(), parts.key(), ids))
                 .mount("/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
-                .mount("/sales", new SalesService(jdbi, writer, prices, ids))
+                .mount("/sales", new SalesService(jdbi, writer, prices, ids, parts.printing(), parts.poles()))
                 .mount("/orders", new KitchenService(jdbi, writer))
                 .mount("/kds", new KdsSettingsService(jdbi))
                 .mount("/tables", new TableService(jdbi))
-                .mount("/drawer", new DrawerService(writer, ids))
+                .mount("/drawer", new DrawerService(writer, ids, parts.printing()))
+                .mount("/pole-display", new PoleDisplayService(parts.poles()))
                 .mount("/relay", new RelayService(parts.relay()));
         new ApiRoutes(routing, parts.routes(), "")
                 .mount(AccessGate.LIVE_PATH, parts.live())
@@ -279,12 +311,12 @@ public final class Box implements AutoCloseable {
         return live;
     }
 
-    /** How far HQ holds this store's ledger. */
     /** How far the walk of the whole ledger after this start has got, and what it found. */
     public WholeLedgerAudit.Report startUpAudit() {
         return audit.report();
     }
 
+    /** How far HQ holds this store's ledger. */
     public Relay relay() {
         return relay;
     }
@@ -297,6 +329,8 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        printWorkers.close();
+        poles.close();
         bumpBars.close();
         relay.close();
         audit.close();

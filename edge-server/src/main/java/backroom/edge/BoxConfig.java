@@ -1,5 +1,6 @@
 package backroom.edge;
 
+import backroom.edge.hardware.HardwareSetup;
 import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.bumpbar.BumpBarSetup;
 import com.pi4j.context.Context;
@@ -22,15 +23,17 @@ import java.util.function.Supplier;
  * {@code BACKROOM_IDLE_TIMEOUT_SECONDS} (a connection that sends nothing this long is closed;
  * default 60), {@code BACKROOM_BUMP_BARS} (serial bump bars and GPIO buttons, each bound to a
  * kitchen station: {@code bar=serial:/dev/ttyUSB0?baud=9600;grill=gpio:17,27}, see {@link BumpBarBinding}),
- * and the relay's settings ({@link RelaySettings}).
+ * {@code BACKROOM_HARDWARE} (printers, drawers and pole displays by role: see {@link HardwareSetup};
+ * unset, simulated ones write to files under the data folder; {@code none}, none), and the relay's
+ * settings ({@link RelaySettings}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
-                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars) {
+                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
-        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE);
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE);
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -49,7 +52,8 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                 idleSeconds == null ? IDLE_TIMEOUT
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
-                RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")));
+                RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")),
+                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")));
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -73,29 +77,37 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware);
     }
 
     public BoxConfig withHttpPort(int port) {
-        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars);
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware);
     }
 
     /** The same box, with these bump bars. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars));
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars),
+                hardware);
     }
 
     /** The same box, with these bump bars and its GPIO pins reached through {@code gpio}. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars, Supplier<Context> gpio) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio));
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio),
+                hardware);
+    }
+
+    /** The same box, with the printers, drawers and pole displays {@code setup} names. */
+    public BoxConfig withHardware(HardwareSetup setup) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup);
     }
 
     /** The same box, relaying to HQ with {@code settings}. */
     public BoxConfig withRelay(UplinkSettings settings) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars);
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars,
+                hardware);
     }
 }

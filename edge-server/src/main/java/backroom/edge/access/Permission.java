@@ -23,6 +23,12 @@ public enum Permission {
     /** Bumping, recalling, rushing or setting the status of a kitchen order. */
     BUMP_ORDERS,
     READ_RELAY,
+    /** Printing a sale's receipt once more, on request. */
+    REPRINT_RECEIPT,
+    /** The printers', drawers' and pole displays' status and queues. */
+    READ_HARDWARE,
+    /** A test page on a printer, a kick of a drawer: a technician's. */
+    TEST_HARDWARE,
     /** Sending to HQ again after the relay halted on a fork: a technician's, once HQ has dealt with it. */
     RESUME_RELAY
 }

@@ -9,11 +9,13 @@ import static backroom.edge.access.Permission.MOVE_CASH;
 import static backroom.edge.access.Permission.OPEN_DRAWER;
 import static backroom.edge.access.Permission.OPEN_SHIFT;
 import static backroom.edge.access.Permission.READ_CATALOG;
+import static backroom.edge.access.Permission.READ_HARDWARE;
 import static backroom.edge.access.Permission.READ_ORDERS;
 import static backroom.edge.access.Permission.READ_RELAY;
 import static backroom.edge.access.Permission.READ_SALES;
 import static backroom.edge.access.Permission.READ_SHIFTS;
 import static backroom.edge.access.Permission.REFUND_SALE;
+import static backroom.edge.access.Permission.REPRINT_RECEIPT;
 import static backroom.edge.access.Permission.RING_SALE;
 import static backroom.edge.access.Permission.SIGN_OUT;
 import static backroom.edge.access.Permission.VOID_SALE;
@@ -34,11 +36,13 @@ import java.util.Set;
 public final class Permissions {
 
     private static final Set<Permission> CASHIER = EnumSet.of(
-            READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT);
+            READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT,
+            REPRINT_RECEIPT, READ_HARDWARE);
     private static final Set<Permission> SUPERVISOR = with(CASHIER,
             VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK);
     private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF, READ_RELAY);
-    private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT);
+    private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT,
+            READ_HARDWARE);
     private static final Set<Permission> EVERYTHING = EnumSet.allOf(Permission.class);
 
     private static final Map<Role, Set<Permission>> BY_ROLE = new EnumMap<>(Map.of(

@@ -6,6 +6,7 @@ import backroom.edge.access.Caller;
 import backroom.edge.access.Permission;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.printing.PrintQueue;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Json;
@@ -25,10 +26,12 @@ public final class DrawerService implements ApiRoutes.Resource {
 
     private final LedgerWriter writer;
     private final Supplier<UUID> ids;
+    private final PrintQueue printing;
 
-    public DrawerService(LedgerWriter writer, Supplier<UUID> ids) {
+    public DrawerService(LedgerWriter writer, Supplier<UUID> ids, PrintQueue printing) {
         this.writer = writer;
         this.ids = ids;
+        this.printing = printing;
     }
 
     @Override
@@ -41,7 +44,11 @@ public final class DrawerService implements ApiRoutes.Resource {
         body.validate();
         String openingId = ids.get().toString();
         Actor by = Caller.of(req).actor();
-        Json.send(res, 201, writer.submit((handle, ledger) -> record(handle, ledger, openingId, body, by)));
+        Json.send(res, 201, writer.submit((handle, ledger) -> {
+            DrawerOpening opening = record(handle, ledger, openingId, body, by);
+            printing.kickDrawer(ledger, opening.ledgerSeq(), opening.registerId(), "no-sale: " + opening.reason(), null);
+            return opening;
+        }));
     }
 
     private static DrawerOpening record(Handle handle, LedgerAppender ledger, String openingId, OpenRequest body, Actor by) {

@@ -2,6 +2,8 @@ package backroom.edge.kitchen;
 
 import backroom.edge.access.Actor;
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.printing.KitchenSlip;
+import backroom.edge.printing.PrintQueue;
 import backroom.edge.web.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,10 +29,10 @@ public final class KitchenWrites {
     }
 
     /**
-     * Sends a sale's lines to their stations. Returns the order's id; empty for a retail sale or
-     * one with nothing a station makes.
+     * Sends a sale's lines to their stations, and queues each station's ticket on its kitchen
+     * printer. Returns the order's id; empty for a retail sale or one with nothing a station makes.
      */
-    public static Optional<String> send(Handle handle, LedgerAppender ledger, KitchenTicket ticket, Actor by) {
+    public static Optional<String> send(Handle handle, LedgerAppender ledger, KitchenTicket ticket, Actor by, PrintQueue printing) {
         if (ticket.items().isEmpty() || "retail".equals(ticket.orderType())) {
             return Optional.empty();
         }
@@ -70,7 +72,10 @@ public final class KitchenWrites {
         entry.put("stations", stationsOf(sent));
         entry.put("items", sent);
         entry.put("by", by);
-        ledger.append(secondRound ? "order.ticket_added" : "order.created", entry);
+        long seq = ledger.append(secondRound ? "order.ticket_added" : "order.created", entry);
+        for (String station : stationsOf(sent)) {
+            printing.kitchen(ledger, seq, slip(order, ticketNo, station, sent, now));
+        }
         Tables.announceIfChanged(handle, ledger, tableId, secondRound);
         return Optional.of(orderId);
     }
@@ -101,6 +106,15 @@ public final class KitchenWrites {
      */
     static List<String> stationsOf(List<KitchenOrder.Item> items) {
         return items.stream().map(KitchenOrder.Item::station).distinct().toList();
+    }
+
+    /** What a station's printer prints of this ticket: its own items only. */
+    private static KitchenSlip slip(KitchenOrder order, int ticketNo, String station, List<KitchenOrder.Item> sent, Instant now) {
+        List<KitchenSlip.Item> items = sent.stream().filter(item -> item.station().equals(station))
+                .map(item -> new KitchenSlip.Item(item.quantity(), item.name(), item.variant(), item.modifiers(), item.notes()))
+                .toList();
+        return new KitchenSlip(order.orderId(), order.orderNumber(), order.orderType(), order.tableId(), station, ticketNo, order.rush(), now,
+                items);
     }
 
     /** A new order row; returns its first ticket's number, 1. */

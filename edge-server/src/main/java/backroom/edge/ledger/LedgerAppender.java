@@ -57,6 +57,11 @@ public final class LedgerAppender {
         return entry.seq();
     }
 
+    /** The hash of the newest entry: after {@link #append}, that entry's (a receipt prints its sale's). */
+    public String headHash() {
+        return head.hash();
+    }
+
     /** The writer's prepared statements, for the hottest inserts of a write. */
     public WriterStatements statements() {
         return statements;

@@ -29,7 +29,8 @@ final class Migrations {
             "V010__relay.sql",
             "V011__downlink.sql",
             "V012__kitchen.sql",
-            "V013__kitchen_screen_times.sql");
+            "V013__kitchen_screen_times.sql",
+            "V014__print_jobs.sql");
 
     private Migrations() {
     }

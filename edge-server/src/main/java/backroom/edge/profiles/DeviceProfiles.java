@@ -16,7 +16,12 @@ public final class DeviceProfiles {
     private DeviceProfiles() {
     }
 
-    /** The profile {@code id} of the given {@code kind}; an unknown id or another kind is refused. */
+    /** What kind of device profile {@code id} is ({@code printer}, {@code drawer}, {@code bump-bar}, {@code pole-display}). */
+    public static String kindOf(String id) {
+        return load(id, null).path("kind").asText();
+    }
+
+    /** The profile {@code id} of the given {@code kind} (any kind when null); an unknown id or another kind is refused. */
     static JsonNode load(String id, String kind) {
         if (id == null || !ID.matcher(id).matches()) {
             throw new UnknownProfileException("'" + id + "' is no device profile id (lower-case letters, digits and dashes)");
@@ -26,7 +31,7 @@ public final class DeviceProfiles {
                 throw new UnknownProfileException("no device profile " + id + " in device-profiles/");
             }
             JsonNode profile = Json.MAPPER.readTree(in);
-            if (!kind.equals(profile.path("kind").asText())) {
+            if (kind != null && !kind.equals(profile.path("kind").asText())) {
                 throw new UnknownProfileException("device profile " + id + " is no " + kind);
             }
             return profile;

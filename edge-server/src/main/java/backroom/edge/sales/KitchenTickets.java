@@ -1,9 +1,7 @@
 package backroom.edge.sales;
 
-import backroom.edge.catalog.Modifier;
 import backroom.edge.catalog.PriceList;
 import backroom.edge.catalog.Product;
-import backroom.edge.catalog.Variant;
 import backroom.edge.kitchen.KitchenTicket;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +24,9 @@ final class KitchenTickets {
             if (station.isEmpty()) {
                 continue;
             }
-            String variant = product.variants().stream().filter(v -> v.id().equals(line.variantId())).map(Variant::name).findFirst()
-                    .orElse(null);
-            List<String> modifiers = line.modifierIds().stream()
-                    .map(id -> product.modifiers().stream().filter(m -> m.id().equals(id)).map(Modifier::name).findFirst().orElse(id))
-                    .toList();
-            items.add(new KitchenTicket.Item(line.lineNo(), station.get(), product.id(), product.name(), variant, modifiers,
-                    line.notes(), line.quantity()));
+            items.add(new KitchenTicket.Item(line.lineNo(), station.get(), product.id(), product.name(),
+                    CatalogNames.variant(product, line.variantId()), CatalogNames.modifiers(product, line.modifierIds()), line.notes(),
+                    line.quantity()));
         }
         return new KitchenTicket(sale.saleId(), sale.orderType(), sale.tableId(), items);
     }

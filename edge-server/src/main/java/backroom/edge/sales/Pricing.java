@@ -2,6 +2,7 @@ package backroom.edge.sales;
 
 import backroom.edge.catalog.StoreSettings;
 import backroom.edge.catalog.TaxRate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,19 +34,24 @@ final class Pricing {
         }
         long addedTax = 0;
         long includedTax = 0;
+        Map<String, Long> taxByRate = new TreeMap<>();
         for (Map.Entry<String, Long> entry : baseByTax.entrySet()) {
             TaxRate rate = taxes.get(entry.getKey());
+            long tax;
             if (rate.inclusive()) {
-                includedTax = Math.addExact(includedTax, divideHalfUp(Math.multiplyExact(entry.getValue(), rate.rateBp()), BASIS + rate.rateBp()));
+                tax = divideHalfUp(Math.multiplyExact(entry.getValue(), rate.rateBp()), BASIS + rate.rateBp());
+                includedTax = Math.addExact(includedTax, tax);
             } else {
-                addedTax = Math.addExact(addedTax, divideHalfUp(Math.multiplyExact(entry.getValue(), rate.rateBp()), BASIS));
+                tax = divideHalfUp(Math.multiplyExact(entry.getValue(), rate.rateBp()), BASIS);
+                addedTax = Math.addExact(addedTax, tax);
             }
+            taxByRate.put(entry.getKey(), tax);
         }
         long serviceCharge = divideHalfUp(Math.multiplyExact(subtotal - includedTax, settings.serviceChargeBp()), BASIS);
         long beforeRounding = Math.addExact(Math.addExact(subtotal, addedTax), serviceCharge);
         long grandTotal = roundTo(beforeRounding, settings.roundingIncrement(), settings.roundingMode());
         return new Totals(subtotal, Math.addExact(addedTax, includedTax), addedTax, serviceCharge,
-                grandTotal - beforeRounding, grandTotal);
+                grandTotal - beforeRounding, grandTotal, Collections.unmodifiableMap(taxByRate));
     }
 
     /** {@code amount / divisor}, halves away from zero; amount >= 0, divisor > 0. */

@@ -5,6 +5,7 @@ import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
 import backroom.edge.kitchen.KitchenWrites;
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.printing.PrintQueue;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels;
 import backroom.edge.stock.StockLevels.StockMove;
@@ -18,18 +19,21 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Ringing and voiding, each run on the ledger writer as one write: every row the sale needs, its
- * stock movements, its receipt number, its idempotency record and its ledger entry commit
- * together or not at all. Lives on the ledger writer's thread, with what it keeps between sales.
+ * stock movements, its receipt number, its idempotency record, its ledger entry, its kitchen order
+ * and its print jobs (receipt, kitchen tickets, the drawer's kick for cash) commit together or not
+ * at all. Lives on the ledger writer's thread, with what it keeps between sales.
  */
 final class SaleWrites {
 
     private final CurrentPriceList prices;
     private final ReceiptNumbers receiptNumbers = new ReceiptNumbers();
     private final IdempotencyKeys keys;
+    private final PrintQueue printing;
 
-    SaleWrites(CurrentPriceList prices, IdempotencyKeys keys) {
+    SaleWrites(CurrentPriceList prices, IdempotencyKeys keys, PrintQueue printing) {
         this.prices = prices;
         this.keys = keys;
+        this.printing = printing;
     }
 
     /**
@@ -71,7 +75,8 @@ final class SaleWrites {
                 totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null, sale.by(), List.of());
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
-        String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by()).orElse(null);
+        printing.receipt(ledger, seq, Receipts.of(recorded, priceList, totals, ledger.headHash()), tender.paidInCash());
+        String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by(), printing).orElse(null);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
         keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, now);
         return answer;

@@ -7,6 +7,9 @@ import backroom.edge.access.Caller;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.printing.PoleDisplays;
+import backroom.edge.printing.PrintQueue;
+import com.fasterxml.jackson.databind.JsonNode;
 import backroom.edge.ledger.Sha256;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
@@ -19,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
-/** {@code /api/v1/sales}: ring a sale, list and read sales, void one, refund some or all of one. */
+/** {@code /api/v1/sales}: ring a sale, list and read sales, void one, refund some or all of one, print its receipt again. */
 public final class SalesService implements ApiRoutes.Resource {
 
     private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
@@ -30,7 +33,13 @@ public final class SalesService implements ApiRoutes.Resource {
     private final SaleWrites writes;
     private final RefundWrites refunds;
 
-    public SalesService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids) {
+    private final PrintQueue printing;
+    private final PoleDisplays poles;
+
+    public SalesService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids, PrintQueue printing,
+                        PoleDisplays poles) {
+        this.printing = printing;
+        this.poles = poles;
         this.jdbi = jdbi;
         this.writer = writer;
         this.ids = ids;
@@ -39,7 +48,7 @@ public final class SalesService implements ApiRoutes.Resource {
             keys.loadOnce(handle, ledger.now());
             return null;
         });
-        this.writes = new SaleWrites(prices, keys);
+        this.writes = new SaleWrites(prices, keys, printing);
         this.refunds = new RefundWrites(keys);
     }
 
@@ -49,7 +58,8 @@ public final class SalesService implements ApiRoutes.Resource {
                 .get("/", Permission.READ_SALES, this::listSales)
                 .get("/{id}", Permission.READ_SALES, this::getSale)
                 .post("/{id}/void", Permission.VOID_SALE, this::voidSale)
-                .post("/{id}/refunds", Permission.REFUND_SALE, this::refundSale);
+                .post("/{id}/refunds", Permission.REFUND_SALE, this::refundSale)
+                .post("/{id}/reprint", Permission.REPRINT_RECEIPT, this::reprintReceipt);
     }
 
     private void ringSale(ServerRequest req, ServerResponse res) {
@@ -63,6 +73,15 @@ public final class SalesService implements ApiRoutes.Resource {
         var sale = new SaleWrites.NewSale(ids.get().toString(), key, requestHash, request, Caller.of(req).actor());
         IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> writes.ring(handle, ledger, sale));
         Json.sendText(res, answer.status(), answer.body());
+        showChange(request.registerId(), answer);
+    }
+
+    /** The customer's display shows what the sale came to and the change, once it is on disk. */
+    private void showChange(String registerId, IdempotencyKeys.StoredAnswer answer) {
+        if (answer.status() == 201) {
+            JsonNode receipt = Json.read(answer.body());
+            poles.showChange(registerId, receipt.path("grandTotal").asLong(), receipt.path("change").asLong(), receipt.path("currency").asText());
+        }
     }
 
     private void listSales(ServerRequest req, ServerResponse res) {
@@ -97,6 +116,17 @@ public final class SalesService implements ApiRoutes.Resource {
         var refund = new RefundWrites.NewRefund(ids.get().toString(), saleId, request, Caller.of(req).actor(), key, requestHash);
         IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> refunds.refund(handle, ledger, refund));
         Json.sendText(res, answer.status(), answer.body());
+    }
+
+    /** The sale's receipt once more, headed COPY, on its register's printer; logged in the ledger. 202: it prints shortly. */
+    private void reprintReceipt(ServerRequest req, ServerResponse res) {
+        String saleId = req.path().pathParameters().get("id");
+        Actor by = Caller.of(req).actor();
+        String jobId = writer.submit((handle, ledger) -> {
+            Sale sale = SaleTables.find(handle, saleId).orElseThrow(() -> Problem.notFound("sale " + saleId));
+            return printing.reprint(handle, ledger, saleId, sale.registerId(), by);
+        });
+        Json.send(res, 202, java.util.Map.of("saleId", saleId, "jobId", jobId));
     }
 
     private static String idempotencyKey(ServerRequest req) {

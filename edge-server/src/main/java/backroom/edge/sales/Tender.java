@@ -30,4 +30,9 @@ record Tender(List<Sale.PaymentLine> payments, long paid, long change) {
                 .toList();
         return new Tender(lines, paid, change);
     }
+
+    /** Whether any of it is cash: the drawer opens for the cash and the change. */
+    boolean paidInCash() {
+        return payments.stream().anyMatch(payment -> payment.method().equals("cash"));
+    }
 }

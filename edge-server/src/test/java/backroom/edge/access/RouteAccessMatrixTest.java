@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Who may call what, written out: every route the box serves against every kind of caller, with
  * what the gate must answer. The table is the rule, stated from the API contract and the design
  * (voids, refunds, cash movements, closing a shift, stock adjustments and no-sale drawer opens
- * need a supervisor or above; catalog editing, staff and the relay's status are a manager's; devices and resuming a halted
- * relay are the technician's alone; a kitchen screen rings no sale whoever signs in on it; a kiosk faces
+ * need a supervisor or above; catalog editing, staff and the relay's status are a manager's; devices, hardware tests and
+ * resuming a halted relay are the technician's alone; a receipt is printed again by any till role; the hardware's status is
+ * for every role signed in on a till or a kitchen screen; a kitchen screen rings no sale whoever signs in on it; a kiosk faces
  * customers and only shows the menu and signs out; the kitchen's orders and tables are for every
  * role on a till or a kitchen screen, and for a kitchen screen with nobody signed in, so a cook
  * bumps without a PIN), never derived from {@link Permissions}.
@@ -42,6 +43,8 @@ class RouteAccessMatrixTest {
             "POST /api/v1/devices/pair",                     "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "POST /api/v1/devices/pairing-codes",            "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "GET /api/v1/devices",                           "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "GET /api/v1/devices/hardware",                  "401    | 403 403 403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
+            "POST /api/v1/hardware/{role}/test",             "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "DELETE /api/v1/devices/{id}",                   "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/sessions",                         "401    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "POST /api/v1/staff",                            "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
@@ -63,6 +66,8 @@ class RouteAccessMatrixTest {
             "GET /api/v1/sales/{id}",                        "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "POST /api/v1/sales/{id}/void",                  "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/sales/{id}/refunds",               "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
+            "POST /api/v1/sales/{id}/reprint",               "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
+            "POST /api/v1/pole-display/{registerId}",        "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "POST /api/v1/drawer/open",                      "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "GET /api/v1/orders",                            "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /api/v1/orders/{id}",                       "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",

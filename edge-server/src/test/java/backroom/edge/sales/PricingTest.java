@@ -28,7 +28,7 @@ class PricingTest {
     void addedTaxAndServiceChargeOnTheSubtotal() {
         Totals totals = Pricing.total(List.of(line(30_000, 2, 0, "add10")), TAXES, settings(500, 100, RoundingRule.HALF_UP));
 
-        assertThat(totals).isEqualTo(new Totals(60_000, 6_000, 6_000, 3_000, 0, 69_000));
+        assertThat(totals).isEqualTo(new Totals(60_000, 6_000, 6_000, 3_000, 0, 69_000, Map.of("add10", 6_000L)));
     }
 
     @Test

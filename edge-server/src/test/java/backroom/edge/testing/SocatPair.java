@@ -46,6 +46,11 @@ public final class SocatPair implements AutoCloseable {
         return boxEnd;
     }
 
+    /** The device's end, for a test that plays a device that also answers. */
+    public Path deviceEnd() {
+        return deviceEnd;
+    }
+
     /** Sends {@code keys} from the device's end, as the device would. */
     public void send(String keys) {
         try (OutputStream out = Files.newOutputStream(deviceEnd)) {

@@ -1,0 +1,38 @@
+package backroom.edge.printing;
+
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.text.Normalizer;
+
+/**
+ * Text a printer's code page can show. A character the page lacks loses its accents first
+ * ("Crème" on a page without è prints "Creme"), and what is still missing becomes {@code ?}:
+ * never UTF-8 bytes, which a printer would show as two or three wrong characters.
+ */
+final class CodePageText {
+
+    private CodePageText() {
+    }
+
+    static String fit(String text, Charset codePage) {
+        if (text == null) {
+            return "";
+        }
+        CharsetEncoder encoder = codePage.newEncoder();
+        StringBuilder fitted = new StringBuilder(text.length());
+        text.codePoints().forEach(point -> {
+            String one = Character.toString(point);
+            if (point >= 0x20 && encoder.canEncode(one)) {
+                fitted.append(one);
+            } else if (point >= 0x20) {
+                fitted.append(withoutAccents(one, encoder));
+            }
+        });
+        return fitted.toString();
+    }
+
+    private static String withoutAccents(String one, CharsetEncoder encoder) {
+        String bare = Normalizer.normalize(one, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return !bare.isEmpty() && encoder.canEncode(bare) ? bare : "?";
+    }
+}

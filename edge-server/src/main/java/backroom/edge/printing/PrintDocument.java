@@ -1,0 +1,27 @@
+package backroom.edge.printing;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * What a print job prints, kept as JSON in its row so that any printer of the role, the backup
+ * included, renders it for its own model when it sends it.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Receipt.class, name = "receipt"),
+        @JsonSubTypes.Type(value = KitchenSlip.class, name = "kitchen"),
+        @JsonSubTypes.Type(value = DrawerKick.class, name = "drawer"),
+        @JsonSubTypes.Type(value = TestPage.class, name = "test")})
+public sealed interface PrintDocument permits Receipt, KitchenSlip, DrawerKick, TestPage {
+
+    /** The job's kind as its row records it. */
+    default String kind() {
+        return switch (this) {
+            case Receipt receipt -> "receipt";
+            case KitchenSlip slip -> "kitchen";
+            case DrawerKick kick -> "drawer";
+            case TestPage page -> "test";
+        };
+    }
+}

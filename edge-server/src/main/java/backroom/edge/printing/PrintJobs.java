@@ -1,0 +1,121 @@
+package backroom.edge.printing;
+
+import backroom.edge.ledger.WriterStatements;
+import backroom.edge.web.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The {@code print_jobs} table: every statement that reads or moves a job. Moves run on the ledger writer. */
+final class PrintJobs {
+
+    private PrintJobs() {
+    }
+
+    static void insert(WriterStatements statements, PrintJob job) {
+        statements.update("""
+                        INSERT INTO print_jobs (id, role, device, kind, document, sale_id, ledger_seq, state, attempts, reprint, created_at,
+                                                next_try_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, FALSE, ?, ?)""",
+                job.id(), job.role(), job.device(), job.document().kind(), Json.write(job.document()), job.saleId(), job.ledgerSeq(),
+                utc(job.createdAt()), utc(job.createdAt()));
+    }
+
+    /** The jobs {@code device} should send now, oldest first: queued ones whose retry time has come. */
+    static List<PrintJob> due(Jdbi jdbi, String device, Instant now, int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT * FROM print_jobs WHERE device = :device AND state = 'queued' AND next_try_at <= :now
+                        ORDER BY created_at, id LIMIT :limit""")
+                .bind("device", device).bind("now", utc(now)).bind("limit", limit)
+                .map((rs, ctx) -> job(rs)).list());
+    }
+
+    static Optional<PrintJob> find(Handle handle, String id) {
+        return handle.createQuery("SELECT * FROM print_jobs WHERE id = :id").bind("id", id).map((rs, ctx) -> job(rs)).findOne();
+    }
+
+    /** The receipt first printed for a sale: what a reprint prints again. */
+    static Optional<PrintDocument> firstReceiptOf(Handle handle, String saleId) {
+        return handle.createQuery("SELECT * FROM print_jobs WHERE sale_id = :sale AND kind = 'receipt' ORDER BY created_at, id LIMIT 1")
+                .bind("sale", saleId).map((rs, ctx) -> job(rs).document()).findOne();
+    }
+
+    /** Recorded durably before any byte goes out, so a crash mid-send is known at the next start. */
+    static void markSending(Handle handle, Collection<String> ids) {
+        handle.createUpdate("UPDATE print_jobs SET state = 'sending' WHERE id IN (<ids>) AND state = 'queued'")
+                .bindList("ids", List.copyOf(ids)).execute();
+    }
+
+    static void markDone(Handle handle, Collection<String> ids, Instant at) {
+        handle.createUpdate("UPDATE print_jobs SET state = 'done', done_at = :at, last_error = NULL WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).bind("at", utc(at)).execute();
+    }
+
+    /** Back in the queue for {@code device} (the same printer, or the backup), under the same id. */
+    static void retry(Handle handle, String id, String device, boolean reprint, String error, Instant nextTry, int attempts) {
+        handle.createUpdate("""
+                        UPDATE print_jobs SET state = 'queued', device = :device, reprint = reprint OR :reprint, last_error = :error,
+                               next_try_at = :next, attempts = :attempts
+                        WHERE id = :id""")
+                .bind("id", id).bind("device", device).bind("reprint", reprint).bind("error", clip(error)).bind("next", utc(nextTry))
+                .bind("attempts", attempts).execute();
+    }
+
+    static void drop(Handle handle, String id, String why, Instant at) {
+        handle.createUpdate("UPDATE print_jobs SET state = 'dropped', last_error = :why, done_at = :at WHERE id = :id")
+                .bind("id", id).bind("why", clip(why)).bind("at", utc(at)).execute();
+    }
+
+    /**
+     * After a crash: a job that was being sent may have printed in part or in whole, so it goes
+     * out once more headed REPRINT; a drawer kick is dropped instead, for a drawer that springs
+     * open minutes later is worse than one that did not.
+     */
+    static int recover(Handle handle, Instant at) {
+        int dropped = handle.createUpdate("""
+                        UPDATE print_jobs SET state = 'dropped', done_at = :at,
+                               last_error = 'was being sent when the box stopped; a drawer is not kicked late'
+                        WHERE state = 'sending' AND kind = 'drawer'""")
+                .bind("at", utc(at)).execute();
+        return dropped + handle.createUpdate("UPDATE print_jobs SET state = 'queued', reprint = TRUE WHERE state = 'sending'").execute();
+    }
+
+    /** Jobs not yet done or dropped, by the device that will send them. */
+    static Map<String, Long> waitingByDevice(Jdbi jdbi) {
+        Map<String, Long> waiting = new LinkedHashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT device, COUNT(*) AS n FROM print_jobs WHERE state IN ('queued', 'sending') GROUP BY device")
+                .map((rs, ctx) -> Map.entry(rs.getString("device"), rs.getLong("n")))
+                .forEach(entry -> waiting.put(entry.getKey(), entry.getValue())));
+        return waiting;
+    }
+
+    private static PrintJob job(ResultSet rs) throws SQLException {
+        try {
+            return new PrintJob(rs.getString("id"), rs.getString("role"), rs.getString("device"),
+                    Json.MAPPER.readValue(rs.getString("document"), PrintDocument.class), rs.getString("sale_id"), rs.getLong("ledger_seq"),
+                    rs.getString("state"), rs.getInt("attempts"), rs.getBoolean("reprint"), rs.getString("last_error"),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("print job " + rs.getString("id") + " holds a document that cannot be read", e);
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

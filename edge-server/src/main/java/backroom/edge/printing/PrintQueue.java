@@ -1,0 +1,108 @@
+package backroom.edge.printing;
+
+import backroom.edge.access.Actor;
+import backroom.edge.hardware.Connection;
+import backroom.edge.hardware.DeviceRole;
+import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.web.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Asks for prints inside a write on the ledger writer: each job is a row of that write, so it
+ * exists exactly when the sale (or open, or request) that asked for it does. A register prints to
+ * {@code receipt.REGISTER} if the store has one, else to {@code receipt} (and so for drawers); a
+ * station to {@code kitchen.STATION}, else to {@code kitchen}; with no such role nothing is queued.
+ */
+public final class PrintQueue {
+
+    private final Map<String, DeviceRole> roles = new LinkedHashMap<>();
+    private final Supplier<UUID> ids;
+
+    public PrintQueue(List<DeviceRole> roles, Supplier<UUID> ids) {
+        roles.forEach(role -> this.roles.put(role.name(), role));
+        this.ids = ids;
+    }
+
+    /** Queues a sale's receipt on its register's printer, and for {@code kickDrawer} its drawer's kick. */
+    public void receipt(LedgerAppender ledger, long seq, Receipt receipt, boolean kickDrawer) {
+        printerFor("receipt", receipt.registerId()).ifPresent(printer -> queue(ledger, printer.name(), printer.name(), receipt,
+                receipt.saleId(), seq));
+        if (kickDrawer) {
+            kickDrawer(ledger, seq, receipt.registerId(), "cash sale " + receipt.receiptNumber(), receipt.saleId());
+        }
+    }
+
+    /** Queues a station's ticket on its kitchen printer. */
+    public void kitchen(LedgerAppender ledger, long seq, KitchenSlip slip) {
+        printerFor("kitchen", slip.station()).ifPresent(printer -> queue(ledger, printer.name(), printer.name(), slip, null, seq));
+    }
+
+    /** Queues a kick of the register's drawer: sent through its printer, or pulsed on its relay. */
+    public void kickDrawer(LedgerAppender ledger, long seq, String registerId, String why, String saleId) {
+        role("drawer", registerId).filter(role -> role.kind() == DeviceRole.Kind.DRAWER).ifPresent(drawer -> queue(ledger, drawer.name(),
+                drawer.connection() instanceof Connection.ViaPrinter(String printer) ? printer : drawer.name(),
+                new DrawerKick(registerId, why), saleId, seq));
+    }
+
+    /**
+     * Prints the sale's receipt again, headed COPY, on request; logged as {@code receipt.reprinted}.
+     * 409 when no receipt was ever printed for it (the store had no receipt printer then).
+     */
+    public String reprint(Handle handle, LedgerAppender ledger, String saleId, String registerId, Actor by) {
+        Receipt receipt = PrintJobs.firstReceiptOf(handle, saleId).map(Receipt.class::cast)
+                .orElseThrow(() -> Problem.conflict("saleId", "sale " + saleId + " has no receipt to print again: none was printed for it"));
+        DeviceRole printer = printerFor("receipt", registerId)
+                .orElseThrow(() -> Problem.conflict("saleId", "the store has no receipt printer for register " + registerId));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        String jobId = ids.get().toString();
+        entry.put("saleId", saleId);
+        entry.put("receiptNumber", receipt.receiptNumber());
+        entry.put("jobId", jobId);
+        entry.put("role", printer.name());
+        entry.put("by", by);
+        long seq = ledger.append("receipt.reprinted", entry);
+        PrintJobs.insert(ledger.statements(), new PrintJob(jobId, printer.name(), printer.name(), receipt.asCopy(), saleId, seq,
+                PrintJob.QUEUED, 0, false, null, ledger.now()));
+        return jobId;
+    }
+
+    /** A technician's test of a role: a test page on a printer, a kick of a drawer; logged as {@code hardware.tested}. */
+    public String test(LedgerAppender ledger, String roleName, Actor by) {
+        DeviceRole role = roles.get(roleName);
+        if (role == null || role.kind() == DeviceRole.Kind.POLE_DISPLAY) {
+            throw Problem.notFound("printer or drawer role " + roleName);
+        }
+        String jobId = ids.get().toString();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("role", roleName);
+        entry.put("jobId", jobId);
+        entry.put("by", by);
+        long seq = ledger.append("hardware.tested", entry);
+        String who = by.staffName() == null ? by.deviceName() : by.staffName();
+        PrintDocument document = role.kind() == DeviceRole.Kind.DRAWER ? new DrawerKick(null, "test by " + who)
+                : new TestPage(roleName, role.profileId(), ConnectionText.of(role.connection()), who, ledger.now());
+        String device = role.connection() instanceof Connection.ViaPrinter(String printer) ? printer : roleName;
+        PrintJobs.insert(ledger.statements(), new PrintJob(jobId, roleName, device, document, null, seq, PrintJob.QUEUED, 0, false, null,
+                ledger.now()));
+        return jobId;
+    }
+
+    private void queue(LedgerAppender ledger, String role, String device, PrintDocument document, String saleId, long seq) {
+        PrintJobs.insert(ledger.statements(), new PrintJob(ids.get().toString(), role, device, document, saleId, seq, PrintJob.QUEUED, 0,
+                false, null, ledger.now()));
+    }
+
+    private Optional<DeviceRole> printerFor(String base, String qualifier) {
+        return role(base, qualifier).filter(role -> role.kind() == DeviceRole.Kind.PRINTER);
+    }
+
+    private Optional<DeviceRole> role(String base, String qualifier) {
+        return Optional.ofNullable(qualifier == null ? null : roles.get(base + "." + qualifier)).or(() -> Optional.ofNullable(roles.get(base)));
+    }
+}
