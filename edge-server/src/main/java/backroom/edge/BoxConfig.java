@@ -1,11 +1,11 @@
 package backroom.edge;
 
-import backroom.edge.hardware.HardwareSetup;
 import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.bumpbar.BumpBarSetup;
-import com.pi4j.context.Context;
+import backroom.edge.hardware.HardwareSetup;
 import backroom.edge.relay.RelaySettings;
 import backroom.relay.uplink.UplinkSettings;
+import com.pi4j.context.Context;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -4,6 +4,8 @@ import backroom.edge.profiles.DeviceProfiles;
 import backroom.edge.profiles.DrawerProfile;
 import backroom.edge.profiles.PrinterProfile;
 import backroom.edge.profiles.UnknownProfileException;
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import com.pi4j.Pi4J;
-import com.pi4j.context.Context;
 
 /**
  * The store's devices, from {@code BACKROOM_HARDWARE}: roles separated by {@code ;}, each

@@ -1,9 +1,11 @@
 package backroom.edge.printing;
 
+import backroom.edge.hardware.Connection;
 import backroom.edge.hardware.DeviceRole;
 import backroom.edge.hardware.HardwareSetup;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.profiles.DrawerProfile;
+import com.pi4j.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import backroom.edge.hardware.Connection;
-import com.pi4j.context.Context;
 
 /**
  * One worker per printer, started once the jobs a crash cut off have been put back (each to be

@@ -1,19 +1,19 @@
 package backroom.edge.sales;
 
-import backroom.edge.access.ApiRoutes;
-import backroom.edge.access.Permission;
 import backroom.edge.access.Actor;
+import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.Caller;
+import backroom.edge.access.Permission;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.ledger.Sha256;
 import backroom.edge.printing.PoleDisplays;
 import backroom.edge.printing.PrintQueue;
-import com.fasterxml.jackson.databind.JsonNode;
-import backroom.edge.ledger.Sha256;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;

@@ -96,6 +96,26 @@ class PrintFailoverTest {
     }
 
     @Test
+    void aPrinterThatStopsReadingIsSentNoJobAndItsTicketsPrintOnceOnTheBackup() throws Exception {
+        try (TcpPrinter grill = TcpPrinter.start(); TcpPrinter spare = TcpPrinter.start();
+             TestBox box = TestBox.start(config -> config.withHardware(kitchen(grill, spare)))) {
+            Api api = box.api();
+            String shift = api.openShift("r1");
+            grill.stopReading();
+
+            String order = orderNumber(api, latte(api, shift));
+
+            EscPosTape backup = Printed.await(spare::received, tape -> tape.cuts() == 1);
+            assertThat(backup.lines()).contains(order).doesNotContain("REPRINT");
+            assertThat(device(api, "kitchen.bar").path("lastError").asText()).contains("did not answer DLE EOT 1");
+            grill.resumeReading();
+            Printed.sleep(1_000);
+            assertThat(EscPosTape.read(grill.received(), Printed.CP1252).lines()).as("it was only ever asked how it was").isEmpty();
+            assertThat(EscPosTape.read(spare.received(), Printed.CP1252).cuts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDrawerKickThatCouldNotBeSentForMoreThanTenSecondsIsDroppedNotFiredLate() throws Exception {
         try (TcpPrinter printer = TcpPrinter.start();
              TestBox box = TestBox.start(config -> config.withHardware(new HardwareSetup(

@@ -48,15 +48,37 @@ class PrinterPeer {
         hung = false;
     }
 
+    private boolean waitUntilReading() {
+        while (!reading) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     synchronized byte[] received() {
         return received.toByteArray();
+    }
+
+    private volatile boolean reading = true;
+
+    /** Stops reading the line, as a jammed printer does: what is sent waits in the buffers, questions go unanswered. */
+    void stopReading() {
+        reading = false;
+    }
+
+    void resumeReading() {
+        reading = true;
     }
 
     /** Reads {@code in} until it ends, answering status questions on {@code out}. */
     void serve(InputStream in, OutputStream out) throws IOException {
         int previous = -1;
         int b;
-        while ((b = in.read()) >= 0) {
+        while (waitUntilReading() && (b = in.read()) >= 0) {
             if (previous == 0x10 && b == 0x04) {
                 int n = in.read();
                 int answer = n >= 1 && n <= 4 ? state.answers[n - 1] : -1;

@@ -116,6 +116,28 @@ class ReceiptPrintingTest {
         }
     }
 
+    @Test
+    void aUsbLinePrintersDeviceFileIsSentTheReceiptAndATechniciansTestKicksTheDrawer() throws Exception {
+        Path lp0 = Files.createTempFile("lp0", ".prn");
+        try (TestBox box = TestBox.start(config -> config.withHardware(new HardwareSetup(
+                "receipt=epson-tm-m30iii@usb:" + lp0 + ";drawer=drawer-via-printer@printer:receipt")))) {
+            Api api = box.api();
+            String shift = api.openShift("r1");
+            String receipt = api.ringSale(Sales.one("r1", shift, "food-croissant", 25_300)).field("receiptNumber");
+            Printed.await(() -> Printed.read(lp0), tape -> tape.cuts() == 1);
+
+            Reply kick = api.post("/api/v1/hardware/drawer/test", Map.of());
+
+            assertThat(kick.status()).as(kick.toString()).isEqualTo(202);
+            EscPosTape tape = Printed.await(() -> Printed.read(lp0), printed -> printed.pulses().size() == 2);
+            assertThat(tape.lines()).contains("Receipt " + receipt);
+            assertThat(api.post("/api/v1/hardware/pole/test", Map.of()).status()).as("no such role").isEqualTo(404);
+            awaitEntry(box, "hardware.tested");
+        } finally {
+            Files.deleteIfExists(lp0);
+        }
+    }
+
     private static Map<String, Object> dineIn(String shift, String product, String variant) {
         return Map.of("registerId", "r1", "shiftId", shift, "orderType", "dine_in", "tableId", "7",
                 "items", List.of(Sales.item(product, variant, 1, List.of())), "payments", List.of(Sales.payment("cash", 100_000)));
