@@ -32,11 +32,11 @@ final class PrintJobs {
                 utc(job.createdAt()), utc(job.createdAt()));
     }
 
-    /** The jobs {@code device} should send now, oldest first: queued ones whose retry time has come. */
+    /** The jobs {@code device} should send now, in the order they were asked for: queued ones whose retry time has come. */
     static List<PrintJob> due(Jdbi jdbi, String device, Instant now, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         SELECT * FROM print_jobs WHERE device = :device AND state = 'queued' AND next_try_at <= :now
-                        ORDER BY created_at, id LIMIT :limit""")
+                        ORDER BY position LIMIT :limit""")
                 .bind("device", device).bind("now", utc(now)).bind("limit", limit)
                 .map((rs, ctx) -> job(rs)).list());
     }
@@ -47,7 +47,7 @@ final class PrintJobs {
 
     /** The receipt first printed for a sale: what a reprint prints again. */
     static Optional<PrintDocument> firstReceiptOf(Handle handle, String saleId) {
-        return handle.createQuery("SELECT * FROM print_jobs WHERE sale_id = :sale AND kind = 'receipt' ORDER BY created_at, id LIMIT 1")
+        return handle.createQuery("SELECT * FROM print_jobs WHERE sale_id = :sale AND kind = 'receipt' ORDER BY position LIMIT 1")
                 .bind("sale", saleId).map((rs, ctx) -> job(rs).document()).findOne();
     }
 
