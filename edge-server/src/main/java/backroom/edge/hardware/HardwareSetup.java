@@ -113,7 +113,8 @@ public record HardwareSetup(String text, Supplier<Context> gpio) {
         return switch (scheme) {
             case "file" -> new Connection.File(Path.of(rest));
             case "usb" -> new Connection.Usb(Path.of(rest));
-            case "serial" -> new Connection.Serial(rest, options.containsKey("baud") ? number(text, "baud", options.remove("baud"), 300, 921_600) : null);
+            case "serial" -> new Connection.Serial(rest,
+                    options.containsKey("baud") ? number(text, "baud", options.remove("baud"), 300, 921_600) : null);
             case "tcp" -> tcp(text, rest, options);
             case "gpio" -> new Connection.Gpio(number(text, "the pin", rest, 0, 27),
                     options.containsKey("sensor") ? number(text, "sensor", options.remove("sensor"), 0, 27) : null);
@@ -131,7 +132,8 @@ public record HardwareSetup(String text, Supplier<Context> gpio) {
                 ? Duration.ofMillis(number(text, "connectMs", options.remove("connectMs"), 100, 60_000)) : CONNECT_TIMEOUT;
         Duration reply = options.containsKey("replyMs")
                 ? Duration.ofMillis(number(text, "replyMs", options.remove("replyMs"), 100, 60_000)) : REPLY_TIMEOUT;
-        return new Connection.Tcp(address.substring(0, colon), number(text, "the port", address.substring(colon + 1), 1, 65_535), connect, reply);
+        int port = number(text, "the port", address.substring(colon + 1), 1, 65_535);
+        return new Connection.Tcp(address.substring(0, colon), port, connect, reply);
     }
 
     /** What a role must agree with: its profile's connection, its backup, the printer a drawer hangs on. */

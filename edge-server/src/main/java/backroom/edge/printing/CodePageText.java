@@ -18,6 +18,10 @@ final class CodePageText {
         if (text == null) {
             return "";
         }
+        if (printableAscii(text)) {
+            // Every code page a profile names holds ASCII where ASCII has it: most text needs no look-up.
+            return text;
+        }
         CharsetEncoder encoder = codePage.newEncoder();
         StringBuilder fitted = new StringBuilder(text.length());
         text.codePoints().forEach(point -> {
@@ -29,6 +33,16 @@ final class CodePageText {
             }
         });
         return fitted.toString();
+    }
+
+    private static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String withoutAccents(String one, CharsetEncoder encoder) {

@@ -10,7 +10,6 @@ import com.pi4j.io.gpio.digital.DigitalOutput;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -39,7 +38,7 @@ final class GpioDrawerWorker extends JobWorker {
     @Override
     void send(List<PrintJob> jobs) {
         List<String> ids = jobs.stream().map(PrintJob::id).toList();
-        write(handle -> PrintJobs.markSending(handle, ids));
+        markSending(ids);
         try {
             // Kicks queued together open the drawer once: it is open after the first.
             relay.state(profile.activeHigh() ? DigitalState.HIGH : DigitalState.LOW);
@@ -49,8 +48,7 @@ final class GpioDrawerWorker extends JobWorker {
         } finally {
             relay.state(profile.activeHigh() ? DigitalState.LOW : DigitalState.HIGH);
         }
-        Instant at = clock.instant();
-        write(handle -> PrintJobs.markDone(handle, ids, at));
+        markDone(ids);
         idle();
     }
 

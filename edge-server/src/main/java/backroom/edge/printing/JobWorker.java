@@ -104,6 +104,22 @@ abstract class JobWorker implements AutoCloseable {
         });
     }
 
+    /** Jobs marked sending, durably, before any of their bytes go out. */
+    final void markSending(List<String> ids) {
+        writer.submit((handle, ledger) -> {
+            PrintJobs.markSending(ledger.statements(), ids);
+            return null;
+        });
+    }
+
+    final void markDone(List<String> ids) {
+        Instant at = clock.instant();
+        writer.submit((handle, ledger) -> {
+            PrintJobs.markDone(ledger.statements(), ids, at);
+            return null;
+        });
+    }
+
     private void pause() {
         try {
             Thread.sleep(1_000);

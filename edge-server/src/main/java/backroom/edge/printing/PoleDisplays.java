@@ -86,7 +86,8 @@ public final class PoleDisplays implements AutoCloseable {
          */
         private void send(List<String> lines) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            bytes.writeBytes(new byte[] {0x1B, 0x40, 0x1B, 0x3D, 0x02, 0x1B, 0x74, (byte) profile.codePageNumber(), 0x1F, 0x43, 0x00, 0x0C, 0x0B});
+            bytes.writeBytes(new byte[] {0x1B, 0x40, 0x1B, 0x3D, 0x02, 0x1B, 0x74, (byte) profile.codePageNumber(), 0x1F, 0x43, 0x00,
+                0x0C, 0x0B});
             lines.forEach(line -> bytes.writeBytes(line.getBytes(profile.codePage())));
             try (DeviceLink link = DeviceLinks.open(role.connection(), profile.serial())) {
                 link.write(bytes.toByteArray());

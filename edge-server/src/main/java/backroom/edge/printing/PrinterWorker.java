@@ -53,7 +53,9 @@ final class PrinterWorker extends JobWorker {
         int started = 0;
         try (DeviceLink link = DeviceLinks.open(role.connection(), profile.serial())) {
             PrinterStatus status = status(link);
-            List<PrintJob> sendable = jobs.stream().filter(job -> status.ready() || job.document() instanceof DrawerKick && status.online()).toList();
+            // A drawer opens without paper: a kick needs the printer online, a page needs it ready.
+            List<PrintJob> sendable = jobs.stream()
+                    .filter(job -> status.ready() || job.document() instanceof DrawerKick && status.online()).toList();
             if (sendable.size() < jobs.size()) {
                 failAll(jobs.stream().filter(job -> !sendable.contains(job)).toList(), 0, DeviceStatusBoard.problem(status), status.paperOut());
             }
@@ -62,15 +64,14 @@ final class PrinterWorker extends JobWorker {
             }
             jobs = sendable;
             List<String> ids = jobs.stream().map(PrintJob::id).toList();
-            write(handle -> PrintJobs.markSending(handle, ids));
+            markSending(ids);
             for (PrintJob job : jobs) {
                 byte[] bytes = Pages.render(job, profile, drawers.get(job.role()), zone);
                 started++;
                 link.write(bytes);
             }
             status(link);
-            Instant at = clock.instant();
-            write(handle -> PrintJobs.markDone(handle, ids, at));
+            markDone(ids);
         } catch (IOException e) {
             board.failed(role, e.getMessage());
             failAll(jobs, started, e.getMessage(), false);

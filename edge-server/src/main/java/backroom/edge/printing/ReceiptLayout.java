@@ -44,8 +44,8 @@ final class ReceiptLayout {
         }
         for (Receipt.TaxLine tax : receipt.taxes()) {
             String rate = percent(tax.rateBp());
-            slip.columns(Slip.NORMAL, (tax.name().contains(rate) ? tax.name() : tax.name() + " " + rate) + (tax.inclusive() ? " (included)" : ""),
-                    MoneyText.of(tax.amount(), money));
+            String name = tax.name().contains(rate) ? tax.name() : tax.name() + " " + rate;
+            slip.columns(Slip.NORMAL, name + (tax.inclusive() ? " (included)" : ""), MoneyText.of(tax.amount(), money));
         }
         if (receipt.serviceCharge() != 0) {
             slip.columns(Slip.NORMAL, "Service charge", MoneyText.of(receipt.serviceCharge(), money));

@@ -80,7 +80,8 @@ public final class SalesService implements ApiRoutes.Resource {
     private void showChange(String registerId, IdempotencyKeys.StoredAnswer answer) {
         if (answer.status() == 201) {
             JsonNode receipt = Json.read(answer.body());
-            poles.showChange(registerId, receipt.path("grandTotal").asLong(), receipt.path("change").asLong(), receipt.path("currency").asText());
+            poles.showChange(registerId, receipt.path("grandTotal").asLong(), receipt.path("change").asLong(),
+                    receipt.path("currency").asText());
         }
     }
 
