@@ -16,6 +16,7 @@ import backroom.edge.access.SecretTokens;
 import backroom.edge.access.SessionService;
 import backroom.edge.access.SignIns;
 import backroom.edge.access.StaffService;
+import backroom.edge.bumpbar.BumpBarWatch;
 import backroom.edge.bumpbar.BumpBars;
 import backroom.edge.catalog.CatalogService;
 import backroom.edge.catalog.CatalogStore;
@@ -165,7 +166,8 @@ public final class Box implements AutoCloseable {
                     prices, new PrintQueue(hardware, ids), devices, poles = new PoleDisplays(hardware, devices));
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
-            bumpBars = BumpBars.start(config.bumpBars(), kitchenBumps);
+            config.bumpBars().bindings().forEach(bar -> devices.addBumpBar(bar.station(), bar.profileId(), bar.address()));
+            bumpBars = BumpBars.start(config.bumpBars(), kitchenBumps, new BumpBarWatch(devices::bumpBarReached, devices::bumpBarLost));
             printWorkers = PrintWorkers.start(hardware, database, devices, clock, ZoneId.systemDefault(), STATUS_EVERY,
                     config.hardware().gpio());
             Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles);

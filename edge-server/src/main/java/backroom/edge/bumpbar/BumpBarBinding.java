@@ -41,6 +41,14 @@ public record BumpBarBinding(String station, Connection connection, String profi
         }
     }
 
+    /** Where the bar is, as its binding names it: {@code serial:/dev/ttyUSB0?baud=9600}, {@code gpio:17,27}. */
+    public String address() {
+        return switch (connection) {
+            case Serial serial -> "serial:" + serial.port() + (serial.baud() == null ? "" : "?baud=" + serial.baud());
+            case Gpio gpio -> "gpio:" + String.join(",", gpio.pins().stream().map(String::valueOf).toList());
+        };
+    }
+
     /** Bindings separated by {@code ;}; an empty text is none. A bad one is refused naming {@code BACKROOM_BUMP_BARS}. */
     public static List<BumpBarBinding> parseAll(String text) {
         List<BumpBarBinding> bindings = new ArrayList<>();

@@ -25,13 +25,18 @@ public final class BumpBars implements AutoCloseable {
     }
 
     public static BumpBars start(BumpBarSetup setup, KitchenBumps kitchen) {
+        return start(setup, kitchen, BumpBarWatch.NONE);
+    }
+
+    /** {@code watch} is told as each bar is reached and lost. */
+    public static BumpBars start(BumpBarSetup setup, KitchenBumps kitchen, BumpBarWatch watch) {
         BumpBars all = new BumpBars();
         try {
             for (BumpBarBinding binding : setup.bindings()) {
                 BumpBarProfile profile = BumpBarProfile.load(binding.profileId());
                 switch (binding.connection()) {
-                    case BumpBarBinding.Serial serial -> all.bars.add(SerialBumpBar.start(binding.station(), serial, profile, kitchen));
-                    case BumpBarBinding.Gpio gpio -> all.startButtons(setup, binding.station(), gpio, profile, kitchen);
+                    case BumpBarBinding.Serial serial -> all.bars.add(SerialBumpBar.start(binding, serial, profile, kitchen, watch));
+                    case BumpBarBinding.Gpio gpio -> all.startButtons(setup, binding, gpio, profile, kitchen, watch);
                 }
             }
             return all;
@@ -41,14 +46,18 @@ public final class BumpBars implements AutoCloseable {
         }
     }
 
-    private void startButtons(BumpBarSetup setup, String station, BumpBarBinding.Gpio gpio, BumpBarProfile profile, KitchenBumps kitchen) {
+    private void startButtons(BumpBarSetup setup, BumpBarBinding binding, BumpBarBinding.Gpio gpio, BumpBarProfile profile,
+                              KitchenBumps kitchen, BumpBarWatch watch) {
+        String station = binding.station();
         try {
             if (pi4j == null) {
                 pi4j = setup.gpio().get();
             }
             bars.add(GpioBumpButtons.start(station, gpio, profile, kitchen, pi4j));
+            watch.reached().accept(station);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "bump buttons at " + station + " on GPIO " + gpio.pins() + " cannot be used: " + e.getMessage(), e);
+            watch.lost().accept(station, "its GPIO pins cannot be used: " + e.getMessage());
         }
     }
 

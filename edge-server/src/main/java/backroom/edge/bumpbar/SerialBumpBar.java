@@ -18,20 +18,26 @@ final class SerialBumpBar implements AutoCloseable {
     static final long RETRY_MILLIS = 2_000;
     private static final int POLL_MILLIS = 50;
 
+    private final BumpBarBinding binding;
     private final BumpBarBinding.Serial connection;
     private final BumpBarKeys keys;
+    private final BumpBarWatch watch;
     private final Thread reader;
     private volatile boolean closed;
 
-    private SerialBumpBar(String station, BumpBarBinding.Serial connection, BumpBarProfile profile, KitchenBumps kitchen) {
+    private SerialBumpBar(BumpBarBinding binding, BumpBarBinding.Serial connection, BumpBarProfile profile, KitchenBumps kitchen,
+                          BumpBarWatch watch) {
+        this.binding = binding;
         this.connection = connection;
-        this.keys = new BumpBarKeys(station, connection.port(), profile, kitchen);
-        this.reader = Thread.ofPlatform().name("bump-bar-" + station).daemon(true).unstarted(this::run);
+        this.watch = watch;
+        this.keys = new BumpBarKeys(binding.station(), connection.port(), profile, kitchen);
+        this.reader = Thread.ofPlatform().name("bump-bar-" + binding.station()).daemon(true).unstarted(this::run);
     }
 
     /** Starts reading the bar in the background; never waits for the port. */
-    static SerialBumpBar start(String station, BumpBarBinding.Serial connection, BumpBarProfile profile, KitchenBumps kitchen) {
-        SerialBumpBar bar = new SerialBumpBar(station, connection, profile, kitchen);
+    static SerialBumpBar start(BumpBarBinding binding, BumpBarBinding.Serial connection, BumpBarProfile profile, KitchenBumps kitchen,
+                               BumpBarWatch watch) {
+        SerialBumpBar bar = new SerialBumpBar(binding, connection, profile, kitchen, watch);
         bar.reader.start();
         return bar;
     }
@@ -44,9 +50,11 @@ final class SerialBumpBar implements AutoCloseable {
                 port.setParams(connection.baud() != null ? connection.baud() : keys.profile().baud(), SerialPort.DATABITS_8,
                         SerialPort.STOPBITS_1, SerialPort.PARITY_NONE);
                 LOG.info("bump bar at " + keys.station() + " reads " + connection.port());
+                watch.reached().accept(binding.station());
                 read(port);
             } catch (SerialPortException e) {
                 LOG.log(Level.FINE, "bump bar at " + keys.station() + ": " + e.getMessage(), e);
+                watch.lost().accept(binding.station(), "serial port " + connection.port() + ": " + e.getExceptionType());
             } finally {
                 closeQuietly(port);
             }

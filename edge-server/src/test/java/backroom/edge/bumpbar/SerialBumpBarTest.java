@@ -9,6 +9,7 @@ import backroom.edge.testing.Api;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.SocatPair;
 import backroom.edge.testing.TestBox;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,34 @@ class SerialBumpBarTest {
         }
         assertThat(Thread.getAllStackTraces().keySet()).as("the bar's reader stops with the box")
                 .noneMatch(thread -> thread.getName().equals("bump-bar-bar") && thread.isAlive());
+    }
+
+    @Test
+    void theBarIsListedWithTheHardwareOfflineUntilItsPortIsThereAndOnlineOnceItIsOpen() throws Exception {
+        Path port = dir.resolve("box-end");
+        try (TestBox box = TestBox.start(config -> config.withBumpBars(
+                List.of(new BumpBarBinding("grill", new BumpBarBinding.Serial(port.toString(), 9600), "logic-controls-kb1700"))))) {
+            Api api = box.api();
+            awaitUntil(() -> bar(api).path("online").isBoolean());
+            JsonNode unplugged = bar(api);
+            assertThat(unplugged.path("online").asBoolean()).isFalse();
+            assertThat(unplugged.path("lastError").asText()).startsWith("serial port " + port + ": ");
+            assertThat(unplugged.path("kind").asText()).isEqualTo("bump-bar");
+            assertThat(unplugged.path("profile").asText()).isEqualTo("logic-controls-kb1700");
+            assertThat(unplugged.path("connection").asText()).isEqualTo("serial:" + port + "?baud=9600");
+
+            try (SocatPair cable = SocatPair.start(dir)) {
+                awaitUntil(() -> bar(api).path("online").asBoolean());
+                assertThat(bar(api).path("lastError").isNull()).isTrue();
+            }
+        }
+    }
+
+    private static JsonNode bar(Api api) {
+        JsonNode devices = api.get("/api/v1/devices/hardware").body().path("devices");
+        assertThat(devices).hasSize(1);
+        assertThat(devices.get(0).path("role").asText()).isEqualTo("bump-bar.grill");
+        return devices.get(0);
     }
 
     private static List<LedgerEntry> changes(TestBox box) {

@@ -62,6 +62,24 @@ class HardwareSetupTest {
         assertRefused("receipt=generic-80mm@usb:/dev/usb/lp0?speed=1", "takes no option [speed]");
         assertRefused("receipt=generic-80mm@usb:/dev/usb/lp0?backup", "each option is name=value");
         assertRefused("receipt=generic-80mm@usb:/dev/usb/lp0;receipt=generic-58mm@usb:/dev/usb/lp1", "names role receipt twice");
+        assertRefused("=generic-80mm@usb:/dev/usb/lp0", "must be role=profile@connection");
+        assertRefused("receipt=generic-80mm@?baud=9600", "names no connection");
+        assertRefused("receipt=generic-80mm@usb:/dev/usb/lp0?=1", "each option is name=value");
+        assertRefused("receipt=generic-80mm@tcp:host:0", "the port must be a whole number from 1 to 65535");
+        assertRefused("receipt=generic-80mm@tcp:host:65536", "the port must be a whole number from 1 to 65535");
+        assertRefused("receipt=generic-80mm@serial:/dev/ttyS0?baud=299", "baud must be a whole number from 300 to 921600");
+    }
+
+    @Test
+    void numbersAtTheEndsOfTheirRangesAreTaken() {
+        assertThat(new HardwareSetup("receipt=generic-80mm@tcp:host:65535?connectMs=100&replyMs=60000").roles(DATA).getFirst().connection())
+                .isEqualTo(new Connection.Tcp("host", 65535, Duration.ofMillis(100), Duration.ofMillis(60_000)));
+        assertThat(new HardwareSetup("receipt=generic-80mm@tcp:host:1").roles(DATA).getFirst().connection())
+                .isEqualTo(new Connection.Tcp("host", 1, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        assertThat(new HardwareSetup("receipt=generic-80mm@serial:/dev/ttyS0?baud=300").roles(DATA).getFirst().connection())
+                .isEqualTo(new Connection.Serial("/dev/ttyS0", 300));
+        assertThat(new HardwareSetup("drawer=drawer-gpio-relay@gpio:0?sensor=27").roles(DATA).getFirst().connection())
+                .isEqualTo(new Connection.Gpio(0, 27));
     }
 
     @Test
