@@ -24,13 +24,9 @@ final class CodePageText {
         }
         CharsetEncoder encoder = codePage.newEncoder();
         StringBuilder fitted = new StringBuilder(text.length());
-        text.codePoints().forEach(point -> {
+        text.codePoints().filter(point -> !Character.isISOControl(point)).forEach(point -> {
             String one = Character.toString(point);
-            if (point >= 0x20 && encoder.canEncode(one)) {
-                fitted.append(one);
-            } else if (point >= 0x20) {
-                fitted.append(withoutAccents(one, encoder));
-            }
+            fitted.append(encoder.canEncode(one) ? one : withoutAccents(one, encoder));
         });
         return fitted.toString();
     }

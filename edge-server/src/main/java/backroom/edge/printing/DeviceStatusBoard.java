@@ -20,7 +20,7 @@ public final class DeviceStatusBoard {
     /** A bump bar is listed by its station under this prefix: {@code bump-bar.grill}. */
     public static final String BUMP_BAR = "bump-bar.";
 
-    private final Map<String, DeviceStatus> byRole = new ConcurrentHashMap<>();
+    private final Map<String, DeviceStatus> byName = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private final Consumer<DeviceStatus> onChange;
@@ -34,7 +34,7 @@ public final class DeviceStatusBoard {
 
     /** Every device in the order the store's configuration names them, then the bump bars, with its jobs waiting. */
     public List<DeviceStatus> all(Map<String, Long> waitingByDevice) {
-        return order.stream().map(name -> byRole.get(name).withQueued(waitingByDevice.getOrDefault(name, 0L))).toList();
+        return order.stream().map(name -> byName.get(name).withQueued(waitingByDevice.getOrDefault(name, 0L))).toList();
     }
 
     /** A bump bar on the box, listed as {@code bump-bar.STATION} once it is bound; unasked until first reached or lost. */
@@ -51,37 +51,43 @@ public final class DeviceStatusBoard {
     }
 
     private void add(DeviceStatus unasked) {
-        byRole.put(unasked.role(), unasked);
+        byName.put(unasked.role(), unasked);
         order.add(unasked.role());
     }
 
     private void reachable(String name, boolean online, String error) {
-        DeviceStatus before = byRole.get(name);
-        put(new DeviceStatus(name, before.kind(), before.profile(), before.connection(), null, online, null, null, null, 0, error,
-                clock.instant()));
+        put(now(name, online, null, null, null, error));
     }
 
     void answered(DeviceRole role, PrinterStatus status) {
-        boolean asked = status != PrinterStatus.ASSUMED_READY;
-        put(new DeviceStatus(role.name(), kind(role), role.profileId(), ConnectionText.of(role.connection()), role.backup(),
-                asked ? status.online() : Boolean.TRUE, asked ? paper(status) : null, asked ? status.coverOpen() : null,
-                asked ? status.drawerOpen() : null, 0, status.ready() ? null : problem(status), clock.instant()));
+        if (status == PrinterStatus.ASSUMED_READY) {
+            put(now(role.name(), true, null, null, null, null));
+        } else {
+            put(now(role.name(), status.online(), paper(status), status.coverOpen(), status.drawerOpen(),
+                    status.ready() ? null : problem(status)));
+        }
     }
 
     /** A drawer on its own relay: there, and open or shut as its switch says (null without one). */
     void drawer(DeviceRole role, Boolean open) {
-        put(new DeviceStatus(role.name(), kind(role), role.profileId(), ConnectionText.of(role.connection()), role.backup(), true,
-                null, null, open, 0, null, clock.instant()));
+        put(now(role.name(), true, null, null, open, null));
     }
 
+    /** The device could not be reached: what it last said of its paper, cover and drawer stays. */
     void failed(DeviceRole role, String error) {
-        DeviceStatus before = byRole.get(role.name());
-        put(new DeviceStatus(role.name(), kind(role), role.profileId(), ConnectionText.of(role.connection()), role.backup(), false,
-                before.paper(), before.coverOpen(), before.drawerOpen(), 0, error, clock.instant()));
+        DeviceStatus before = byName.get(role.name());
+        put(now(role.name(), false, before.paper(), before.coverOpen(), before.drawerOpen(), error));
+    }
+
+    /** What a device says now, under the role, profile and connection it is listed with. */
+    private DeviceStatus now(String name, Boolean online, String paper, Boolean coverOpen, Boolean drawerOpen, String error) {
+        DeviceStatus listed = byName.get(name);
+        return new DeviceStatus(name, listed.kind(), listed.profile(), listed.connection(), listed.backup(), online, paper, coverOpen,
+                drawerOpen, 0, error, clock.instant());
     }
 
     private void put(DeviceStatus status) {
-        DeviceStatus before = byRole.put(status.role(), status);
+        DeviceStatus before = byName.put(status.role(), status);
         if (!status.sameAs(before)) {
             onChange.accept(status);
         }

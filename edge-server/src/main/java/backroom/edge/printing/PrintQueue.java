@@ -45,9 +45,8 @@ public final class PrintQueue {
 
     /** Queues a kick of the register's drawer: sent through its printer, or pulsed on its relay. */
     public void kickDrawer(LedgerAppender ledger, long seq, String registerId, String why, String saleId) {
-        role("drawer", registerId).filter(role -> role.kind() == DeviceRole.Kind.DRAWER).ifPresent(drawer -> queue(ledger, drawer.name(),
-                drawer.connection() instanceof Connection.ViaPrinter(String printer) ? printer : drawer.name(),
-                new DrawerKick(registerId, why), saleId, seq));
+        role("drawer", registerId).filter(role -> role.kind() == DeviceRole.Kind.DRAWER)
+                .ifPresent(drawer -> queue(ledger, drawer.name(), deviceOf(drawer), new DrawerKick(registerId, why), saleId, seq));
     }
 
     /**
@@ -66,9 +65,7 @@ public final class PrintQueue {
         entry.put("jobId", jobId);
         entry.put("role", printer.name());
         entry.put("by", by);
-        long seq = ledger.append("receipt.reprinted", entry);
-        PrintJobs.insert(ledger.statements(), new PrintJob(jobId, printer.name(), printer.name(), receipt.asCopy(), saleId, seq,
-                PrintJob.QUEUED, 0, false, null, ledger.now()));
+        queue(ledger, jobId, printer.name(), printer.name(), receipt.asCopy(), saleId, ledger.append("receipt.reprinted", entry));
         return jobId;
     }
 
@@ -87,15 +84,23 @@ public final class PrintQueue {
         String who = by.staffName() == null ? by.deviceName() : by.staffName();
         PrintDocument document = role.kind() == DeviceRole.Kind.DRAWER ? new DrawerKick(null, "test by " + who)
                 : new TestPage(roleName, role.profileId(), ConnectionText.of(role.connection()), who, ledger.now());
-        String device = role.connection() instanceof Connection.ViaPrinter(String printer) ? printer : roleName;
-        PrintJobs.insert(ledger.statements(), new PrintJob(jobId, roleName, device, document, null, seq, PrintJob.QUEUED, 0, false, null,
-                ledger.now()));
+        queue(ledger, jobId, roleName, deviceOf(role), document, null, seq);
         return jobId;
     }
 
     private void queue(LedgerAppender ledger, String role, String device, PrintDocument document, String saleId, long seq) {
-        PrintJobs.insert(ledger.statements(), new PrintJob(ids.get().toString(), role, device, document, saleId, seq, PrintJob.QUEUED, 0,
-                false, null, ledger.now()));
+        queue(ledger, ids.get().toString(), role, device, document, saleId, seq);
+    }
+
+    private static void queue(LedgerAppender ledger, String jobId, String role, String device, PrintDocument document, String saleId,
+                              long seq) {
+        PrintJobs.insert(ledger.statements(), new PrintJob(jobId, role, device, document, saleId, seq, PrintJob.QUEUED, 0, false, null,
+                ledger.now()));
+    }
+
+    /** The role whose worker sends a role's jobs: a drawer's printer, else the role itself. */
+    private static String deviceOf(DeviceRole role) {
+        return role.connection() instanceof Connection.ViaPrinter(String printer) ? printer : role.name();
     }
 
     private Optional<DeviceRole> printerFor(String base, String qualifier) {

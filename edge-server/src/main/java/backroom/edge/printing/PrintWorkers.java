@@ -18,8 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One worker per printer, started once the jobs a crash cut off have been put back (each to be
- * printed once more, headed REPRINT) and woken by every commit, which is when new jobs appear.
+ * One worker per printer and per drawer on a relay, started once the jobs a crash cut off have
+ * been put back (each to be printed once more, headed REPRINT) and woken by every commit, which is
+ * when new jobs appear. Jobs left for a role the store no longer names wait until it names it again.
  */
 public final class PrintWorkers implements AutoCloseable {
 

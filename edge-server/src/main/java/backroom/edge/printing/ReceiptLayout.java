@@ -43,9 +43,7 @@ final class ReceiptLayout {
             slip.columns(Slip.NORMAL, "Discounts", MoneyText.of(-receipt.discountTotal(), money));
         }
         for (Receipt.TaxLine tax : receipt.taxes()) {
-            String rate = percent(tax.rateBp());
-            String name = tax.name().contains(rate) ? tax.name() : tax.name() + " " + rate;
-            slip.columns(Slip.NORMAL, name + (tax.inclusive() ? " (included)" : ""), MoneyText.of(tax.amount(), money));
+            slip.columns(Slip.NORMAL, taxName(tax), MoneyText.of(tax.amount(), money));
         }
         if (receipt.serviceCharge() != 0) {
             slip.columns(Slip.NORMAL, "Service charge", MoneyText.of(receipt.serviceCharge(), money));
@@ -68,6 +66,13 @@ final class ReceiptLayout {
     private static String served(Receipt receipt) {
         String type = receipt.orderType() == null ? "" : receipt.orderType().replace('_', ' ');
         return receipt.tableId() == null ? type : type + ", table " + receipt.tableId();
+    }
+
+    /** The tax as the catalog names it, with its rate and whether it is in the prices where the name does not say. */
+    static String taxName(Receipt.TaxLine tax) {
+        String rate = percent(tax.rateBp());
+        String name = tax.name().contains(rate) ? tax.name() : tax.name() + " " + rate;
+        return tax.inclusive() && !name.toLowerCase(Locale.ROOT).contains("incl") ? name + " (included)" : name;
     }
 
     /** Basis points as a percentage: 1000 is 10%, 1150 is 11.5%. */

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 /** A drawer on a GPIO relay, through Pi4J's mock plugin (there is no GPIO here): a no-sale open pulses the relay once and reads the switch. */
 class GpioDrawerTest {
 
+    private static String kickState(TestBox box) {
+        return box.box().database().jdbi().withHandle(handle -> handle.createQuery("SELECT state FROM print_jobs WHERE kind = 'drawer'")
+                .mapTo(String.class).one());
+    }
+
     @Test
     void aNoSaleOpenClosesTheRelayForThePulseAndTheSwitchShowsTheDrawerOpen() {
         Context pi4j = Pi4J.newContextBuilder().add(MockDigitalOutputProvider.newInstance(), MockDigitalInputProvider.newInstance()).build();
@@ -44,6 +49,10 @@ class GpioDrawerTest {
             }
             assertThat(PrintFailoverTest.device(api, "drawer").path("drawerOpen").asBoolean()).isTrue();
             assertThat(PrintFailoverTest.device(api, "drawer").path("online").asBoolean()).isTrue();
+            for (int i = 0; i < 100 && !kickState(box).equals("done"); i++) {
+                Printed.sleep(20);
+            }
+            assertThat(kickState(box)).isEqualTo("done");
         }
         assertThat(Thread.getAllStackTraces().keySet()).as("the drawer's worker stops with the box")
                 .noneMatch(thread -> thread.getName().equals("device-drawer") && thread.isAlive());

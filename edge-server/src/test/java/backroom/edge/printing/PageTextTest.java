@@ -71,6 +71,9 @@ class PageTextTest {
         assertThat(MoneyText.of(1_234_567, "JPY")).isEqualTo("1,234,567");
         assertThat(MoneyText.of(1_005, "BHD")).isEqualTo("1.005");
         assertThat(MoneyText.of(700, "XXY")).as("an unknown code, in hundredths").isEqualTo("7.00");
+        assertThat(ReceiptLayout.taxName(new Receipt.TaxLine("Tax 11% (included)", 1_100, true, 0))).isEqualTo("Tax 11% (included)");
+        assertThat(ReceiptLayout.taxName(new Receipt.TaxLine("PPN", 1_100, true, 0))).isEqualTo("PPN 11% (included)");
+        assertThat(ReceiptLayout.taxName(new Receipt.TaxLine("PB1", 1_000, false, 0))).isEqualTo("PB1 10%");
         assertThat(ReceiptLayout.percent(1_000)).isEqualTo("10%");
         assertThat(ReceiptLayout.percent(1_150)).isEqualTo("11.5%");
         assertThat(ReceiptLayout.percent(1_005)).isEqualTo("10.05%");

@@ -127,6 +127,7 @@ class PrintFailoverTest {
             for (int i = 0; i < 100 && device(api, "receipt").path("lastError").isNull(); i++) {
                 Printed.sleep(50);
             }
+            assertThat(device(api, "receipt").path("queued").asLong()).as("the receipt and its kick wait").isEqualTo(2);
 
             box.clock().advance(java.time.Duration.ofSeconds(11));
             printer.revive();
