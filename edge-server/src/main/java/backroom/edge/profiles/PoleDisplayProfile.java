@@ -8,12 +8,8 @@ public record PoleDisplayProfile(String id, int lines, int columns, Charset code
 
     public static PoleDisplayProfile load(String id) {
         JsonNode profile = DeviceProfiles.load(id, "pole-display");
-        String codePage = profile.path("codePage").asText();
-        JsonNode number = profile.path("codePages").path(codePage);
-        if (!number.isInt()) {
-            throw new UnknownProfileException("device profile " + id + ": its codePage " + codePage + " is not in its codePages");
-        }
-        return new PoleDisplayProfile(id, profile.path("lines").asInt(2), profile.path("columns").asInt(20),
-                PrinterProfile.charset(id, codePage), number.asInt(), SerialSettings.of(profile.path("connection")));
+        CodePage codePage = CodePage.of(id, profile);
+        return new PoleDisplayProfile(id, profile.path("lines").asInt(2), profile.path("columns").asInt(20), codePage.charset(),
+                codePage.number(), SerialSettings.of(profile.path("connection")));
     }
 }

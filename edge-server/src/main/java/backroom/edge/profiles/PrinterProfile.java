@@ -2,7 +2,6 @@ package backroom.edge.profiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.Charset;
-import java.nio.charset.UnsupportedCharsetException;
 
 /**
  * A receipt or kitchen printer's model from {@code device-profiles/}: how many characters a line
@@ -19,24 +18,12 @@ public record PrinterProfile(String id, int dotsPerLine, int columnsFontA, int c
     /** Reads the printer profile {@code id}; throws {@link UnknownProfileException} for one that is not there or not right. */
     public static PrinterProfile load(String id) {
         JsonNode profile = DeviceProfiles.load(id, "printer");
-        String codePage = profile.path("codePage").asText();
-        JsonNode number = profile.path("codePages").path(codePage);
-        if (!number.isInt()) {
-            throw new UnknownProfileException("device profile " + id + ": its codePage " + codePage + " is not in its codePages");
-        }
+        CodePage codePage = CodePage.of(id, profile);
         return new PrinterProfile(id, profile.path("dotsPerLine").asInt(), profile.path("columns").path("fontA").asInt(),
-                profile.path("columns").path("fontB").asInt(), charset(id, codePage), number.asInt(),
+                profile.path("columns").path("fontB").asInt(), codePage.charset(), codePage.number(),
                 Cut.valueOf(profile.path("cut").path("mode").asText("none").toUpperCase(java.util.Locale.ROOT)),
                 profile.path("cut").path("feedLines").asInt(), profile.path("drawerKick").asBoolean(),
                 profile.path("statusReadBack").asBoolean(), profile.path("qrCode").asBoolean(),
                 SerialSettings.of(profile.path("connection")));
-    }
-
-    static Charset charset(String id, String name) {
-        try {
-            return Charset.forName(name);
-        } catch (UnsupportedCharsetException | java.nio.charset.IllegalCharsetNameException e) {
-            throw new UnknownProfileException("device profile " + id + ": this Java has no code page " + name);
-        }
     }
 }
