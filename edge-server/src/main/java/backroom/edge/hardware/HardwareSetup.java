@@ -8,7 +8,6 @@ import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,8 +195,6 @@ public record HardwareSetup(String text, Supplier<Context> gpio) {
 
     /** The roles of {@code kind} in the order they were named. */
     public static List<DeviceRole> ofKind(List<DeviceRole> roles, DeviceRole.Kind kind) {
-        List<DeviceRole> found = new ArrayList<>();
-        roles.stream().filter(role -> role.kind() == kind).forEach(found::add);
-        return found;
+        return roles.stream().filter(role -> role.kind() == kind).toList();
     }
 }

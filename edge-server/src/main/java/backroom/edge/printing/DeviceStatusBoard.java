@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 public final class DeviceStatusBoard {
 
     /** A bump bar is listed by its station under this prefix: {@code bump-bar.grill}. */
-    public static final String BUMP_BAR = "bump-bar.";
+    private static final String BUMP_BAR = "bump-bar.";
 
     private final Map<String, DeviceStatus> byName = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();

@@ -34,9 +34,17 @@ public final class PoleDisplays implements AutoCloseable {
 
     /** Shows {@code top} and {@code bottom} on the register's display; the two lines as shown, empty if it has none. */
     public Optional<List<String>> show(String registerId, String top, String bottom) {
-        Optional<Pole> pole = Optional.ofNullable(registerId == null ? null : poles.get("pole." + registerId))
+        return poleOf(registerId).map(display -> display.show(top, bottom));
+    }
+
+    /** Whether the register has a display to show anything on. */
+    public boolean shownAt(String registerId) {
+        return poleOf(registerId).isPresent();
+    }
+
+    private Optional<Pole> poleOf(String registerId) {
+        return Optional.ofNullable(registerId == null ? null : poles.get("pole." + registerId))
                 .or(() -> Optional.ofNullable(poles.get("pole")));
-        return pole.map(display -> display.show(top, bottom));
     }
 
     /** A line and the running total: {@code 2 Latte     60,000} over {@code TOTAL      129,000}. */

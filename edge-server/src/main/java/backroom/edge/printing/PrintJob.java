@@ -7,9 +7,6 @@ record PrintJob(String id, String role, String device, PrintDocument document, S
                 int attempts, boolean reprint, String lastError, Instant createdAt) {
 
     static final String QUEUED = "queued";
-    static final String SENDING = "sending";
-    static final String DONE = "done";
-    static final String DROPPED = "dropped";
 
     PrintJob with(PrintDocument printed) {
         return new PrintJob(id, role, device, printed, saleId, ledgerSeq, state, attempts, reprint, lastError, createdAt);

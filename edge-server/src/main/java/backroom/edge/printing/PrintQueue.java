@@ -29,12 +29,15 @@ public final class PrintQueue {
         this.ids = ids;
     }
 
-    /** Queues a sale's receipt on its register's printer, and for {@code kickDrawer} its drawer's kick. */
-    public void receipt(LedgerAppender ledger, long seq, Receipt receipt, boolean kickDrawer) {
-        printerFor("receipt", receipt.registerId()).ifPresent(printer -> queue(ledger, printer.name(), printer.name(), receipt,
-                receipt.saleId(), seq));
+    /**
+     * Queues a sale's receipt on its register's printer, and for {@code kickDrawer} its drawer's kick.
+     * The receipt is built only if a printer will take it: a box without one does no work per sale.
+     */
+    public void receipt(LedgerAppender ledger, long seq, String saleId, String registerId, String receiptNumber,
+                        Supplier<Receipt> receipt, boolean kickDrawer) {
+        printerFor("receipt", registerId).ifPresent(printer -> queue(ledger, printer.name(), printer.name(), receipt.get(), saleId, seq));
         if (kickDrawer) {
-            kickDrawer(ledger, seq, receipt.registerId(), "cash sale " + receipt.receiptNumber(), receipt.saleId());
+            kickDrawer(ledger, seq, registerId, "cash sale " + receiptNumber, saleId);
         }
     }
 

@@ -75,7 +75,9 @@ final class SaleWrites {
                 totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null, sale.by(), List.of());
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
-        printing.receipt(ledger, seq, Receipts.of(recorded, priceList, totals, ledger.headHash()), tender.paidInCash());
+        String hash = ledger.headHash();
+        printing.receipt(ledger, seq, recorded.saleId(), recorded.registerId(), recorded.receiptNumber(),
+                () -> Receipts.of(recorded, priceList, totals, hash), tender.paidInCash());
         String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by(), printing).orElse(null);
         var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
         keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, now);

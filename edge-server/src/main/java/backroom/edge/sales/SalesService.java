@@ -78,7 +78,7 @@ public final class SalesService implements ApiRoutes.Resource {
 
     /** The customer's display shows what the sale came to and the change, once it is on disk. */
     private void showChange(String registerId, IdempotencyKeys.StoredAnswer answer) {
-        if (answer.status() == 201) {
+        if (answer.status() == 201 && poles.shownAt(registerId)) {
             JsonNode receipt = Json.read(answer.body());
             poles.showChange(registerId, receipt.path("grandTotal").asLong(), receipt.path("change").asLong(),
                     receipt.path("currency").asText());

@@ -9,8 +9,6 @@ import backroom.edge.testing.Sales;
 import backroom.edge.testing.SocatPair;
 import backroom.edge.testing.TestBox;
 import java.io.ByteArrayOutputStream;
-import java.io.FileInputStream;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,16 +30,12 @@ class PoleDisplayTest {
     void theDisplayShowsEachLineWithTheRunningTotalAndTheChangeAtTheEnd() throws Exception {
         try (SocatPair cable = SocatPair.start(dir)) {
             ByteArrayOutputStream shown = new ByteArrayOutputStream();
-            Thread display = Thread.ofPlatform().daemon().start(() -> {
-                try (FileInputStream in = new FileInputStream(cable.deviceEnd().toFile())) {
-                    int b;
-                    while ((b = in.read()) >= 0) {
-                        synchronized (shown) {
-                            shown.write(b);
-                        }
+            Thread display = cable.play((fromBox, toBox) -> {
+                int b;
+                while ((b = fromBox.read()) >= 0) {
+                    synchronized (shown) {
+                        shown.write(b);
                     }
-                } catch (IOException e) {
-                    // socat went away with the test
                 }
             });
             try (TestBox box = TestBox.start(config -> config.withHardware(new HardwareSetup("pole=pd3000-2x20@serial:" + cable.boxEnd())))) {

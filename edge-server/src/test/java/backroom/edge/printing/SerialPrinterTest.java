@@ -7,9 +7,6 @@ import backroom.edge.testing.Api;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.SocatPair;
 import backroom.edge.testing.TestBox;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,14 +21,7 @@ class SerialPrinterTest {
     void aReceiptGoesOutOverTheSerialLineAndTheDrawerSensorIsReadBack() throws Exception {
         try (SocatPair cable = SocatPair.start(dir)) {
             PrinterPeer printer = new PrinterPeer();
-            Thread device = Thread.ofPlatform().daemon().start(() -> {
-                try (FileInputStream in = new FileInputStream(cable.deviceEnd().toFile());
-                     FileOutputStream out = new FileOutputStream(cable.deviceEnd().toFile())) {
-                    printer.serve(in, out);
-                } catch (IOException e) {
-                    // socat went away with the test
-                }
-            });
+            Thread device = cable.play(printer::serve);
             try (TestBox box = TestBox.start(config -> config.withHardware(new HardwareSetup(
                     "receipt=epson-tm-t20iii@serial:" + cable.boxEnd() + "?baud=9600;drawer=drawer-via-printer@printer:receipt")))) {
                 Api api = box.api();

@@ -1,6 +1,7 @@
 package backroom.edge.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +47,20 @@ public final class SocatPair implements AutoCloseable {
         return boxEnd;
     }
 
-    /** The device's end, for a test that plays a device that also answers. */
-    public Path deviceEnd() {
-        return deviceEnd;
+    /** A device on the far end of the cable: reads what the box sends, and may answer. */
+    public interface Device {
+        void play(InputStream fromBox, OutputStream toBox) throws IOException;
+    }
+
+    /** Plays {@code device} on the far end, on a thread of its own, until the cable goes away with the test. */
+    public Thread play(Device device) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            try (InputStream in = Files.newInputStream(deviceEnd); OutputStream out = Files.newOutputStream(deviceEnd)) {
+                device.play(in, out);
+            } catch (IOException e) {
+                // socat went away with the test
+            }
+        });
     }
 
     /** Sends {@code keys} from the device's end, as the device would. */
