@@ -36,6 +36,8 @@ import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.TableAudit;
 import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
+import backroom.edge.metrics.BoxMetrics;
+import backroom.edge.metrics.MetricsService;
 import backroom.edge.printing.DeviceStatusBoard;
 import backroom.edge.printing.HardwareService;
 import backroom.edge.printing.PoleDisplayService;
@@ -163,7 +165,8 @@ public final class Box implements AutoCloseable {
             DeviceStatusBoard devices = new DeviceStatusBoard(hardware, clock,
                     status -> feed.notice("device.status", status, Permission.READ_HARDWARE));
             Parts parts = new Parts(config, database, ids, clock, SecretTokens.strong(), key, keyring, routes, gate, live, audit, relay,
-                    prices, new PrintQueue(hardware, ids), devices, poles = new PoleDisplays(hardware, devices));
+                    prices, new PrintQueue(hardware, ids), devices, poles = new PoleDisplays(hardware, devices),
+                    new BoxMetrics(database, relay::status, devices, live::openSockets, clock));
             FirstStart firstStart = FirstStart.provisionIfNew(database.jdbi(), database.writer(), parts.tokens(), key, ids, clock,
                     config.bootstrapPin()).orElse(null);
             config.bumpBars().bindings().forEach(bar -> devices.addBumpBar(bar.station(), bar.profileId(), bar.address()));
@@ -200,7 +203,8 @@ public final class Box implements AutoCloseable {
     /** What the capabilities are built from. */
     private record Parts(BoxConfig config, LedgerDatabase database, Supplier<UUID> ids, Clock clock, SecretTokens tokens,
                          BoxKey key, Keyring keyring, RouteTable routes, AccessGate gate, LiveUpdates live, WholeLedgerAudit audit,
-                         Relay relay, CurrentPriceList prices, PrintQueue printing, DeviceStatusBoard devices, PoleDisplays poles) {
+                         Relay relay, CurrentPriceList prices, PrintQueue printing, DeviceStatusBoard devices, PoleDisplays poles,
+                         BoxMetrics metrics) {
     }
 
     /** What takes the box's connections. The watch stops first, so the port the box closes itself is not reported dead. */
@@ -236,7 +240,7 @@ public final class Box implements AutoCloseable {
                 .maxPayloadSize(MAX_PAYLOAD)
                 .shutdownHook(false)
                 .addFeature(ObserveFeature.just(BoxHealth.observer(parts.database().writer(), parts.clock(), parts.audit(),
-                        parts.relay())))
+                        parts.relay(), parts.devices())))
                 .routing(routing -> routing(routing, parts))
                 .addRouting(parts.live().wsRouting())
                 .build()
@@ -274,6 +278,7 @@ public final class Box implements AutoCloseable {
                 .mount(AccessGate.LIVE_PATH, parts.live())
                 .mount("", new AboutService())
                 .mount("", new KdsPage());
+        new MetricsService(parts.metrics()).register(routing);
         ProblemResponses.register(routing);
     }
 

@@ -86,9 +86,14 @@ class DiskFullTest {
             assertThat(api.get("/api/v1/sales/" + before.field("saleId")).status()).isEqualTo(200);
             assertThat(api.get("/api/v1/catalog").status()).isEqualTo(200);
             assertThat(api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift)).status()).isEqualTo(503);
+            Reply notReady = api.get("/observe/health/ready");
+            assertThat(notReady.status()).as("not ready while the ledger cannot write").isEqualTo(503);
+            assertThat(notReady.text()).contains("the ledger could not be written");
+            assertThat(api.get("/observe/health/live").status()).as("the writer itself still runs").isEqualTo(200);
 
             disk.diskSpaceFreed();
             Reply retried = api.ringSale("while-full", sale);
+            assertThat(api.get("/observe/health/ready").status()).as("ready again once a write went through").isEqualTo(200);
             Reply next = api.ringSale(Sales.twoLargeLattesWithExtraShot("r1", shift));
 
             assertThat(retried.status()).isEqualTo(201);

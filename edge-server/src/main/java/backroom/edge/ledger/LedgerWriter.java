@@ -49,11 +49,14 @@ public final class LedgerWriter implements AutoCloseable {
     private final Consumer<LedgerHead> onVerified;
     private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
     private final List<Consumer<List<LedgerEntry>>> committedListeners = new CopyOnWriteArrayList<>();
+    private final GroupCommits groupCommits = new GroupCommits();
     private final Thread thread;
     private volatile boolean closed;
     private volatile LedgerHead head;
     private volatile Instant newestTime;
     private volatile boolean writable = true;
+    /** Why the newest group failed, until a group is written again; null while the last one went well. */
+    private volatile String lastFailure;
     private boolean clockLagRecorded;
     private Handle handle;
     private WriterStatements statements;
@@ -104,6 +107,16 @@ public final class LedgerWriter implements AutoCloseable {
         committedListeners.add(listener);
     }
 
+    /** How the groups went since the box started: their sizes and sync times. */
+    public GroupCommits groupCommits() {
+        return groupCommits;
+    }
+
+    /** Whether the writer's thread still runs: false once the ledger is closed (or the thread died). */
+    public boolean isRunning() {
+        return thread.isAlive() && !closed;
+    }
+
     /** The newest entry that is on disk. */
     public LedgerHead head() {
         return head;
@@ -147,9 +160,12 @@ public final class LedgerWriter implements AutoCloseable {
                 VerifiedPoint.record(handle, appender.head(), clock.instant());
             }
             connection.commit();
+            long syncStarted = System.nanoTime();
             diskSync.force(handle);
+            groupCommits.record(group.size(), System.nanoTime() - syncStarted);
             head = appender.head();
             newestTime = appender.newest();
+            lastFailure = null;
             clockLagRecorded = lagRecorded;
             group.forEach(PendingWrite::answer);
             tellCommitted(appender.appended());
@@ -162,6 +178,7 @@ public final class LedgerWriter implements AutoCloseable {
             // or every caller after it would wait forever.
             LOG.log(Level.SEVERE, "ledger group of " + group.size() + " writes was not made durable; reopening the database", e);
             LedgerUnavailableException failure = new LedgerUnavailableException("the ledger could not be written: " + rootMessage(e), e);
+            lastFailure = failure.getMessage();
             reconnectAfterFailure();
             group.forEach(pending -> pending.result().completeExceptionally(failure));
         }
@@ -220,9 +237,18 @@ public final class LedgerWriter implements AutoCloseable {
         }
     }
 
-    /** Whether the writer holds an open database connection; false while it waits to reopen one. */
+    /**
+     * Whether the ledger can take writes: the writer holds an open database connection and the
+     * newest group was written. After a group fails (a full disk) it stays false until one is
+     * written again, so health says so between the failure and the next write that goes through.
+     */
     public boolean isWritable() {
-        return writable;
+        return writable && lastFailure == null;
+    }
+
+    /** Why the newest group could not be written, while no group has been written since. */
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
     }
 
     /**

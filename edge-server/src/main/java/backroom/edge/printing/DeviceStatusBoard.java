@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * What each device last said, or the error it last gave; a change is handed to the live feed as
@@ -22,6 +24,7 @@ public final class DeviceStatusBoard {
 
     private final Map<String, DeviceStatus> byName = new ConcurrentHashMap<>();
     private final List<String> order = new CopyOnWriteArrayList<>();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Consumer<DeviceStatus> onChange;
 
@@ -35,6 +38,17 @@ public final class DeviceStatusBoard {
     /** Every device in the order the store's configuration names them, then the bump bars, with its jobs waiting. */
     public List<DeviceStatus> all(Map<String, Long> waitingByDevice) {
         return order.stream().map(name -> byName.get(name).withQueued(waitingByDevice.getOrDefault(name, 0L))).toList();
+    }
+
+    /** Every device as {@link #all} lists it, with the jobs its queue holds now. */
+    public List<DeviceStatus> withWaitingJobs(Jdbi jdbi) {
+        return all(PrintJobs.waitingByDevice(jdbi));
+    }
+
+    /** How many times the device could not be reached or refused a job since the box started. */
+    public long failures(String device) {
+        LongAdder count = failures.get(device);
+        return count == null ? 0 : count.sum();
     }
 
     /** A bump bar on the box, listed as {@code bump-bar.STATION} once it is bound; unasked until first reached or lost. */
@@ -76,6 +90,7 @@ public final class DeviceStatusBoard {
     /** The device could not be reached: what it last said of its paper, cover and drawer stays. */
     void failed(DeviceRole role, String error) {
         DeviceStatus before = byName.get(role.name());
+        failures.computeIfAbsent(role.name(), name -> new LongAdder()).increment();
         put(now(role.name(), false, before.paper(), before.coverOpen(), before.drawerOpen(), error));
     }
 

@@ -41,7 +41,7 @@ public final class HardwareService {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
-        Json.ok(res, Map.of("devices", board.all(PrintJobs.waitingByDevice(jdbi))));
+        Json.ok(res, Map.of("devices", board.withWaitingJobs(jdbi)));
     }
 
     private void test(ServerRequest req, ServerResponse res) {

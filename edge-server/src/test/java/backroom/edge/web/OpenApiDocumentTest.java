@@ -36,6 +36,7 @@ class OpenApiDocumentTest {
     private static final Path DOCUMENT = Path.of("..", "docs", "openapi.yaml");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     private static final String HEALTH = "GET /observe/health";
+    private static final String METRICS = "GET /observe/metrics";
 
     @RegisterExtension
     static final SharedBox box = new SharedBox();
@@ -58,6 +59,7 @@ class OpenApiDocumentTest {
         Set<String> served = new TreeSet<>();
         box.box().box().routes().all().forEach(route -> served.add(key(route)));
         served.add(HEALTH);
+        served.add(METRICS);
 
         assertThat(operations.keySet()).isEqualTo(served);
     }
@@ -73,6 +75,7 @@ class OpenApiDocumentTest {
             }
         }
         soft.assertThat(operations.get(HEALTH)).extracting(op -> op.get("x-access")).isEqualTo("public");
+        soft.assertThat(operations.get(METRICS)).extracting(op -> op.get("x-access")).isEqualTo("public");
         soft.assertAll();
     }
 
