@@ -23,6 +23,7 @@ import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CatalogWrites;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
+import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.hardware.DeviceRole;
@@ -58,6 +59,7 @@ import backroom.edge.web.HalfSentRequests;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.ListenerWatch;
 import backroom.edge.web.OpenFiles;
+import backroom.edge.web.Problem;
 import backroom.edge.web.ProblemResponses;
 import backroom.edge.web.StalledRequests;
 import io.helidon.webserver.WebServer;
@@ -73,6 +75,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The composition root: opens the ledger database, builds every capability with what it needs,
@@ -84,6 +88,7 @@ public final class Box implements AutoCloseable {
      * Helidon's own limit, far above {@link JsonBody#MAX_BYTES}: a body over that is refused by
      * JsonBody with a problem naming the field; Helidon's refusal would be a bare 413.
      */
+    private static final Logger LOG = Logger.getLogger(Box.class.getName());
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
     /** The watch has logged it already; an in-process box (tests, benches) carries on. */
     private static final Runnable ONLY_LOG = () -> { };
@@ -149,6 +154,8 @@ public final class Box implements AutoCloseable {
         try {
             List<DeviceRole> hardware = config.hardware().roles(config.dataDir());
             seedDemoStoreOnFirstStart(database);
+            CurrentPriceList prices = new CurrentPriceList();
+            config.store().ifPresent(store -> applyProvisionedStore(database, store, prices));
             Keyring keyring = database.jdbi().withHandle(handle -> Keyring.load(handle, clock));
             RouteTable routes = new RouteTable();
             AccessGate gate = new AccessGate(routes, keyring);
@@ -159,7 +166,6 @@ public final class Box implements AutoCloseable {
             BoxKey key = BoxKey.openOrMake(config.dataDir(), database.jdbi(), database.writer(), new SecureRandom());
             audit = WholeLedgerAudit.prepare(database.jdbi(), Box::tableAudits);
             LiveUpdates feed = live;
-            CurrentPriceList prices = new CurrentPriceList();
             relay = Relay.start(config.relay(), database, new DeviceRevoker(keyring), prices, clock,
                     status -> feed.notice("relay.status", status, Permission.READ_RELAY));
             DeviceStatusBoard devices = new DeviceStatusBoard(hardware, clock,
@@ -280,6 +286,22 @@ public final class Box implements AutoCloseable {
                 .mount("", new KdsPage());
         new MetricsService(parts.metrics()).register(routing);
         ProblemResponses.register(routing);
+    }
+
+    /**
+     * The store's settings and taxes from the configuration file, in one ledger write, unless the
+     * file said the same when they were last applied. Settings the catalog refuses stop the start,
+     * each named as the file names it.
+     */
+    private static void applyProvisionedStore(LedgerDatabase database, ProvisionedStore store, CurrentPriceList prices) {
+        try {
+            if (database.writer().submit((handle, ledger) -> store.applyIfChanged(handle, ledger, prices))) {
+                LOG.info("the store's settings and taxes from the configuration file were applied");
+            }
+        } catch (Problem refused) {
+            throw new IllegalArgumentException("the configuration file's store settings are refused: " + refused.errors().stream()
+                    .map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")), refused);
+        }
     }
 
     private static void seedDemoStoreOnFirstStart(LedgerDatabase database) {

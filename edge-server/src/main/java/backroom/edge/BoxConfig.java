@@ -2,6 +2,7 @@ package backroom.edge;
 
 import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.bumpbar.BumpBarSetup;
+import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.hardware.HardwareSetup;
 import backroom.edge.relay.RelaySettings;
 import backroom.relay.uplink.UplinkSettings;
@@ -25,15 +26,18 @@ import java.util.function.Supplier;
  * kitchen station: {@code bar=serial:/dev/ttyUSB0?baud=9600;grill=gpio:17,27}, see {@link BumpBarBinding}),
  * {@code BACKROOM_HARDWARE} (printers, drawers and pole displays by role: see {@link HardwareSetup};
  * unset, simulated ones write to files under the data folder; {@code none}, none), and the relay's
- * settings ({@link RelaySettings}).
+ * settings ({@link RelaySettings}). The configuration file ({@code run --config}) gives the same
+ * settings under other names, and the store's settings and taxes ({@code store}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
-                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware) {
+                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware,
+                        Optional<ProvisionedStore> store) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
-        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE);
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE,
+                Optional.empty());
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -53,7 +57,7 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
                 RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")),
-                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")));
+                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")), Optional.empty());
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -77,37 +81,43 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware, store);
     }
 
     public BoxConfig withHttpPort(int port) {
-        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware);
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, store);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, store);
     }
 
     /** The same box, with these bump bars. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars),
-                hardware);
+                hardware, store);
     }
 
     /** The same box, with these bump bars and its GPIO pins reached through {@code gpio}. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars, Supplier<Context> gpio) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio),
-                hardware);
+                hardware, store);
     }
 
     /** The same box, with the printers, drawers and pole displays {@code setup} names. */
     public BoxConfig withHardware(HardwareSetup setup) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup);
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup, store);
+    }
+
+    /** The same box, with the store's settings and taxes from its configuration file. */
+    public BoxConfig withProvisionedStore(ProvisionedStore provisioned) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware,
+                Optional.of(provisioned));
     }
 
     /** The same box, relaying to HQ with {@code settings}. */
     public BoxConfig withRelay(UplinkSettings settings) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars,
-                hardware);
+                hardware, store);
     }
 }

@@ -107,6 +107,27 @@ public final class CatalogImport {
         return new Imported(document.taxes().size(), document.categories().size(), products.size(), newSettings != null);
     }
 
+    /**
+     * The errors {@link #apply} would give for {@code catalog}'s taxes and categories and for
+     * {@code settings}, without a store to hold them against (a provisioning file, before the box
+     * runs): kitchen-screen times are held against the defaults.
+     */
+    public static List<FieldError> check(JsonNode catalog, JsonNode settings) {
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            CatalogDocument document = read(catalog, CatalogDocument.class, "catalog");
+            checkTaxes(errors, document.taxes());
+            checkCategories(errors, document.categories());
+            if (settings != null && !settings.isNull()) {
+                checkSettings(errors, read(settings, SettingsDocument.class, "settings"), new StoreSettings("", "", "", 0, 1,
+                        StoreSettings.RoundingRule.HALF_UP, StoreSettings.KDS_AMBER_SECONDS, StoreSettings.KDS_RED_SECONDS));
+            }
+        } catch (Problem refused) {
+            errors.addAll(refused.errors());
+        }
+        return errors;
+    }
+
     private static <T> T read(JsonNode node, Class<T> type, String field) {
         if (node == null || node.isNull()) {
             return Json.MAPPER.convertValue(Map.of(), type);

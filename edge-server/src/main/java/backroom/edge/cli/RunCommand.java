@@ -3,9 +3,9 @@ package backroom.edge.cli;
 import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import backroom.edge.access.BoxKey;
-import io.helidon.logging.common.LogConfig;
 import backroom.edge.ledger.LedgerDamagedException;
 import backroom.edge.ledger.LedgerInUseException;
+import io.helidon.logging.common.LogConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +23,13 @@ final class RunCommand implements Callable<Integer> {
 
     private static volatile boolean serving;
 
-    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
+    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR, the configuration's data, or ./data).")
     private Path dataDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The box's configuration file (backroom provision writes it, e.g. /etc/backroom/backroom.yaml);"
+                    + " BACKROOM_ variables in the environment override it.")
+    private Path configFile;
 
     static boolean isServing() {
         return serving;
@@ -35,8 +40,9 @@ final class RunCommand implements Callable<Integer> {
         LogConfig.configureRuntime();
         BoxConfig config;
         try {
-            config = BoxConfig.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
+            config = configFile == null ? BoxConfig.fromEnvironment(System.getenv())
+                    : ConfigFile.read(configFile).boxConfig(System.getenv());
+        } catch (IllegalArgumentException | ConfigFile.ConfigFileException e) {
             System.err.println("Backroom refuses to start.");
             System.err.println(e.getMessage());
             return 1;
@@ -47,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
         Box box;
         try {
             box = Box.start(config, RunCommand::exitDeaf);
-        } catch (LedgerDamagedException | LedgerInUseException | BoxKey.BoxKeyException e) {
+        } catch (LedgerDamagedException | LedgerInUseException | BoxKey.BoxKeyException | IllegalArgumentException e) {
             System.err.println("Backroom refuses to start.");
             System.err.println(e.getMessage());
             return 1;

@@ -30,7 +30,8 @@ final class Migrations {
             "V011__downlink.sql",
             "V012__kitchen.sql",
             "V013__kitchen_screen_times.sql",
-            "V014__print_jobs.sql");
+            "V014__print_jobs.sql",
+            "V015__provisioned_store.sql");
 
     private Migrations() {
     }

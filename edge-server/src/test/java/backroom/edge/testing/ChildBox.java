@@ -51,6 +51,15 @@ public final class ChildBox implements AutoCloseable {
 
     /** The box started by a shell that first runs {@code setup} ({@code "umask 000"}), as a service manager sets a process up. */
     public static ChildBox startIn(Path dataDir, String setup, Map<String, String> environment) {
+        return launch(dataDir, setup, environment, List.of());
+    }
+
+    /** The box started with {@code backroom run <runArgs>} ({@code --config FILE}); the test's port and data folder still come from the environment. */
+    public static ChildBox startWith(Path dataDir, Map<String, String> environment, String... runArgs) {
+        return launch(dataDir, "", environment, List.of(runArgs));
+    }
+
+    private static ChildBox launch(Path dataDir, String setup, Map<String, String> environment, List<String> runArgs) {
         try {
             int port = freePort();
             Path log = Files.createTempFile("backroom-child", ".log");
@@ -61,6 +70,7 @@ public final class ChildBox implements AutoCloseable {
                 command.addAll(List.of("bash", "-c", setup + " && exec \"$@\"", "bash"));
             }
             command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand", "run"));
+            command.addAll(runArgs);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
