@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tools a test runs for real (a browser, socat): where one is missing the test is skipped, except
+ * Tools a test runs for real (a browser, socat, shellcheck): where one is missing the test is skipped, except
  * under CI=true, where it fails, since CI installs them.
  */
-final class NeededTools {
+public final class NeededTools {
 
     private NeededTools() {
     }
 
     /** Returns normally when every one of {@code tools} is there to run. */
-    static void require(String aptPackages, Path... tools) {
+    public static void require(String aptPackages, Path... tools) {
         for (Path tool : tools) {
             if (Files.isExecutable(tool)) {
                 continue;
