@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Tools a test runs for real (a browser, socat): where one is missing the test is skipped, except
+ * Tools a test runs for real (a browser, socat, shellcheck): where one is missing the test is skipped, except
  * under CI=true, where it fails, since CI installs them.
  */
 public final class NeededTools {
