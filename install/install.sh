@@ -245,6 +245,23 @@ put_dir() { # folder $1 with mode $2, owned by $3 (user:group) on the machine
   fi
 }
 
+# The configuration the service runs from (run --config), made empty once, never overwritten:
+# `backroom provision` fills it in. Empty, the box serves the demo store with simulated hardware.
+put_starter_config() {
+  local file="$1"
+  [ -e "$file" ] && return 0
+  printf '%s\n' "# Backroom box configuration: fill it in with" \
+    "#   sudo /opt/backroom/backroom provision --config /etc/backroom/backroom.yaml --franchise F --store S ..." \
+    "# (backroom provision --help lists every setting); then: sudo systemctl restart backroom" >"$file"
+  chmod 0640 "$file"
+  if [ -n "$root" ]; then
+    echo "would run: chown root:$user ${file#"$root"}"
+  else
+    chown "root:$user" "$file"
+  fi
+  changed "wrote ${file#"$root"} (empty until backroom provision fills it in)"
+}
+
 ensure_user() {
   if [ -n "$root" ]; then
     echo "would run: useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin $user"
@@ -269,6 +286,7 @@ install_box() {
   put_dir "$root/opt/backroom" 0755 root:root
   put_dir "$root/var/lib/backroom" 0700 "$user:$user"
   put_dir "$root/etc/backroom" 0750 "root:$user"
+  put_starter_config "$root/etc/backroom/backroom.yaml"
 
   before=$changes
   put_file "$source_dir/backroom" "$root/opt/backroom/backroom" 0755

@@ -3,6 +3,7 @@ package backroom.edge.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.install.Installer.Ran;
+import backroom.edge.testing.ChildBox;
 import backroom.edge.testing.NeededTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,6 +105,13 @@ class InstallScriptTest {
         assertThat(root.resolve("etc/systemd/system/backroom.service")).hasSameTextualContentAs(UNIT);
         assertThat(mode(root.resolve("etc/udev/rules.d/99-backroom.rules"))).isEqualTo("rw-r--r--");
         assertThat(root.resolve("etc/udev/rules.d/99-backroom.rules")).hasSameTextualContentAs(Installer.REPO.resolve("install/99-backroom.rules"));
+        Path config = root.resolve("etc/backroom/backroom.yaml");
+        assertThat(mode(config)).as("the configuration the unit runs from, for the box's group to read").isEqualTo("rw-r-----");
+        assertThat(install.output()).contains("would run: chown root:backroom /etc/backroom/backroom.yaml");
+        ChildBox.CommandRun provisioned = ChildBox.command("provision", "--config", config.toString(), "--group", "no-such-group",
+                "--http-port", "8081");
+        assertThat(provisioned.exitCode()).as("provision fills in the empty starter: " + provisioned.output()).isZero();
+        assertThat(config).content().contains("port: 8081");
     }
 
     @Test
