@@ -50,6 +50,7 @@ import backroom.edge.relay.RelayService;
 import backroom.edge.sales.SalesAudit;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
+import backroom.edge.setup.SetupPage;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.shifts.ShiftsAudit;
 import backroom.edge.stock.StockAudit;
@@ -260,9 +261,9 @@ public final class Box implements AutoCloseable {
         var ids = parts.ids();
         var keyring = parts.keyring();
         var prices = parts.prices();
-        var hardware = new HardwareService(jdbi, writer, parts.printing(), parts.devices());
         var pairing = new Pairing(writer, keyring, parts.tokens(), parts.key(), new PairingCodeSpool(parts.config().dataDir()), ids,
                 parts.clock());
+        var hardware = new HardwareService(jdbi, writer, parts.printing(), parts.devices(), pairing);
         routing.addFilter(parts.gate());
         new ApiRoutes(routing, parts.routes(), AccessGate.API_PREFIX)
                 .mount("/devices/hardware", hardware.statuses())
@@ -283,7 +284,8 @@ public final class Box implements AutoCloseable {
         new ApiRoutes(routing, parts.routes(), "")
                 .mount(AccessGate.LIVE_PATH, parts.live())
                 .mount("", new AboutService())
-                .mount("", new KdsPage());
+                .mount("", new KdsPage())
+                .mount("", new SetupPage());
         new MetricsService(parts.metrics()).register(routing);
         ProblemResponses.register(routing);
     }

@@ -59,8 +59,10 @@ public final class DeviceService implements ApiRoutes.Resource {
         Json.ok(res, revoked);
     }
 
-    record CodeRequest(String name, String kind) {
-        DeviceKind validKind() {
+    /** {@code {"name":"Till 2","kind":"terminal"}}: the device a pairing code is for. */
+    public record CodeRequest(String name, String kind) {
+        /** The kind, once name and kind are both checked; a 422 naming each field at fault otherwise. */
+        public DeviceKind validKind() {
             List<FieldError> errors = new ArrayList<>();
             if (name == null || name.isBlank() || name.length() > 200) {
                 errors.add(new FieldError("name", "is required (at most 200 characters)"));

@@ -1,6 +1,7 @@
 package backroom.edge.access;
 
 import backroom.edge.access.Caller.PairedDevice;
+import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.Write;
 import backroom.edge.web.Problem;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +51,14 @@ public final class Pairing {
 
     /** A fresh code for one device of this kind; {@code by} is null when the box makes it itself. */
     public MadeCode makeCode(String name, DeviceKind kind, Actor by) {
+        return makeCode(name, kind, by, (ledger, made) -> { });
+    }
+
+    /**
+     * A fresh code, with {@code alongside} done in the same ledger write once the code is recorded
+     * (the code printed on a slip, say): both happen, or neither.
+     */
+    public MadeCode makeCode(String name, DeviceKind kind, Actor by, BiConsumer<LedgerAppender, MadeCode> alongside) {
         while (true) {
             String digits = tokens.pairingCode();
             PairingCode code = newCode(key, digits, name, kind, clock.instant());
@@ -57,6 +67,7 @@ public final class Pairing {
                     return false;
                 }
                 PairingCodes.record(handle, ledger, code, by);
+                alongside.accept(ledger, new MadeCode(digits, name, kind, code.expiresAt()));
                 return true;
             });
             if (made) {

@@ -48,7 +48,7 @@ final class GpioDrawerWorker extends JobWorker {
         } finally {
             relay.state(profile.activeHigh() ? DigitalState.LOW : DigitalState.HIGH);
         }
-        markDone(ids);
+        markDone(jobs);
         idle();
     }
 

@@ -112,10 +112,16 @@ abstract class JobWorker implements AutoCloseable {
         });
     }
 
-    final void markDone(List<String> ids) {
+    final void markDone(List<PrintJob> jobs) {
         Instant at = clock.instant();
+        List<String> ids = jobs.stream().map(PrintJob::id).toList();
+        List<PrintJob> slips = jobs.stream().filter(job -> job.document() instanceof PairingSlip).toList();
         writer.submit((handle, ledger) -> {
             PrintJobs.markDone(ledger.statements(), ids, at);
+            if (!slips.isEmpty()) {
+                PrintJobs.forgetCodes(ledger.statements(), slips.stream().map(job -> (PairingSlip) job.document()).toList(),
+                        slips.stream().map(PrintJob::id).toList());
+            }
             return null;
         });
     }

@@ -19,6 +19,7 @@ final class Pages {
             case Receipt receipt -> ReceiptLayout.render(receipt, printer, zone, job.reprint() ? REPRINT : receipt.copy() ? COPY : null);
             case KitchenSlip slip -> KitchenSlipLayout.render(slip, printer, zone, job.reprint() ? REPRINT : null);
             case TestPage page -> TestPageLayout.render(page, printer, zone);
+            case PairingSlip slip -> PairingSlipLayout.render(slip, printer, zone);
             case DrawerKick kick -> DrawerPulse.bytes(drawer);
         };
     }

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Receipt.class, name = "receipt"),
         @JsonSubTypes.Type(value = KitchenSlip.class, name = "kitchen"),
         @JsonSubTypes.Type(value = DrawerKick.class, name = "drawer"),
-        @JsonSubTypes.Type(value = TestPage.class, name = "test")})
-public sealed interface PrintDocument permits Receipt, KitchenSlip, DrawerKick, TestPage {
+        @JsonSubTypes.Type(value = TestPage.class, name = "test"),
+        @JsonSubTypes.Type(value = PairingSlip.class, name = "pairing")})
+public sealed interface PrintDocument permits Receipt, KitchenSlip, DrawerKick, TestPage, PairingSlip {
 
     /** The job's kind as its row records it. */
     default String kind() {
@@ -22,6 +23,7 @@ public sealed interface PrintDocument permits Receipt, KitchenSlip, DrawerKick, 
             case KitchenSlip slip -> "kitchen";
             case DrawerKick kick -> "drawer";
             case TestPage page -> "test";
+            case PairingSlip slip -> "pairing";
         };
     }
 }

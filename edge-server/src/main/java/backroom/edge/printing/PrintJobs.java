@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,15 @@ final class PrintJobs {
     static void markSending(WriterStatements statements, List<String> ids) {
         statements.batch("UPDATE print_jobs SET state = 'sending' WHERE id = ? AND state = 'queued'",
                 ids.stream().map(id -> new Object[] {id}).toList());
+    }
+
+    /** The documents of printed pairing slips, kept without their codes. */
+    static void forgetCodes(WriterStatements statements, List<PairingSlip> printed, List<String> ids) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(new Object[] {Json.write(printed.get(i).printed()), ids.get(i)});
+        }
+        statements.batch("UPDATE print_documents SET document = ? WHERE job_id = ?", rows);
     }
 
     static void markDone(WriterStatements statements, List<String> ids, Instant at) {

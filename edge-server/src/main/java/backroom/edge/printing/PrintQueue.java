@@ -1,6 +1,7 @@
 package backroom.edge.printing;
 
 import backroom.edge.access.Actor;
+import backroom.edge.access.Pairing;
 import backroom.edge.hardware.Connection;
 import backroom.edge.hardware.DeviceRole;
 import backroom.edge.ledger.LedgerAppender;
@@ -88,6 +89,29 @@ public final class PrintQueue {
         PrintDocument document = role.kind() == DeviceRole.Kind.DRAWER ? new DrawerKick(null, "test by " + who)
                 : new TestPage(roleName, role.profileId(), ConnectionText.of(role.connection()), who, ledger.now());
         queue(ledger, jobId, roleName, deviceOf(role), document, null, seq);
+        return jobId;
+    }
+
+    /**
+     * A pairing code printed on printer {@code roleName}, in the write that records the code;
+     * logged as {@code pairing.code_printed} (the code itself is never in an entry).
+     */
+    public String pairingSlip(LedgerAppender ledger, String roleName, Pairing.MadeCode made, Actor by) {
+        DeviceRole role = roles.get(roleName);
+        if (role == null || role.kind() != DeviceRole.Kind.PRINTER) {
+            throw Problem.notFound("printer role " + roleName);
+        }
+        String jobId = ids.get().toString();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("role", roleName);
+        entry.put("jobId", jobId);
+        entry.put("deviceName", made.name());
+        entry.put("deviceKind", made.kind().wireName());
+        entry.put("by", by);
+        long seq = ledger.append("pairing.code_printed", entry);
+        String who = by.staffName() == null ? by.deviceName() : by.staffName();
+        queue(ledger, jobId, roleName, roleName, new PairingSlip(made.code(), made.name(), made.kind().wireName(), made.expiresAt(), who),
+                null, seq);
         return jobId;
     }
 

@@ -71,7 +71,7 @@ final class PrinterWorker extends JobWorker {
                 link.write(bytes);
             }
             status(link);
-            markDone(ids);
+            markDone(jobs);
         } catch (IOException e) {
             board.failed(role, e.getMessage());
             failAll(jobs, started, e.getMessage(), false);

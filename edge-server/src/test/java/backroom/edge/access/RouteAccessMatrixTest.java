@@ -45,6 +45,7 @@ class RouteAccessMatrixTest {
             "GET /api/v1/devices",                           "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "GET /api/v1/devices/hardware",                  "401    | 403 403 403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "POST /api/v1/hardware/{role}/test",             "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "POST /api/v1/hardware/{role}/pairing-code",     "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "DELETE /api/v1/devices/{id}",                   "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/sessions",                         "401    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "POST /api/v1/staff",                            "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
@@ -83,6 +84,7 @@ class RouteAccessMatrixTest {
             "GET /",                                         "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "GET /openapi",                                  "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "GET /kds",                                      "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
+            "GET /setup",                                    "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "DELETE /api/v1/sessions/current",               "401    | 403 403 403   | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ");
 
     @Test

@@ -35,6 +35,7 @@ class RouteTableTest {
             entry("GET /api/v1/devices", Access.needs(Permission.MANAGE_DEVICES)),
             entry("GET /api/v1/devices/hardware", Access.needs(Permission.READ_HARDWARE)),
             entry("POST /api/v1/hardware/{role}/test", Access.needs(Permission.TEST_HARDWARE)),
+            entry("POST /api/v1/hardware/{role}/pairing-code", Access.needs(Permission.MANAGE_DEVICES)),
             entry("DELETE /api/v1/devices/{id}", Access.needs(Permission.MANAGE_DEVICES)),
             entry("POST /api/v1/sessions", Access.ANY_DEVICE),
             entry("DELETE /api/v1/sessions/current", Access.needs(Permission.SIGN_OUT)),
@@ -73,7 +74,8 @@ class RouteTableTest {
             entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)),
             entry("GET /", Access.PUBLIC),
             entry("GET /openapi", Access.PUBLIC),
-            entry("GET /kds", Access.PUBLIC));
+            entry("GET /kds", Access.PUBLIC),
+            entry("GET /setup", Access.PUBLIC));
 
     @Test
     void everyRouteIsDeclaredWithTheAccessTheContractGivesIt() {
