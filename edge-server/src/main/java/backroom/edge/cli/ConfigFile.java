@@ -56,17 +56,14 @@ final class ConfigFile {
     private final Map<String, Integer> lines = new TreeMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
-    private final Path file;
     private Object settings;
     private Object taxes;
 
-    private ConfigFile(Path file) {
-        this.file = file;
+    private ConfigFile() {
     }
 
     /** The file's settings as the box's variables, and the store's settings and taxes if it gives them. */
-    record Contents(Map<String, String> variables, Map<String, String> keyOfVariable, Map<String, Integer> lines,
-                    Optional<ProvisionedStore> store) {
+    record Contents(Map<String, String> variables, Optional<ProvisionedStore> store) {
 
         /** The box's settings: these, with every BACKROOM_ variable of {@code environment} over them. */
         BoxConfig boxConfig(Map<String, String> environment) {
@@ -100,15 +97,13 @@ final class ConfigFile {
     }
 
     static Contents parse(Path file, String text) {
-        ConfigFile config = new ConfigFile(file);
+        ConfigFile config = new ConfigFile();
         config.walk(text);
         config.checkAsTheBoxWould();
         if (!config.problems.isEmpty()) {
             throw new ConfigFileException(file, config.problems);
         }
-        Map<String, String> keyOfVariable = new LinkedHashMap<>();
-        config.values.keySet().forEach(variable -> keyOfVariable.put(variable, keyOf(variable)));
-        return new Contents(Map.copyOf(config.values), keyOfVariable, Map.copyOf(config.lines), config.store());
+        return new Contents(Map.copyOf(config.values), config.store());
     }
 
     private void walk(String text) {

@@ -74,7 +74,13 @@ final class ProvisionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> config = existing();
+        Map<String, Object> config;
+        try {
+            config = existing();
+        } catch (ConfigFile.ConfigFileException e) {
+            System.err.println("Nothing was written; mend or move the file first: " + e.getMessage());
+            return 2;
+        }
         String madeSecret = null;
         try {
             put(config, "store", "franchise", franchise);

@@ -124,6 +124,11 @@ class ProvisionTest {
                 .as("a backup role nobody names").isEqualTo(2);
         assertThat(provision("--config", file.toString(), "--tax", "ppn=PPN")).isEqualTo(2);
         assertThat(Files.readString(file)).isEqualTo(before);
+        Path broken = dir.resolve("broken.yaml");
+        Files.writeString(broken, "http:\n  port: many\n");
+        assertThat(provision("--config", broken.toString(), "--store", "s2")).as("a file with a mistake is not built on").isEqualTo(2);
+        assertThat(Files.readString(broken)).isEqualTo("http:\n  port: many\n");
+        Files.delete(broken);
 
         assertThat(provision("--config", file.toString(), "--hardware", "kitchen=generic-58mm@tcp:127.0.0.1:9101")).isZero();
         ConfigFile.Contents contents = ConfigFile.read(file);
