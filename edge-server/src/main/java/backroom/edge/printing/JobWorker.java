@@ -119,8 +119,7 @@ abstract class JobWorker implements AutoCloseable {
         writer.submit((handle, ledger) -> {
             PrintJobs.markDone(ledger.statements(), ids, at);
             if (!slips.isEmpty()) {
-                PrintJobs.forgetCodes(ledger.statements(), slips.stream().map(job -> (PairingSlip) job.document()).toList(),
-                        slips.stream().map(PrintJob::id).toList());
+                PrintJobs.forgetCodes(ledger.statements(), slips);
             }
             return null;
         });

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +75,9 @@ final class PrintJobs {
     }
 
     /** The documents of printed pairing slips, kept without their codes. */
-    static void forgetCodes(WriterStatements statements, List<PairingSlip> printed, List<String> ids) {
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            rows.add(new Object[] {Json.write(printed.get(i).printed()), ids.get(i)});
-        }
-        statements.batch("UPDATE print_documents SET document = ? WHERE job_id = ?", rows);
+    static void forgetCodes(WriterStatements statements, List<PrintJob> printedSlips) {
+        statements.batch("UPDATE print_documents SET document = ? WHERE job_id = ?", printedSlips.stream()
+                .map(job -> new Object[] {Json.write(((PairingSlip) job.document()).printed()), job.id()}).toList());
     }
 
     static void markDone(WriterStatements statements, List<String> ids, Instant at) {
