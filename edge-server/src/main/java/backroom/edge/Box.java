@@ -85,11 +85,12 @@ import java.util.stream.Collectors;
  */
 public final class Box implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Box.class.getName());
+
     /**
      * Helidon's own limit, far above {@link JsonBody#MAX_BYTES}: a body over that is refused by
      * JsonBody with a problem naming the field; Helidon's refusal would be a bare 413.
      */
-    private static final Logger LOG = Logger.getLogger(Box.class.getName());
     private static final long MAX_PAYLOAD = 64L * 1024 * 1024;
     /** The watch has logged it already; an in-process box (tests, benches) carries on. */
     private static final Runnable ONLY_LOG = () -> { };
