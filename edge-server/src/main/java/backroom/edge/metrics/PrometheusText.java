@@ -43,8 +43,8 @@ final class PrometheusText {
     }
 
     /** A one-sample family with no labels. */
-    PrometheusText single(String name, String type, String help, long value) {
-        return family(name, type, help).sample(name, Map.of(), value);
+    void single(String name, String type, String help, long value) {
+        family(name, type, help).sample(name, Map.of(), value);
     }
 
     /**

@@ -3,6 +3,8 @@ package backroom.edge.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.hardware.HardwareSetup;
+import backroom.edge.printing.DeviceStatusBoard;
+import backroom.edge.relay.RelayView;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.NeededTools;
 import backroom.edge.testing.Reply;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,46 @@ class MetricsAndHealthTest {
     }
 
     @Test
+    void theRelaysLagIsTheAgeOfTheOldestEntryHqHasNotAcknowledged() throws Exception {
+        try (TestBox box = TestBox.start()) {
+            Api api = box.api();
+            box.clock().advance(Duration.ofSeconds(90));
+            double lag = Double.parseDouble(samples(api).get("backroom_relay_lag_seconds"));
+            assertThat(lag).as("the first entry waits since the box started, 90 s ago by its clock").isBetween(90.0, 120.0);
+
+            long head = api.headSeq();
+            RelayView caughtUp = new RelayView(true, true, head, head, 0, Instant.EPOCH, null, "forked at seq 3: test", 0, null);
+            DeviceStatusBoard none = new DeviceStatusBoard(List.of(), box.clock(), status -> { });
+            Map<String, String> figures = parse(new BoxMetrics(box.box().database(), () -> caughtUp, none, () -> 7, box.clock()).scrape());
+            assertThat(figures).containsEntry("backroom_relay_lag_seconds", "0.000").containsEntry("backroom_relay_configured", "1")
+                    .containsEntry("backroom_relay_connected", "1").containsEntry("backroom_relay_halted", "1")
+                    .containsEntry("backroom_relay_backlog_entries", "0").containsEntry("backroom_relay_acked_seq", Long.toString(head))
+                    .containsEntry("backroom_live_clients", "7");
+        }
+    }
+
+    @Test
+    void everySampleBelongsToAFamilyWithItsHelpAndType() {
+        try (TestBox box = TestBox.start()) {
+            String page = box.api().anonymous().get("/observe/metrics").text();
+            List<String> lines = List.of(page.split("\n"));
+            for (String line : lines) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                String name = line.replaceAll("[{ ].*", "");
+                String family = lines.contains("# TYPE " + name.replaceAll("_(bucket|sum|count)$", "") + " histogram")
+                        || lines.contains("# TYPE " + name.replaceAll("_(sum|count)$", "") + " summary")
+                        ? name.replaceAll("_(bucket|sum|count)$", "") : name;
+                assertThat(lines).as(line).anyMatch(other -> other.startsWith("# TYPE " + family + " "))
+                        .anyMatch(other -> other.startsWith("# HELP " + family + " "));
+            }
+            assertThat(page).contains("# TYPE jvm_memory_committed_bytes gauge", "# TYPE jvm_memory_max_bytes gauge",
+                    "jvm_memory_committed_bytes{area=\"heap\"}", "jvm_memory_max_bytes{area=\"nonheap\"}");
+        }
+    }
+
+    @Test
     void aPrinterThatCannotBeReachedMakesTheBoxNotReadyWhileItStaysLive() throws Exception {
         int deadPort = freePort();
         try (TestBox box = TestBox.start(config -> config.withHardware(new HardwareSetup(
@@ -120,8 +164,12 @@ class MetricsAndHealthTest {
     static Map<String, String> samples(Api api) {
         Reply page = api.anonymous().get("/observe/metrics");
         assertThat(page.status()).isEqualTo(200);
+        return parse(page.text());
+    }
+
+    private static Map<String, String> parse(String page) {
         Map<String, String> samples = new LinkedHashMap<>();
-        for (String line : page.text().split("\n")) {
+        for (String line : page.split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 int space = line.lastIndexOf(' ');
                 samples.put(line.substring(0, space), line.substring(space + 1));
