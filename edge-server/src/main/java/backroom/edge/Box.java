@@ -33,6 +33,7 @@ import backroom.edge.kitchen.KitchenAudit;
 import backroom.edge.kitchen.KitchenBumps;
 import backroom.edge.kitchen.KitchenService;
 import backroom.edge.kitchen.TableService;
+import backroom.edge.ledger.LedgerCompaction;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.TableAudit;
 import backroom.edge.ledger.WholeLedgerAudit;
@@ -107,10 +108,13 @@ public final class Box implements AutoCloseable {
     private final BumpBars bumpBars;
     private final PrintWorkers printWorkers;
     private final PoleDisplays poles;
+    private final LedgerCompaction compaction;
 
     private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
-                FirstStart firstStart, Relay relay, BumpBars bumpBars, PrintWorkers printWorkers, PoleDisplays poles) {
+                FirstStart firstStart, Relay relay, BumpBars bumpBars, PrintWorkers printWorkers, PoleDisplays poles,
+                LedgerCompaction compaction) {
         this.poles = poles;
+        this.compaction = compaction;
         this.relay = relay;
         this.bumpBars = bumpBars;
         this.printWorkers = printWorkers;
@@ -181,7 +185,8 @@ public final class Box implements AutoCloseable {
             bumpBars = BumpBars.start(config.bumpBars(), kitchenBumps, new BumpBarWatch(devices::bumpBarReached, devices::bumpBarLost));
             printWorkers = PrintWorkers.start(hardware, database, devices, clock, ZoneId.systemDefault(), STATUS_EVERY,
                     config.hardware().gpio());
-            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles);
+            Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles,
+                    LedgerCompaction.whenQuiet(database.writer()));
             audit.start();
             return box;
         } catch (RuntimeException e) {
@@ -367,6 +372,7 @@ public final class Box implements AutoCloseable {
         audit.close();
         live.close();
         listener.close();
+        compaction.close();
         database.close();
     }
 }

@@ -20,11 +20,16 @@ final class BenchSales {
 
     /** Rings {@code count} worked-example sales on {@code till}; fails if the box refuses any. */
     static void ring(Box box, BenchTill till, int count, int tablets) throws InterruptedException {
+        ring(box.port(), till, count, tablets);
+    }
+
+    /** Rings {@code count} worked-example sales on {@code till} of the box listening on {@code port}. */
+    static void ring(int port, BenchTill till, int count, int tablets) throws InterruptedException {
         String sale = till.workedExampleSale();
         AtomicInteger left = new AtomicInteger(count);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < tablets; t++) {
-            threads.add(Thread.ofPlatform().start(() -> ringUntilDone(box.port(), till.token(), sale, left)));
+            threads.add(Thread.ofPlatform().start(() -> ringUntilDone(port, till.token(), sale, left)));
         }
         for (Thread thread : threads) {
             thread.join();

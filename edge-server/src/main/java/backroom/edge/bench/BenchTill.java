@@ -15,10 +15,24 @@ record BenchTill(String token, String shiftId) {
 
     static BenchTill open(Box box) throws IOException, InterruptedException {
         FirstStart first = box.firstStart().orElseThrow(() -> new IllegalStateException("the bench box must be new"));
-        String device = post(box, null, "/api/v1/devices/pair", "{\"code\":\"" + first.pairingCode().code() + "\"}").path("token").asText();
-        String token = post(box, device, "/api/v1/sessions", "{\"pin\":\"" + first.technicianPin() + "\"}").path("sessionToken").asText();
-        String shift = post(box, token, "/api/v1/shifts", "{\"registerId\":\"bench\",\"openingFloat\":0}").path("shiftId").asText();
+        return open(box.port(), first.pairingCode().code(), first.technicianPin());
+    }
+
+    /** A till on a new box listening on {@code port}, paired with its first pairing code, its technician signed in. */
+    static BenchTill open(int port, String pairingCode, String pin) throws IOException, InterruptedException {
+        String token = signIn(port, pairingCode, pin);
+        String shift = post(port, token, "/api/v1/shifts", "{\"registerId\":\"bench\",\"openingFloat\":0}").path("shiftId").asText();
         return new BenchTill(token, shift);
+    }
+
+    /** The same till on the box started again: another tablet paired with {@code pairingCode}, ringing on this till's shift. */
+    BenchTill again(int port, String pairingCode, String pin) throws IOException, InterruptedException {
+        return new BenchTill(signIn(port, pairingCode, pin), shiftId);
+    }
+
+    private static String signIn(int port, String pairingCode, String pin) throws IOException, InterruptedException {
+        String device = post(port, null, "/api/v1/devices/pair", "{\"code\":\"" + pairingCode + "\"}").path("token").asText();
+        return post(port, device, "/api/v1/sessions", "{\"pin\":\"" + pin + "\"}").path("sessionToken").asText();
     }
 
     /** The worked-example sale on this till's shift, as a tablet sends it. */
@@ -29,8 +43,8 @@ record BenchTill(String token, String shiftId) {
                  "payments":[{"method":"cash","amount":100000}]}""".formatted(shiftId);
     }
 
-    private static JsonNode post(Box box, String token, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + box.port() + path))
+    private static JsonNode post(int port, String token, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {

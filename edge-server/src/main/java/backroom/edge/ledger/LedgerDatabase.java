@@ -81,7 +81,7 @@ public final class LedgerDatabase implements AutoCloseable {
 
     /** For looking only: fails if there is no database, never creates one, writes nothing. */
     public static String readOnlyUrlFor(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0";
     }
 
     /**
@@ -96,9 +96,12 @@ public final class LedgerDatabase implements AutoCloseable {
      * 88-111 to 72-111 us per sale and 32 clients from 6,724-7,829 to 5,948-9,495 sales/s over
      * four alternating runs of {@code bench sales} each: a small gain at best, within this VM's
      * spread, and no loss (512 and 4096 did no better).
+     * TRACE_LEVEL_FILE=0: H2 otherwise logs its errors to {@code ledger.trace.db} beside the
+     * database, a file that grows on an SD card; the box reports its failures itself, to the journal.
+     * WRITE_DELAY=0 also stops H2's background compaction: {@link LedgerCompaction} packs the file.
      */
     public static String settings() {
-        return ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128;PAGE_SIZE=1024";
+        return ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128;PAGE_SIZE=1024;TRACE_LEVEL_FILE=0";
     }
 
     public Jdbi jdbi() {

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +50,7 @@ public final class LedgerWriter implements AutoCloseable {
     private final DiskSync diskSync;
     private final Consumer<LedgerHead> onVerified;
     private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Maintenance<?>> maintenance = new LinkedBlockingQueue<>();
     private final List<Consumer<List<LedgerEntry>>> committedListeners = new CopyOnWriteArrayList<>();
     private final GroupCommits groupCommits = new GroupCommits();
     private final Thread thread;
@@ -57,6 +60,7 @@ public final class LedgerWriter implements AutoCloseable {
     private volatile boolean writable = true;
     /** Why the newest group failed, until a group is written again; null while the last one went well. */
     private volatile String lastFailure;
+    private volatile long lastGroupNanos = System.nanoTime();
     private boolean clockLagRecorded;
     private Handle handle;
     private WriterStatements statements;
@@ -100,6 +104,42 @@ public final class LedgerWriter implements AutoCloseable {
     }
 
     /**
+     * Runs {@code task} on the writer's thread, alone, between two groups and only while no write
+     * waits, then forces the file to disk; waits for it and returns what it returned. The task gets
+     * the writer's connection with no transaction open. A write that arrives meanwhile waits for
+     * the task, so a task must be short: {@link LedgerCompaction} keeps each of its steps to a few
+     * hundred milliseconds.
+     */
+    public <T> T maintain(Function<Handle, T> task) {
+        Maintenance<T> pending = new Maintenance<>(task);
+        if (closed) {
+            throw new LedgerUnavailableException("the ledger is closed", null);
+        }
+        maintenance.add(pending);
+        if (closed && !thread.isAlive()) {
+            pending.result.completeExceptionally(new LedgerUnavailableException("the ledger is closed", null));
+        }
+        try {
+            return pending.result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** How long since the newest group was written (since the writer started, if none was). */
+    public Duration quietFor() {
+        return Duration.ofNanos(System.nanoTime() - lastGroupNanos);
+    }
+
+    /** A count that moves with every group written: equal twice, nothing was written in between. */
+    long groupsWritten() {
+        return groupCommits.snapshot().groups();
+    }
+
+    /**
      * Hands each group's entries to {@code listener} once they are on disk, on the writer's
      * thread: the listener must only queue them, never block.
      */
@@ -126,8 +166,9 @@ public final class LedgerWriter implements AutoCloseable {
         List<PendingWrite<?>> group = new ArrayList<>();
         while (!closed || !queue.isEmpty()) {
             try {
-                PendingWrite<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                PendingWrite<?> first = maintenance.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
                 if (first == null) {
+                    runMaintenance();
                     continue;
                 }
                 group.add(first);
@@ -141,6 +182,43 @@ public final class LedgerWriter implements AutoCloseable {
             }
         }
         failAll(queue, new LedgerUnavailableException("the ledger is closed", null));
+        Maintenance<?> left;
+        while ((left = maintenance.poll()) != null) {
+            left.result.completeExceptionally(new LedgerUnavailableException("the ledger is closed", null));
+        }
+    }
+
+    private void runMaintenance() {
+        Maintenance<?> task = maintenance.poll();
+        if (task == null) {
+            return;
+        }
+        try {
+            if (handle == null) {
+                reconnect();
+            }
+            task.runAndForce(handle, diskSync);
+        } catch (Exception | Error e) {
+            LOG.log(Level.SEVERE, "ledger maintenance failed; reopening the database", e);
+            reconnectAfterFailure();
+            task.result.completeExceptionally(new LedgerUnavailableException("ledger maintenance failed: " + rootMessage(e), e));
+        }
+    }
+
+    /** A task for the writer's thread between groups, and then its outcome. */
+    private static final class Maintenance<T> {
+        private final Function<Handle, T> task;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Maintenance(Function<Handle, T> task) {
+            this.task = task;
+        }
+
+        void runAndForce(Handle handle, DiskSync diskSync) {
+            T value = task.apply(handle);
+            diskSync.force(handle);
+            result.complete(value);
+        }
     }
 
     private void commit(List<PendingWrite<?>> group) {
@@ -163,6 +241,7 @@ public final class LedgerWriter implements AutoCloseable {
             long syncStarted = System.nanoTime();
             diskSync.force(handle);
             groupCommits.record(group.size(), System.nanoTime() - syncStarted);
+            lastGroupNanos = System.nanoTime();
             head = appender.head();
             newestTime = appender.newest();
             lastFailure = null;

@@ -1,0 +1,297 @@
+package backroom.edge.bench;
+
+import backroom.edge.ledger.LedgerCompaction;
+import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.web.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code backroom bench footprint}: the real box as a child process, started with the unit's JVM
+ * flags ({@code BACKROOM_JAVA_OPTS} in {@code install/backroom.service}) and the heap the launcher
+ * gives this machine, and a 2 GB Pi: resident memory idle and after 10,000 sales rung over HTTP,
+ * time from the process's start to {@code /observe/health/ready} answering 200 with an empty ledger
+ * and with 100,000 entries, bytes written to disk per sale, and the ledger file's size against the
+ * data it holds before and after the compaction the box runs once it is quiet. Beside each: the
+ * smallest Helidon server started the same way, the bytes of the sale's own entries, the data.
+ */
+@Command(name = "footprint", description = "Resident memory, time to ready, bytes written per sale, ledger file against its data.")
+final class FootprintBench implements Callable<Integer> {
+
+    private static final int TABLETS = 8;
+    /** A 2 GB Raspberry Pi 4 reports about 1.9 GB of MemTotal: the launcher gives it a heap of about 470 MiB. */
+    private static final long PI_2GB_MEMTOTAL_KB = 1_924_000;
+    private static final Path UNIT = Path.of("install", "backroom.service");
+    private static final String PIN = "1234";
+    private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
+    private static final String COMPACTED = "ledger file compacted while the store was quiet";
+
+    @Option(names = "--json", description = "Also print every figure as one JSON object on the last line.")
+    private boolean json;
+
+    @Option(names = "--sales", description = "Sales rung before resident memory is read again (default ${DEFAULT-VALUE}).", defaultValue = "10000")
+    private int sales;
+
+    @Option(names = "--entries", description = "Entries in the large ledger (default ${DEFAULT-VALUE}).", defaultValue = "100000")
+    private long entries;
+
+    @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench).")
+    private Path dir = Path.of("data", "bench");
+
+    @Override
+    public Integer call() throws Exception {
+        return BenchFolders.inFreshFolder(dir, "footprint", this::measure);
+    }
+
+    private int measure(Path runDir) throws Exception {
+        Files.createDirectories(runDir);
+        List<String> unit = unitJavaOpts();
+        Map<String, List<String>> heaps = new LinkedHashMap<>();
+        heaps.put("this machine", heapOpts(""));
+        heaps.put("a 2 GB Pi", heapOpts(Long.toString(PI_2GB_MEMTOTAL_KB)));
+        System.out.printf("backroom bench footprint: Java %s, %d cores, unit flags %s%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), String.join(" ", unit));
+        heaps.forEach((machine, heap) -> System.out.printf("  heap for %s: %s%n", machine, String.join(" ", heap)));
+        System.out.println();
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        System.out.println("resident memory (VmRSS) and time to ready        ready ms   idle MB   after sales MB");
+        BoxRun here = null;
+        for (Map.Entry<String, List<String>> heap : heaps.entrySet()) {
+            List<String> flags = flags(heap.getValue(), unit);
+            Baseline baseline = baseline(runDir, flags);
+            BoxRun box = ringNewBox(runDir.resolve("box-" + figures.size()), flags);
+            here = here == null ? box : here;
+            System.out.printf("  %-45s %8.0f %9.1f%n", "baseline: minimal Helidon server, " + heap.getKey(), millis(baseline.ready()),
+                    mb(baseline.idleRss()));
+            System.out.printf("  %-45s %8.0f %9.1f %16.1f%n", "box, " + heap.getKey() + ", " + String.format("%,d", sales) + " sales",
+                    millis(box.ready()), mb(box.idleRss()), mb(box.afterRss()));
+            String key = heap.getKey().equals("this machine") ? "here" : "pi2gb";
+            figures.put(key + "HeapOpts", String.join(" ", heap.getValue()));
+            figures.put(key + "BaselineReadyMillis", Math.round(millis(baseline.ready())));
+            figures.put(key + "BaselineRssMiB", round1(mb(baseline.idleRss())));
+            figures.put(key + "ReadyMillisNewBox", Math.round(millis(box.ready())));
+            figures.put(key + "IdleRssMiB", round1(mb(box.idleRss())));
+            figures.put(key + "AfterSalesRssMiB", round1(mb(box.afterRss())));
+        }
+
+        Path large = here.dataDir();
+        List<String> flags = flags(heaps.get("this machine"), unit);
+        double readyEmpty = medianReadyMillis(runDir, flags, null);
+        Ledger ledger = fillAndCompact(here, flags);
+        double readyLarge = medianReadyMillis(runDir, flags, large);
+        long data = LedgerCompaction.dataBytes(large.resolve(LedgerDatabase.FILE_NAME + ".mv.db"), runDir);
+        double entryBytes = entryBytesPerSale(large, ledger.entries(), ledger.sales());
+
+        System.out.printf("%ntime to ready, this machine's heap (median of 3)   ms%n");
+        System.out.printf("  ledger of 0 sales (a new box)               %8.0f%n", readyEmpty);
+        System.out.printf("  ledger of %,d entries                  %8.0f%n", ledger.entries(), readyLarge);
+        System.out.printf("%nbytes written to disk per sale (/proc/PID/io write_bytes over %,d sales)%n", sales);
+        System.out.printf("  baseline: the sale's ledger entries (payload, hashes, type, seq, time)   %,8.0f%n", entryBytes);
+        System.out.printf("  baseline: the data a sale adds (compacted copy / sales)                  %,8.0f%n", (double) data / ledger.sales());
+        System.out.printf("  the box                                                                  %,8.0f   (x%.1f the data)%n",
+                here.bytesPerSale(), here.bytesPerSale() / ((double) data / ledger.sales()));
+        System.out.printf("%nthe ledger file, %,d entries                      MB    x its data%n", ledger.entries());
+        System.out.printf("  baseline: the data it holds (compacted copy)  %8.1f%n", mb(data));
+        System.out.printf("  before compaction                             %8.1f %8.2f%n", mb(ledger.before()), (double) ledger.before() / data);
+        System.out.printf("  after the box compacted it, quiet             %8.1f %8.2f   (%s)%n", mb(ledger.after()), (double) ledger.after() / data,
+                ledger.report());
+
+        figures.put("readyMillisEmpty", Math.round(readyEmpty));
+        figures.put("readyMillisLarge", Math.round(readyLarge));
+        figures.put("largeEntries", ledger.entries());
+        figures.put("bytesWrittenPerSale", Math.round(here.bytesPerSale()));
+        figures.put("entryBytesPerSale", Math.round(entryBytes));
+        figures.put("dataBytesPerSale", Math.round((double) data / ledger.sales()));
+        figures.put("ledgerDataBytes", data);
+        figures.put("ledgerFileBytesBeforeCompaction", ledger.before());
+        figures.put("ledgerFileBytesAfterCompaction", ledger.after());
+        figures.put("compaction", ledger.report());
+        if (json) {
+            System.out.println(Json.write(figures));
+        }
+        return 0;
+    }
+
+    /** A new box: time to ready, memory once it has settled, then after {@link #sales} sales, and the bytes they wrote. */
+    private BoxRun ringNewBox(Path dataDir, List<String> flags) throws Exception {
+        try (BoxProcess box = startBox(dataDir, flags)) {
+            Duration ready = box.awaitReady(Duration.ofSeconds(60));
+            Thread.sleep(2_000);
+            long idle = box.residentBytes();
+            BenchTill till = BenchTill.open(box.port(), pairingCode(dataDir), PIN);
+            long written = box.writtenBytes();
+            BenchSales.ring(box.port(), till, sales, TABLETS);
+            double perSale = (double) (box.writtenBytes() - written) / sales;
+            long after = box.residentBytes();
+            box.stop();
+            return new BoxRun(dataDir, ready, idle, after, perSale, till);
+        }
+    }
+
+    /** Rings the box in {@code dataDir} up to {@link #entries} entries, then waits for its compaction once quiet. */
+    private Ledger fillAndCompact(BoxRun rung10k, List<String> flags) throws Exception {
+        Path dataDir = rung10k.dataDir();
+        Path file = dataDir.resolve(LedgerDatabase.FILE_NAME + ".mv.db");
+        try (BoxProcess box = startBox(dataDir, flags)) {
+            box.awaitReady(Duration.ofSeconds(120));
+            BenchTill till = rung10k.till().again(box.port(), newPairingCode(dataDir), PIN);
+            long rung = sales;
+            long head = headSeq(box.port(), till.token());
+            long perSale = Math.max(1, head / sales);
+            while (head < entries) {
+                int more = (int) Math.max(1, (entries - head) / perSale);
+                BenchSales.ring(box.port(), till, more, TABLETS);
+                rung += more;
+                head = headSeq(box.port(), till.token());
+            }
+            long before = Files.size(file);
+            long deadline = System.nanoTime() + LedgerCompaction.QUIET.plus(Duration.ofMinutes(5)).toNanos();
+            while (!box.output().contains(COMPACTED) && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+            }
+            String report = box.output().lines().filter(line -> line.contains(COMPACTED)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the box did not compact its ledger"));
+            long after = Files.size(file);
+            box.stop();
+            return new Ledger(head, rung, before, after, report.substring(report.indexOf(COMPACTED) + COMPACTED.length() + 2));
+        }
+    }
+
+    private double medianReadyMillis(Path runDir, List<String> flags, Path dataDir) throws Exception {
+        double[] millis = new double[3];
+        for (int i = 0; i < millis.length; i++) {
+            Path folder = dataDir != null ? dataDir : runDir.resolve("new-" + i);
+            try (BoxProcess box = startBox(folder, flags)) {
+                millis[i] = millis(box.awaitReady(Duration.ofSeconds(120)));
+                box.stop();
+            }
+        }
+        Arrays.sort(millis);
+        return millis[1];
+    }
+
+    private static Baseline baseline(Path runDir, List<String> flags) throws Exception {
+        try (BoxProcess server = BoxProcess.start(flags, BaselineServer.class.getName(), List.of("{port}"), Map.of(),
+                runDir.resolve("baseline.log"))) {
+            Duration ready = server.awaitReady(Duration.ofSeconds(60));
+            Thread.sleep(2_000);
+            return new Baseline(ready, server.residentBytes());
+        }
+    }
+
+    private static BoxProcess startBox(Path dataDir, List<String> flags) throws IOException {
+        Files.createDirectories(dataDir);
+        return BoxProcess.start(flags, "backroom.edge.cli.BackroomCommand", List.of("run"), Map.of(
+                "BACKROOM_HTTP_HOST", "127.0.0.1",
+                "BACKROOM_HTTP_PORT", "{port}",
+                "BACKROOM_DATA_DIR", dataDir.toAbsolutePath().toString(),
+                "BACKROOM_BOOTSTRAP_PIN", PIN), dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+    }
+
+    /** The first pairing code a new box without a terminal leaves in its data folder. */
+    private static String pairingCode(Path dataDir) throws IOException {
+        Matcher code = PAIRING_CODE.matcher(Files.readString(dataDir.resolve("first-start.txt")));
+        if (!code.find()) {
+            throw new IllegalStateException("no pairing code in " + dataDir.resolve("first-start.txt"));
+        }
+        return code.group(1);
+    }
+
+    /** A fresh pairing code from {@code backroom pairing-code}, for a box that was started before. */
+    private static String newPairingCode(Path dataDir) throws Exception {
+        Process command = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand", "pairing-code", "--data", dataDir.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        command.waitFor();
+        Matcher code = PAIRING_CODE.matcher(output);
+        if (!code.find()) {
+            throw new IllegalStateException("backroom pairing-code said: " + output);
+        }
+        return code.group(1);
+    }
+
+    private static long headSeq(int port, String token) throws IOException, InterruptedException {
+        HttpResponse<String> relay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/relay"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.MAPPER.readTree(relay.body()).path("headSeq").asLong();
+    }
+
+    /** What the ledger's entries themselves hold per sale: payload, both hashes, type, and 16 bytes for seq and time. */
+    private static double entryBytesPerSale(Path dataDir, long entries, long sales) {
+        try (Handle handle = Jdbi.open(LedgerDatabase.readOnlyUrlFor(dataDir), "sa", "")) {
+            long bytes = handle.createQuery("SELECT SUM(OCTET_LENGTH(payload) + OCTET_LENGTH(hash) + OCTET_LENGTH(prev_hash) "
+                    + "+ OCTET_LENGTH(type) + 16) FROM ledger").mapTo(Long.class).one();
+            return (double) bytes / entries * entries / sales;
+        }
+    }
+
+    /** {@code BACKROOM_JAVA_OPTS} as the unit sets it. */
+    private static List<String> unitJavaOpts() throws IOException {
+        return Files.readAllLines(UNIT).stream().filter(line -> line.startsWith("Environment=BACKROOM_JAVA_OPTS="))
+                .map(line -> line.substring("Environment=BACKROOM_JAVA_OPTS=".length()).strip())
+                .flatMap(opts -> Arrays.stream(opts.split("\\s+")))
+                .toList();
+    }
+
+    /** The heap options the launcher's box_memory_opts gives a machine of {@code memTotalKb} (empty: this one). */
+    private static List<String> heapOpts(String memTotalKb) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("./backroom", "heap-opts"));
+        if (!memTotalKb.isEmpty()) {
+            command.add(memTotalKb);
+        }
+        Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (launcher.waitFor() != 0) {
+            throw new IllegalStateException("./backroom heap-opts said: " + output);
+        }
+        return output.isEmpty() ? List.of() : List.of(output.split("\\s+"));
+    }
+
+    private static List<String> flags(List<String> heap, List<String> unit) {
+        List<String> flags = new ArrayList<>(heap);
+        flags.addAll(unit);
+        return flags;
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
+    }
+
+    private static double mb(long bytes) {
+        return bytes / 1024.0 / 1024.0;
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    private record Baseline(Duration ready, long idleRss) {
+    }
+
+    private record BoxRun(Path dataDir, Duration ready, long idleRss, long afterRss, double bytesPerSale, BenchTill till) {
+    }
+
+    private record Ledger(long entries, long sales, long before, long after, String report) {
+    }
+}
