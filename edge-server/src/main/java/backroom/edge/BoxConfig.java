@@ -1,5 +1,6 @@
 package backroom.edge;
 
+import backroom.edge.backup.BackupSettings;
 import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.bumpbar.BumpBarSetup;
 import backroom.edge.hardware.HardwareSetup;
@@ -24,16 +25,19 @@ import java.util.function.Supplier;
  * default 60), {@code BACKROOM_BUMP_BARS} (serial bump bars and GPIO buttons, each bound to a
  * kitchen station: {@code bar=serial:/dev/ttyUSB0?baud=9600;grill=gpio:17,27}, see {@link BumpBarBinding}),
  * {@code BACKROOM_HARDWARE} (printers, drawers and pole displays by role: see {@link HardwareSetup};
- * unset, simulated ones write to files under the data folder; {@code none}, none), and the relay's
- * settings ({@link RelaySettings}).
+ * unset, simulated ones write to files under the data folder; {@code none}, none), the relay's
+ * settings ({@link RelaySettings}) and the nightly backup's ({@link BackupSettings}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
-                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware) {
+                        Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware,
+                        BackupSettings backups) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+    /** A box with no relay, bump bars, printers or nightly backups: tests and benches start these, at any hour. */
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
-        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE);
+        this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE,
+                BackupSettings.NO_NIGHTLY);
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -53,7 +57,7 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
                 RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")),
-                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")));
+                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")), BackupSettings.fromEnvironment(env));
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -77,37 +81,42 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups);
     }
 
     public BoxConfig withHttpPort(int port) {
-        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware);
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups);
     }
 
     /** The same box, with these bump bars. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars),
-                hardware);
+                hardware, backups);
     }
 
     /** The same box, with these bump bars and its GPIO pins reached through {@code gpio}. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars, Supplier<Context> gpio) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio),
-                hardware);
+                hardware, backups);
     }
 
     /** The same box, with the printers, drawers and pole displays {@code setup} names. */
     public BoxConfig withHardware(HardwareSetup setup) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup);
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup, backups);
+    }
+
+    /** The same box, with these nightly backups. */
+    public BoxConfig withBackups(BackupSettings settings) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, settings);
     }
 
     /** The same box, relaying to HQ with {@code settings}. */
     public BoxConfig withRelay(UplinkSettings settings) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars,
-                hardware);
+                hardware, backups);
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code backroom <command>}: the box's command line. */
 @Command(name = "backroom", mixinStandardHelpOptions = true,
         description = "Backroom, the in-store edge server for a point of sale.",
-        subcommands = {RunCommand.class, PairingCodeCommand.class, VerifyLedgerCommand.class, BenchCommand.class, HqCommand.class})
+        subcommands = {RunCommand.class, PairingCodeCommand.class, VerifyLedgerCommand.class, BenchCommand.class, HqCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class BackroomCommand implements Runnable {
 
     public static void main(String[] args) {
