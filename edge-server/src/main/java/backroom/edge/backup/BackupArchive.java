@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,14 +49,13 @@ public final class BackupArchive {
     /** Writes {@code work}'s {@code ledger.mv.db} and {@code box.key} with {@code manifest} to {@code target}, whole or not at all. */
     static void write(Path target, Path work, Manifest manifest) {
         writeWhole(target, out -> {
+            // Each putNextEntry ends the entry before it; close() ends the last and writes the directory.
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(Json.write(manifest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                zip.closeEntry();
+                zip.write(Json.write(manifest).getBytes(StandardCharsets.UTF_8));
                 for (String name : new String[] {LedgerFolder.DATABASE, BoxKey.FILE_NAME}) {
                     zip.putNextEntry(new ZipEntry(name));
                     Files.copy(work.resolve(name), zip);
-                    zip.closeEntry();
                 }
             }
         });
@@ -161,7 +161,6 @@ public final class BackupArchive {
         try {
             Files.deleteIfExists(part);
             Files.createFile(part, PosixFilePermissions.asFileAttribute(DataFolder.OWNER_ONLY_FILE));
-            Files.setPosixFilePermissions(part, DataFolder.OWNER_ONLY_FILE);
             try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
@@ -172,12 +171,9 @@ public final class BackupArchive {
             try (FileChannel folder = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
                 folder.force(true);
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(part);
-            throw new BackupException("cannot write " + target + ": " + e, e);
-        } catch (RuntimeException e) {
-            deleteQuietly(part);
-            throw e;
+            throw e instanceof RuntimeException failed ? failed : new BackupException("cannot write " + target + ": " + e, e);
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +33,7 @@ import java.util.stream.Stream;
  * </pre>
  *
  * The command copies the {@code .zip} to where it was asked to write it and removes the request's
- * files. It gives up when no box took the request in time (it takes it back first, so a box that
+ * files, {@code .taken} too (the box removes it as well, once it has answered). It gives up when no box took the request in time (it takes it back first, so a box that
  * comes late finds nothing), or when the box stops before answering. Answers nobody came for are
  * removed by the box after an hour.
  */
@@ -96,17 +95,21 @@ public final class BackupSpool {
         Instant deadline = Instant.now().plus(within);
         Instant nextLook = Instant.now();
         while (true) {
+            // Looked at first: the box leaves its answer before it removes .taken.
+            boolean working = Files.exists(file(id, ".taken"));
             Path backup = file(id, ".zip");
             if (Files.exists(backup)) {
+                delete(file(id, ".taken"));
                 return backup;
             }
             Path failed = file(id, ".failed");
             if (Files.exists(failed)) {
                 String why = read(failed);
                 delete(failed);
+                delete(file(id, ".taken"));
                 throw new BackupException("the box could not make the backup: " + why);
             }
-            if (!Files.exists(file(id, ".taken")) && !Files.exists(backup) && !Files.exists(failed)) {
+            if (!working) {
                 throw new BackupException("the box stopped before the backup was made; nothing was written");
             }
             if (Instant.now().isAfter(nextLook)) {
@@ -182,10 +185,7 @@ public final class BackupSpool {
         }
         DataFolder.create(dir);
         try {
-            UserPrincipal box = Files.getOwner(dir.getParent());
-            if (!Files.getOwner(dir).equals(box)) {
-                Files.setOwner(dir, box);
-            }
+            Files.setOwner(dir, Files.getOwner(dir.getParent()));
         } catch (IOException e) {
             throw new BackupException("cannot hand " + dir.toAbsolutePath() + " to the data folder's owner: " + e, e);
         }
@@ -216,7 +216,7 @@ public final class BackupSpool {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
-            return "(its answer " + file + " cannot be read: " + e + ")";
+            throw new BackupException("the box could not make the backup, and why cannot be read from " + file + ": " + e, e);
         }
     }
 

@@ -99,8 +99,11 @@ public final class Backups implements AutoCloseable {
     }
 
     private void scheduleNightly() {
-        Duration delay = settings.untilNext(ZonedDateTime.ofInstant(clock.instant(), zone));
+        ZonedDateTime now = ZonedDateTime.ofInstant(clock.instant(), zone);
+        Duration delay = settings.untilNext(now);
         threads.schedule(this::nightlyThenNext, delay.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("next nightly backup at " + now.plus(delay) + " into " + settings.dirFor(dataDir) + ", keeping the newest "
+                + settings.keep());
     }
 
     /** What runs each night: the backup, a failure logged, then the next night scheduled. */

@@ -1,8 +1,6 @@
 package backroom.edge.backup;
 
 import backroom.edge.access.BoxKey;
-import backroom.edge.ledger.AuditVerdict;
-import backroom.edge.ledger.ChainVerdict;
 import backroom.edge.ledger.DataFolder;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.LedgerFolder;
@@ -19,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,7 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  * Puts a backup's ledger and key in place of a stopped box's. Everything is checked first, with
  * the backup taken out into a staging folder: that it is a whole backup of this format, that its
  * ledger verifies as {@code verify-ledger} would (the whole chain, every table held to it), that
- * its head is the one its manifest names, and that its key is the one its ledger was made with.
+ * its head is the one its manifest names, and that its key is the one its ledger's PINs were hashed with.
  * Only then are the box's own ledger files, key and first-start notice moved aside (kept, never
  * deleted) into {@code before-restore-<time>/}, and the backup's put in their place. A refused
  * restore leaves the data folder as it found it.
@@ -51,9 +50,7 @@ public final class Restore {
     public static Restored restore(Path backup, Path dataDir, List<TableAudit> audits, Clock clock) {
         boolean created = !Files.exists(dataDir);
         try (LedgerLock stopped = holdStopped(dataDir)) {
-            DataFolder.create(dataDir);
             Path staging = dataDir.resolve(STAGING);
-            Backup.deleteFolder(staging);
             DataFolder.create(staging);
             try {
                 Manifest manifest = BackupArchive.unpack(backup, staging);
@@ -87,15 +84,14 @@ public final class Restore {
         } catch (RuntimeException e) {
             throw new BackupException("the backup's ledger cannot be read: " + e.getMessage(), e);
         }
-        AuditVerdict audit = result.audit();
-        ChainVerdict chain = audit.chain();
-        if (!chain.intact()) {
-            throw new BackupException("the backup's ledger is broken at entry " + chain.firstBrokenSeq() + ": " + chain.problem());
-        }
         if (!result.intact()) {
-            throw new BackupException("the backup's ledger does not verify: " + String.join("; ", problems(result)));
+            List<String> problems = new ArrayList<>(result.verifiedPointProblems());
+            if (!result.audit().intact()) {
+                problems.addFirst(result.audit().problem());
+            }
+            throw new BackupException("the backup's ledger does not verify: " + String.join("; ", problems));
         }
-        LedgerHead head = chain.head();
+        LedgerHead head = result.audit().chain().head();
         if (head.seq() != manifest.headSeq() || !head.hash().equals(manifest.headHash())) {
             throw new BackupException("the backup's ledger ends at entry " + head.seq() + " (hash " + head.hash()
                     + ") but its manifest names entry " + manifest.headSeq() + " (hash " + manifest.headHash() + ")");
@@ -105,16 +101,9 @@ public final class Restore {
         try (Handle handle = Jdbi.open(LedgerDatabase.readOnlyUrlFor(staging), "sa", "")) {
             recorded = BoxKey.recordedFingerprint(handle);
         }
-        if (recorded.isPresent() && !recorded.get().equals(fingerprint)
-                || manifest.boxKeyFingerprint() != null && !manifest.boxKeyFingerprint().equals(fingerprint)) {
+        if (recorded.isPresent() && !recorded.get().equals(fingerprint)) {
             throw new BackupException("the backup's box.key is not the key its ledger's PINs and pairing codes were hashed with");
         }
-    }
-
-    private static List<String> problems(OfflineCheck.Result result) {
-        return result.audit().tableProblem() == null ? result.verifiedPointProblems()
-                : Stream.concat(Stream.of("tables disagree with the ledger: " + result.audit().tableProblem()),
-                        result.verifiedPointProblems().stream()).toList();
     }
 
     /** Moves the box's ledger files, key and first-start notice into a new {@code before-restore-<time>/}. */

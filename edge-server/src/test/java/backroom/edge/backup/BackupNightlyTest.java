@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,41 @@ class BackupNightlyTest {
             Path made = backups.nightly();
             assertThat(BackupRestoreTest.names(folder)).containsExactly("backroom-20261201-030000.zip.notes", made.getFileName().toString());
         }
+    }
+
+    @Test
+    void theNextNightlyIsLoggedWhenTheBoxStartsAndAgainAfterEachNightEvenOneThatFailed() throws Exception {
+        Path notAFolder = Files.writeString(folder.resolve("a-file"), "in the way");
+        BackupSettings settings = settings(notAFolder, 1);
+        try (TestBox box = TestBox.start(); Backups backups = backupsOf(box, settings)) {
+            ZonedDateTime first = nextNightlyLogged(0, notAFolder, 1);
+            assertThat(first.toLocalTime()).isEqualTo(settings.at());
+            assertThat(first).isAfter(ZonedDateTime.ofInstant(box.clock().instant(), ZONE))
+                    .isBefore(ZonedDateTime.ofInstant(box.clock().instant(), ZONE).plusDays(1));
+
+            box.clock().advance(Duration.ofDays(1));
+            backups.nightlyThenNext();
+
+            assertThat(nextNightlyLogged(1, notAFolder, 1)).isEqualTo(first.plusDays(1));
+        }
+        assertThat(logs.records()).as("nothing was under way when it stopped")
+                .noneMatch(record -> record.getLevel() == Level.WARNING && record.getLoggerName().equals(Backups.class.getName()));
+    }
+
+    @Test
+    void keepingNoneSchedulesNoNightlyBackup() throws Exception {
+        try (TestBox box = TestBox.start(); Backups ignored = backupsOf(box, settings(folder, 0))) {
+            assertThat(messages(Level.INFO)).noneMatch(message -> message.startsWith("next nightly backup"));
+        }
+    }
+
+    /** The {@code n}th "next nightly backup" logged, checked for its folder and number kept; its time. */
+    private ZonedDateTime nextNightlyLogged(int n, Path into, int keep) {
+        List<String> logged = messages(Level.INFO).stream().filter(message -> message.startsWith("next nightly backup at ")).toList();
+        assertThat(logged).hasSize(n + 1);
+        String message = logged.get(n);
+        assertThat(message).endsWith(" into " + into + ", keeping the newest " + keep);
+        return ZonedDateTime.parse(message.substring("next nightly backup at ".length(), message.indexOf(" into ")));
     }
 
     private static BackupSettings settings(Path folder, int keep) {
