@@ -184,6 +184,24 @@ class BackupRefusalTest {
     }
 
     @Test
+    void noBackupIsMadeOfALedgerBesideAKeyItWasNotMadeWith() throws Exception {
+        Path copy = work.resolve("copied-with-another-key");
+        Files.createDirectories(copy);
+        Files.copy(box.dataDir().resolve(LedgerFolder.DATABASE), copy.resolve(LedgerFolder.DATABASE));
+        byte[] otherKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(otherKey);
+        Files.writeString(copy.resolve(BoxKey.FILE_NAME), Base64.getEncoder().encodeToString(otherKey) + "\n");
+        Path target = work.resolve("never-made.zip");
+
+        assertThatThrownBy(() -> Backup.ofStoppedBox(copy, target, CLOCK))
+                .isInstanceOf(BackupException.class)
+                .hasMessage(copy.resolve(BoxKey.FILE_NAME).toAbsolutePath() + " is not the key this ledger's PINs and pairing codes"
+                        + " were hashed with");
+        assertThat(target).doesNotExist();
+        assertThat(BackupRestoreTest.names(work)).noneMatch(name -> name.startsWith(".never-made") || name.startsWith("never-made"));
+    }
+
+    @Test
     void aBackupThatCannotBeWrittenLeavesNothingUnderItsName() throws Exception {
         Path target = work.resolve("never.zip");
         assertThatThrownBy(() -> BackupArchive.copy(work.resolve("no-such-backup.zip"), target))
