@@ -16,6 +16,7 @@ import backroom.edge.access.SecretTokens;
 import backroom.edge.access.SessionService;
 import backroom.edge.access.SignIns;
 import backroom.edge.access.StaffService;
+import backroom.edge.backup.Backups;
 import backroom.edge.bumpbar.BumpBarWatch;
 import backroom.edge.bumpbar.BumpBars;
 import backroom.edge.catalog.CatalogService;
@@ -109,6 +110,7 @@ public final class Box implements AutoCloseable {
     private final PrintWorkers printWorkers;
     private final PoleDisplays poles;
     private final LedgerCompaction compaction;
+    private Backups backups;
 
     private Box(LedgerDatabase database, WholeLedgerAudit audit, LiveUpdates live, Listener listener, RouteTable routes,
                 FirstStart firstStart, Relay relay, BumpBars bumpBars, PrintWorkers printWorkers, PoleDisplays poles,
@@ -187,6 +189,7 @@ public final class Box implements AutoCloseable {
                     config.hardware().gpio());
             Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles,
                     LedgerCompaction.whenQuiet(database.writer()));
+            box.backups = Backups.start(config.backups(), config.dataDir(), database.jdbi(), clock, ZoneId.systemDefault());
             audit.start();
             return box;
         } catch (RuntimeException e) {
@@ -365,6 +368,7 @@ public final class Box implements AutoCloseable {
     /** Stops taking requests, lets the ledger writer finish its group, then closes the database. */
     @Override
     public void close() {
+        backups.close();
         printWorkers.close();
         poles.close();
         bumpBars.close();

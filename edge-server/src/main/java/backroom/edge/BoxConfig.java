@@ -1,5 +1,6 @@
 package backroom.edge;
 
+import backroom.edge.backup.BackupSettings;
 import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.bumpbar.BumpBarSetup;
 import backroom.edge.catalog.ProvisionedStore;
@@ -26,18 +27,19 @@ import java.util.function.Supplier;
  * kitchen station: {@code bar=serial:/dev/ttyUSB0?baud=9600;grill=gpio:17,27}, see {@link BumpBarBinding}),
  * {@code BACKROOM_HARDWARE} (printers, drawers and pole displays by role: see {@link HardwareSetup};
  * unset, simulated ones write to files under the data folder; {@code none}, none), and the relay's
- * settings ({@link RelaySettings}). The configuration file ({@code run --config}) gives the same
+ * settings ({@link RelaySettings}), the nightly backup's ({@link BackupSettings}). The configuration file ({@code run --config}) gives the same
  * settings under other names, and the store's settings and taxes ({@code store}).
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
                         Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware,
-                        Optional<ProvisionedStore> store) {
+                        BackupSettings backups, Optional<ProvisionedStore> store) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+    /** A box with no relay, bump bars, printers or nightly backups: tests and benches start these, at any hour. */
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
         this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE,
-                Optional.empty());
+                BackupSettings.NO_NIGHTLY, Optional.empty());
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -57,7 +59,7 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
                 RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")),
-                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")), Optional.empty());
+                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")), BackupSettings.fromEnvironment(env), Optional.empty());
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -81,43 +83,49 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware, store);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store);
     }
 
     public BoxConfig withHttpPort(int port) {
-        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, store);
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, store);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store);
     }
 
     /** The same box, with these bump bars. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars),
-                hardware, store);
+                hardware, backups, store);
     }
 
     /** The same box, with these bump bars and its GPIO pins reached through {@code gpio}. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars, Supplier<Context> gpio) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio),
-                hardware, store);
+                hardware, backups, store);
     }
 
     /** The same box, with the printers, drawers and pole displays {@code setup} names. */
     public BoxConfig withHardware(HardwareSetup setup) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup, store);
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup, backups, store);
     }
 
     /** The same box, with the store's settings and taxes from its configuration file. */
     public BoxConfig withProvisionedStore(ProvisionedStore provisioned) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware,
-                Optional.of(provisioned));
+                backups, Optional.of(provisioned));
+    }
+
+    /** The same box, with these nightly backups. */
+    public BoxConfig withBackups(BackupSettings settings) {
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, settings,
+                store);
     }
 
     /** The same box, relaying to HQ with {@code settings}. */
     public BoxConfig withRelay(UplinkSettings settings) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars,
-                hardware, store);
+                hardware, backups, store);
     }
 }

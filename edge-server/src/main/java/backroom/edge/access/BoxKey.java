@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,7 +29,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BoxKey {
 
-    static final String FILE_NAME = "box.key";
+    public static final String FILE_NAME = "box.key";
     private static final String HMAC = "HmacSHA256";
     private static final int BYTES = 32;
 
@@ -97,8 +98,14 @@ public final class BoxKey {
         return mac("pin", pin);
     }
 
-    String fingerprint() {
+    /** What the database records of this key: an HMAC of a fixed text under it, never the key. */
+    public String fingerprint() {
         return mac("fingerprint", "backroom box key");
+    }
+
+    /** The fingerprint of the key a database's hashes were made with, if it records one yet. */
+    public static Optional<String> recordedFingerprint(Handle handle) {
+        return handle.createQuery("SELECT fingerprint FROM box_key WHERE id = 1").mapTo(String.class).findOne();
     }
 
     private String mac(String purpose, String value) {

@@ -39,6 +39,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * data: /var/lib/backroom
  * hardware: {receipt: epson-tm-t20iii@usb:/dev/usb/lp0, drawer: drawer-via-printer@printer:receipt}   # or: none
  * bumpBars: {grill: serial:/dev/ttyUSB0?baud=9600}
+ * backup: {dir: /var/lib/backroom/backups, at: "03:00", keep: 7}    # BACKROOM_BACKUP_DIR, _AT, _KEEP
  * settings: {storeName: Kopi Kita, serviceChargeBp: 500, roundingIncrement: 100, roundingMode: HALF_UP}
  * taxes: [{id: ppn, name: PPN 11%, rateBp: 1100, inclusive: false}]
  * </pre>
@@ -50,7 +51,8 @@ final class ConfigFile {
 
     /** File keys and the variables they stand for. */
     static final Map<String, String> VARIABLES = variables();
-    private static final List<String> SECTIONS = List.of("store", "relay", "http", "data", "hardware", "bumpBars", "settings", "taxes");
+    private static final List<String> SECTIONS = List.of("store", "relay", "http", "data", "hardware", "bumpBars", "backup", "settings",
+            "taxes");
 
     /** Where each key was found (1-based lines), for errors: {@code http.port}, {@code hardware.receipt}, {@code taxes[0].rateBp}. */
     private final Map<String, Integer> lines = new TreeMap<>();
@@ -134,7 +136,7 @@ final class ConfigFile {
             Object value = topValues.get(name);
             switch (name) {
                 case "data" -> scalar("data", node);
-                case "store", "relay", "http" -> scalars(name, node);
+                case "store", "relay", "http", "backup" -> scalars(name, node);
                 case "hardware" -> joined("hardware", node, true);
                 case "bumpBars" -> joined("bumpBars", node, false);
                 case "settings" -> settings = shaped("settings", node, value, MappingNode.class, "a map of the store's settings");
@@ -367,6 +369,9 @@ final class ConfigFile {
         variables.put("http.maxConnections", "BACKROOM_MAX_CONNECTIONS");
         variables.put("http.idleTimeoutSeconds", "BACKROOM_IDLE_TIMEOUT_SECONDS");
         variables.put("data", "BACKROOM_DATA_DIR");
+        variables.put("backup.dir", "BACKROOM_BACKUP_DIR");
+        variables.put("backup.at", "BACKROOM_BACKUP_AT");
+        variables.put("backup.keep", "BACKROOM_BACKUP_KEEP");
         variables.put("hardware", "BACKROOM_HARDWARE");
         variables.put("bumpBars", "BACKROOM_BUMP_BARS");
         return Collections.unmodifiableMap(variables);

@@ -64,6 +64,11 @@ final class ProvisionCommand implements Callable<Integer> {
                     + " (repeat for each role; `none` for no hardware).")
     private List<String> hardware = new ArrayList<>();
     @Option(names = "--bump-bar", paramLabel = "STATION=CONNECTION") private List<String> bumpBars = new ArrayList<>();
+    @Option(names = "--backup-at", paramLabel = "HH:MM", description = "When the nightly backup runs (default 03:00).")
+    private String backupAt;
+    @Option(names = "--backup-keep", description = "How many nightly backups are kept (default 7; 0: none).") private String backupKeep;
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where nightly backups go (default <data>/backups).")
+    private String backupDir;
     @Option(names = "--store-name") private String storeName;
     @Option(names = "--service-charge-bp", description = "Service charge in basis points (500 = 5%).") private Integer serviceChargeBp;
     @Option(names = "--rounding-increment") private Long roundingIncrement;
@@ -100,6 +105,9 @@ final class ProvisionCommand implements Callable<Integer> {
             }
             hardware(config);
             bumpBars.forEach(bar -> put(config, "bumpBars", nameOf(bar, "--bump-bar"), valueOf(bar)));
+            put(config, "backup", "at", backupAt);
+            put(config, "backup", "keep", backupKeep == null ? null : number(backupKeep));
+            put(config, "backup", "dir", backupDir);
             put(config, "settings", "storeName", storeName);
             put(config, "settings", "serviceChargeBp", serviceChargeBp);
             put(config, "settings", "roundingIncrement", roundingIncrement);

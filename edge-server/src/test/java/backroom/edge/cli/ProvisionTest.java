@@ -141,6 +141,14 @@ class ProvisionTest {
     }
 
     @Test
+    void theNightlyBackupIsSetInTheFileAndItsMistakesNamedThere() {
+        ConfigFile.Contents contents = ConfigFile.parse(dir.resolve("b.yaml"), "backup:\n  at: \"02:30\"\n  keep: 14\n");
+        assertThat(contents.variables()).containsEntry("BACKROOM_BACKUP_AT", "02:30").containsEntry("BACKROOM_BACKUP_KEEP", "14");
+        assertThatThrownBy(() -> ConfigFile.parse(dir.resolve("b.yaml"), "backup:\n  at: \"02:30\"\n  keep: -1\n"))
+                .hasMessageContaining("line 3: backup.keep");
+    }
+
+    @Test
     void theEnvironmentOverridesTheFile() {
         ConfigFile.Contents contents = ConfigFile.parse(dir.resolve("b.yaml"), "http:\n  port: 8081\n  idleTimeoutSeconds: 30\n");
         assertThat(contents.boxConfig(Map.of("BACKROOM_HTTP_PORT", "9090", "PATH", "/bin")).httpPort()).isEqualTo(9090);

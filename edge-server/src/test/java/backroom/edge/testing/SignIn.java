@@ -44,6 +44,11 @@ public final class SignIn {
         return new Api(port, token);
     }
 
+    /** A copy of the box's data on {@code copy} (a restored backup) knows the technician's session made on {@code original}. */
+    public static void sameTechnician(Path original, Path copy) {
+        TECHNICIAN_SESSIONS.put(copy.toAbsolutePath(), TECHNICIAN_SESSIONS.get(original.toAbsolutePath()));
+    }
+
     /** The technician session made on an earlier start of the box on {@code dataDir}. */
     public static Api technicianAgain(int port, Path dataDir) {
         String token = TECHNICIAN_SESSIONS.get(dataDir.toAbsolutePath());

@@ -1,0 +1,154 @@
+package backroom.edge.backup;
+
+import backroom.edge.access.BoxKey;
+import backroom.edge.ledger.DataFolder;
+import backroom.edge.ledger.LedgerDatabase;
+import backroom.edge.ledger.LedgerFolder;
+import backroom.edge.ledger.LedgerHead;
+import backroom.edge.ledger.OfflineCheck;
+import backroom.edge.ledger.TableAudit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Puts a backup's ledger and key in place of a stopped box's. Everything is checked first, with
+ * the backup taken out into a staging folder: that it is a whole backup of this format, that its
+ * ledger verifies as {@code verify-ledger} would (the whole chain, every table held to it), that
+ * its head is the one its manifest names, and that its key is the one its ledger's PINs were hashed with.
+ * Only then are the box's own ledger files, key and first-start notice moved aside (kept, never
+ * deleted) into {@code before-restore-<time>/}, and the backup's put in their place. A refused
+ * restore leaves the data folder as it found it.
+ */
+public final class Restore {
+
+    static final String STAGING = "restore-staging";
+    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("'before-restore-'yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** What was restored, and where the box's own files went ({@code null} when the folder held none). */
+    public record Restored(Manifest manifest, Path setAside) {
+    }
+
+    private Restore() {
+    }
+
+    /** Restores {@code backup} into {@code dataDir}, refusing (with a {@link BackupException}, nothing changed) what does not check. */
+    public static Restored restore(Path backup, Path dataDir, List<TableAudit> audits, Clock clock) {
+        boolean created = !Files.exists(dataDir);
+        try (LedgerLock stopped = holdStopped(dataDir)) {
+            Path staging = dataDir.resolve(STAGING);
+            DataFolder.create(staging);
+            try {
+                Manifest manifest = BackupArchive.unpack(backup, staging);
+                check(staging, manifest, audits);
+                Path aside = moveAside(dataDir, clock);
+                putInPlace(staging, dataDir, manifest, clock);
+                return new Restored(manifest, aside);
+            } finally {
+                Backup.deleteFolder(staging);
+            }
+        } catch (BackupException e) {
+            if (created) {
+                Backup.deleteFolder(dataDir);
+            }
+            throw e;
+        }
+    }
+
+    private static LedgerLock holdStopped(Path dataDir) {
+        try {
+            return LedgerLock.holdStopped(dataDir);
+        } catch (LedgerLock.BoxRunningException e) {
+            throw new BackupException(e.getMessage() + ": stop it first (systemctl stop backroom), then restore", e);
+        }
+    }
+
+    private static void check(Path staging, Manifest manifest, List<TableAudit> audits) {
+        OfflineCheck.Result result;
+        try {
+            result = OfflineCheck.run(staging, audits);
+        } catch (RuntimeException e) {
+            throw new BackupException("the backup's ledger cannot be read: " + e.getMessage(), e);
+        }
+        if (!result.intact()) {
+            List<String> problems = new ArrayList<>(result.verifiedPointProblems());
+            if (!result.audit().intact()) {
+                problems.addFirst(result.audit().problem());
+            }
+            throw new BackupException("the backup's ledger does not verify: " + String.join("; ", problems));
+        }
+        LedgerHead head = result.audit().chain().head();
+        if (head.seq() != manifest.headSeq() || !head.hash().equals(manifest.headHash())) {
+            throw new BackupException("the backup's ledger ends at entry " + head.seq() + " (hash " + head.hash()
+                    + ") but its manifest names entry " + manifest.headSeq() + " (hash " + manifest.headHash() + ")");
+        }
+        String fingerprint = Backup.keyIn(staging).fingerprint();
+        Optional<String> recorded;
+        try (Handle handle = Jdbi.open(LedgerDatabase.readOnlyUrlFor(staging), "sa", "")) {
+            recorded = BoxKey.recordedFingerprint(handle);
+        }
+        if (recorded.isPresent() && !recorded.get().equals(fingerprint)) {
+            throw new BackupException("the backup's box.key is not the key its ledger's PINs and pairing codes were hashed with");
+        }
+    }
+
+    /** Moves the box's ledger files, key and first-start notice into a new {@code before-restore-<time>/}. */
+    private static Path moveAside(Path dataDir, Clock clock) {
+        List<Path> own;
+        try (Stream<Path> files = Files.list(dataDir)) {
+            own = files.filter(file -> isTheBoxs(file.getFileName().toString())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dataDir, e);
+        }
+        if (own.isEmpty()) {
+            return null;
+        }
+        Path aside = dataDir.resolve(ASIDE.format(clock.instant()));
+        for (int n = 2; Files.exists(aside); n++) {
+            aside = dataDir.resolve(ASIDE.format(clock.instant()) + "-" + n);
+        }
+        DataFolder.create(aside);
+        try {
+            for (Path file : own) {
+                Files.move(file, aside.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("restore stopped half-way moving the box's own files into " + aside
+                    + "; move them back from there", e);
+        }
+        return aside;
+    }
+
+    private static boolean isTheBoxs(String name) {
+        return LedgerFolder.isLedgerFile(name) || name.startsWith(BoxKey.FILE_NAME) || name.equals("first-start.txt");
+    }
+
+    private static void putInPlace(Path staging, Path dataDir, Manifest manifest, Clock clock) {
+        try {
+            for (String name : new String[] {LedgerFolder.DATABASE, BoxKey.FILE_NAME}) {
+                Files.move(staging.resolve(name), dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            }
+            LedgerFolder.adopt(dataDir, new LedgerHead(manifest.headSeq(), manifest.headHash()), clock.instant());
+            DataFolder.restrictToOwner(dataDir);
+            try (FileChannel folder = FileChannel.open(dataDir, StandardOpenOption.READ)) {
+                folder.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("restore stopped half-way putting the backup's files into " + dataDir, e);
+        }
+    }
+}
