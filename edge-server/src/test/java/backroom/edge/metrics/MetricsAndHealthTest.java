@@ -60,6 +60,7 @@ class MetricsAndHealthTest {
             assertThat(number(after, "backroom_live_clients")).isZero();
             assertThat(number(after, "process_resident_memory_bytes")).isPositive();
             assertThat(number(after, "jvm_memory_used_bytes{area=\"heap\"}")).isPositive();
+            assertThat(number(after, "jvm_threads_live")).as("the writer, the workers, the server's at least").isGreaterThan(5);
 
             long groups = number(after, "backroom_ledger_group_writes_count");
             long writes = number(after, "backroom_ledger_group_writes_sum");
