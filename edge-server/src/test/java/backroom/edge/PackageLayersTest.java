@@ -55,7 +55,8 @@ class PackageLayersTest {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
                 Path folder = SOURCES.relativize(file.getParent());
                 String from = folder.toString().isEmpty() ? BOX : folder.getName(0).toString();
-                String text = Files.readString(file).replaceFirst("(?m)^package [^;]+;", "");
+                // A class named in a string (a child process started by its main class) is no import.
+                String text = Files.readString(file).replaceFirst("(?m)^package [^;]+;", "").replaceAll("\"(?:[^\"\\\\\n]|\\\\.)*\"", "\"\"");
                 Matcher reference = REFERENCE.matcher(text);
                 Set<String> targets = uses.computeIfAbsent(from, key -> new TreeSet<>());
                 while (reference.find()) {
