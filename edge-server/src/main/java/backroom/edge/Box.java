@@ -186,7 +186,7 @@ public final class Box implements AutoCloseable {
             printWorkers = PrintWorkers.start(hardware, database, devices, clock, ZoneId.systemDefault(), STATUS_EVERY,
                     config.hardware().gpio());
             Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles,
-                    LedgerCompaction.whenQuiet(database.writer()));
+                    LedgerCompaction.whenQuiet(database.writer(), config.compactAfterQuiet()));
             audit.start();
             return box;
         } catch (RuntimeException e) {
