@@ -61,6 +61,10 @@ final class FootprintBench implements Callable<Integer> {
             defaultValue = "10000")
     private int round;
 
+    @Option(names = "--java-opts",
+            description = "Try these JVM options instead of the launcher's heap and the unit's flags (one box, memory only).")
+    private String javaOpts;
+
     @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench).")
     private Path dir = Path.of("data", "bench");
 
@@ -71,6 +75,9 @@ final class FootprintBench implements Callable<Integer> {
 
     private int measure(Path runDir) throws Exception {
         Files.createDirectories(runDir);
+        if (javaOpts != null) {
+            return tryOptions(runDir, List.of(javaOpts.strip().split("\\s+")));
+        }
         List<String> unit = unitJavaOpts();
         Map<String, List<String>> heaps = new LinkedHashMap<>();
         heaps.put("this machine", heapOpts(""));
@@ -143,6 +150,29 @@ final class FootprintBench implements Callable<Integer> {
         figures.put("ledgerFileBytesAfterCompaction", ledger.last().compaction().after());
         if (json) {
             System.out.println(Json.write(figures));
+        }
+        return 0;
+    }
+
+    /**
+     * One new box with {@code flags}: time to ready, resident memory idle and after the sales, then
+     * sales/s and p99 at {@link #TABLETS} clients for 5 s (after 2 s of warm-up), the box in its own process.
+     */
+    private int tryOptions(Path runDir, List<String> flags) throws Exception {
+        Path dataDir = runDir.resolve("box");
+        try (BoxProcess box = startBox(dataDir, flags)) {
+            Duration ready = box.awaitReady(Duration.ofSeconds(60));
+            Thread.sleep(2_000);
+            long idle = box.residentBytes();
+            BenchTill till = BenchTill.open(box.port(), pairingCode(dataDir), PIN);
+            BenchSales.ring(box.port(), till, sales, TABLETS);
+            long after = box.residentBytes();
+            HttpSalesLoad.Result load = new HttpSalesLoad(box.port(), till).run(TABLETS, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            long afterLoad = box.residentBytes();
+            box.stop();
+            System.out.printf("%s: ready %.0f ms, idle %.1f MB, after %,d sales %.1f MB; %d clients: %.0f sales/s, p99 %.2f ms, "
+                    + "then %.1f MB%n", String.join(" ", flags), millis(ready), mb(idle), sales, mb(after), TABLETS, load.salesPerSecond(), load.p99Millis(),
+                    mb(afterLoad));
         }
         return 0;
     }
