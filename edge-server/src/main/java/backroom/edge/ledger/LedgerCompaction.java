@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -200,7 +202,7 @@ public final class LedgerCompaction implements AutoCloseable {
         MVStore store = store(handle);
         FileStore<?> file = store.getFileStore();
         Duration retention = Duration.ofMillis(Math.max(0, store.getRetentionTime()));
-        if (file.getChunksFillRate() < REWRITE_BELOW_PERCENT && store.compact(REWRITE_BELOW_PERCENT, REWRITE_BYTES)) {
+        if (rewritableChunksLive(file) < REWRITE_BELOW_PERCENT && store.compact(REWRITE_BELOW_PERCENT, REWRITE_BYTES)) {
             store.commit();
             return new Step(Outcome.PROGRESS, retention, file.size(), file.getChunksFillRate());
         }
@@ -214,8 +216,20 @@ public final class LedgerCompaction implements AutoCloseable {
         if (file.size() < size || file.getFillRate() != fill) {
             return new Step(Outcome.PROGRESS, retention, file.size(), chunksLive);
         }
-        boolean packed = chunksLive >= REWRITE_BELOW_PERCENT && file.getFillRate() >= PACK_BELOW_PERCENT;
+        boolean packed = rewritableChunksLive(file) >= REWRITE_BELOW_PERCENT && file.getFillRate() >= PACK_BELOW_PERCENT;
         return new Step(packed ? Outcome.PACKED : Outcome.WAITING, retention, file.size(), chunksLive);
+    }
+
+    /**
+     * How live the chunks H2 would rewrite are: those older than the retention time and not dead.
+     * All chunks' fill rate counts the dead ones H2 keeps for the retention time, and rewriting
+     * 3.5 MB a second kept about 150 MB of them: on a file of 40,000 entries the fill rate of all
+     * chunks stayed near 50% and the run rewrote for over nine minutes without an end.
+     */
+    private static int rewritableChunksLive(FileStore<?> file) {
+        Map<String, String> info = new HashMap<>();
+        file.populateInfo(info::put);
+        return Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE_RW", "100"));
     }
 
     /** The MVStore under the writer's connection: H2 offers online compaction there, not in SQL. */
