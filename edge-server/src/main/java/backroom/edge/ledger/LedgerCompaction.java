@@ -38,7 +38,9 @@ import org.jdbi.v3.core.Handle;
  * before it overwrites or cuts anything). H2 frees a dead chunk only once it is older than its retention time (45 s), so the
  * file shrinks that long after the rewriting. Writes are never held up for more than one step:
  * a step runs only while no write waits, and a run stops at the first write after it began.
- * Measured on the 2-core machine, a step took 10-250 ms, the first of a run up to about 1 s.
+ * Measured on the 2-core machine, a step took 10-250 ms, the first of a run up to about 1 s; at a
+ * load average of 12-19, packing the 437 MB file of 10,000 sales took 734 steps over 326 s, the
+ * longest 691 ms.
  *
  * <p>Crash safety comes from H2: a rewrite is an ordinary commit, and the old chunks stay until
  * they are both dead at a version on disk and older than the retention time; a move writes a
