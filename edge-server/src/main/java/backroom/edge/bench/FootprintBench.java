@@ -42,6 +42,7 @@ final class FootprintBench implements Callable<Integer> {
     /** A 2 GB Raspberry Pi 4 reports about 1.9 GB of MemTotal: the launcher gives it a heap of about 470 MiB. */
     private static final long PI_2GB_MEMTOTAL_KB = 1_924_000;
     private static final Path UNIT = Path.of("install", "backroom.service");
+    private static final String UNIT_CACHE = "/var/cache/backroom/";
     private static final String PIN = "1234";
     private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
     /** The quiet time the box filling the large ledger compacts after; the unit's box waits {@link LedgerCompaction#QUIET}. */
@@ -78,7 +79,7 @@ final class FootprintBench implements Callable<Integer> {
         if (javaOpts != null) {
             return tryOptions(runDir, List.of(javaOpts.strip().split("\\s+")));
         }
-        List<String> unit = unitJavaOpts();
+        List<String> unit = unitJavaOpts(runDir);
         Map<String, List<String>> heaps = new LinkedHashMap<>();
         heaps.put("this machine", heapOpts(""));
         heaps.put("a 2 GB Pi", heapOpts(Long.toString(PI_2GB_MEMTOTAL_KB)));
@@ -329,11 +330,16 @@ final class FootprintBench implements Callable<Integer> {
         }
     }
 
-    /** {@code BACKROOM_JAVA_OPTS} as the unit sets it. */
-    private static List<String> unitJavaOpts() throws IOException {
-        return Files.readAllLines(UNIT).stream().filter(line -> line.startsWith("Environment=BACKROOM_JAVA_OPTS="))
+    /**
+     * {@code BACKROOM_JAVA_OPTS} as the unit sets it, its class-data archive in {@code runDir}
+     * (the unit's cache folder is the service's own).
+     */
+    private static List<String> unitJavaOpts(Path runDir) throws IOException {
+        return Files.readAllLines(UNIT).stream().map(line -> line.replace("\"", ""))
+                .filter(line -> line.startsWith("Environment=BACKROOM_JAVA_OPTS="))
                 .map(line -> line.substring("Environment=BACKROOM_JAVA_OPTS=".length()).strip())
                 .flatMap(opts -> Arrays.stream(opts.split("\\s+")))
+                .map(flag -> flag.replace(UNIT_CACHE, runDir.toAbsolutePath() + "/"))
                 .toList();
     }
 
