@@ -43,6 +43,7 @@ final class FootprintBench implements Callable<Integer> {
     private static final long PI_2GB_MEMTOTAL_KB = 1_924_000;
     private static final Path UNIT = Path.of("install", "backroom.service");
     private static final String UNIT_CACHE = "/var/cache/backroom/";
+    private static final String ARCHIVE = "backroom.jsa";
     private static final String PIN = "1234";
     private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
     /** The quiet time the box filling the large ledger compacts after; the unit's box waits {@link LedgerCompaction#QUIET}. */
@@ -172,8 +173,8 @@ final class FootprintBench implements Callable<Integer> {
             long afterLoad = box.residentBytes();
             box.stop();
             System.out.printf("%s: ready %.0f ms, idle %.1f MB, after %,d sales %.1f MB; %d clients: %.0f sales/s, p99 %.2f ms, "
-                    + "then %.1f MB%n", String.join(" ", flags), millis(ready), mb(idle), sales, mb(after), TABLETS, load.salesPerSecond(), load.p99Millis(),
-                    mb(afterLoad));
+                    + "then %.1f MB%n", String.join(" ", flags), millis(ready), mb(idle), sales, mb(after), TABLETS, load.salesPerSecond(),
+                    load.p99Millis(), mb(afterLoad));
         }
         return 0;
     }
@@ -267,7 +268,9 @@ final class FootprintBench implements Callable<Integer> {
         return millis[1];
     }
 
-    private static Baseline baseline(Path runDir, List<String> flags) throws Exception {
+    /** The minimal server, with the box's flags; a class-data archive of its own, so the box's is made of the box's classes. */
+    private static Baseline baseline(Path runDir, List<String> boxFlags) throws Exception {
+        List<String> flags = boxFlags.stream().map(flag -> flag.replace("/" + ARCHIVE, "/baseline-" + ARCHIVE)).toList();
         try (BoxProcess server = BoxProcess.start(flags, BaselineServer.class.getName(), List.of("{port}"), Map.of(),
                 runDir.resolve("baseline.log"))) {
             Duration ready = server.awaitReady(Duration.ofSeconds(60));
