@@ -366,6 +366,8 @@ uninstall_box() {
       changed "removed user $user"
     fi
   fi
+  # The JVM's class-data archive (the unit's CacheDirectory) is made again at the next start.
+  remove_path "$root/var/cache/backroom"
   if $purge; then
     remove_path "$root/var/lib/backroom"
     remove_path "$root/etc/backroom"

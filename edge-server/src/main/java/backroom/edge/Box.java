@@ -188,7 +188,7 @@ public final class Box implements AutoCloseable {
             printWorkers = PrintWorkers.start(hardware, database, devices, clock, ZoneId.systemDefault(), STATUS_EVERY,
                     config.hardware().gpio());
             Box box = new Box(database, audit, live, serve(parts, whenDeaf), routes, firstStart, relay, bumpBars, printWorkers, poles,
-                    LedgerCompaction.whenQuiet(database.writer()));
+                    LedgerCompaction.whenQuiet(database.writer(), config.compactAfterQuiet()));
             box.backups = Backups.start(config.backups(), config.dataDir(), database.jdbi(), clock, ZoneId.systemDefault());
             audit.start();
             return box;

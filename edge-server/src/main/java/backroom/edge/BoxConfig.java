@@ -5,6 +5,7 @@ import backroom.edge.bumpbar.BumpBarBinding;
 import backroom.edge.bumpbar.BumpBarSetup;
 import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.hardware.HardwareSetup;
+import backroom.edge.ledger.LedgerCompaction;
 import backroom.edge.relay.RelaySettings;
 import backroom.relay.uplink.UplinkSettings;
 import com.pi4j.context.Context;
@@ -25,6 +26,8 @@ import java.util.function.Supplier;
  * {@code BACKROOM_IDLE_TIMEOUT_SECONDS} (a connection that sends nothing this long is closed;
  * default 60), {@code BACKROOM_BUMP_BARS} (serial bump bars and GPIO buttons, each bound to a
  * kitchen station: {@code bar=serial:/dev/ttyUSB0?baud=9600;grill=gpio:17,27}, see {@link BumpBarBinding}),
+ * {@code BACKROOM_COMPACT_AFTER_QUIET_SECONDS} (the ledger file is compacted once no write has come
+ * for this long; default 60: see {@link LedgerCompaction}),
  * {@code BACKROOM_HARDWARE} (printers, drawers and pole displays by role: see {@link HardwareSetup};
  * unset, simulated ones write to files under the data folder; {@code none}, none), and the relay's
  * settings ({@link RelaySettings}), the nightly backup's ({@link BackupSettings}). The configuration file ({@code run --config}) gives the same
@@ -32,14 +35,14 @@ import java.util.function.Supplier;
  */
 public record BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin, OptionalInt maxConnections,
                         Duration idleTimeout, Optional<UplinkSettings> relay, BumpBarSetup bumpBars, HardwareSetup hardware,
-                        BackupSettings backups, Optional<ProvisionedStore> store) {
+                        BackupSettings backups, Optional<ProvisionedStore> store, Duration compactAfterQuiet) {
 
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     /** A box with no relay, bump bars, printers or nightly backups: tests and benches start these, at any hour. */
     public BoxConfig(String host, int httpPort, Path dataDir, String bootstrapPin) {
         this(host, httpPort, dataDir, bootstrapPin, OptionalInt.empty(), IDLE_TIMEOUT, Optional.empty(), BumpBarSetup.NONE, HardwareSetup.NONE,
-                BackupSettings.NO_NIGHTLY, Optional.empty());
+                BackupSettings.NO_NIGHTLY, Optional.empty(), LedgerCompaction.QUIET);
     }
 
     public BoxConfig(String host, int httpPort, Path dataDir) {
@@ -50,6 +53,7 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     public static BoxConfig fromEnvironment(Map<String, String> env) {
         String maxConnections = env.get("BACKROOM_MAX_CONNECTIONS");
         String idleSeconds = env.get("BACKROOM_IDLE_TIMEOUT_SECONDS");
+        String quietSeconds = env.get("BACKROOM_COMPACT_AFTER_QUIET_SECONDS");
         return new BoxConfig(env.getOrDefault("BACKROOM_HTTP_HOST", "0.0.0.0"),
                 number(env, "BACKROOM_HTTP_PORT", "8080", 0, 65_535, "a port number"),
                 Path.of(env.getOrDefault("BACKROOM_DATA_DIR", "data")), env.get("BACKROOM_BOOTSTRAP_PIN"),
@@ -59,7 +63,9 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
                         // Helidon counts idle time in whole seconds, and the live feed pings every third of it.
                         : Duration.ofSeconds(number(env, "BACKROOM_IDLE_TIMEOUT_SECONDS", null, 3, 3_600, "a number of seconds")),
                 RelaySettings.fromEnvironment(env), BumpBarSetup.parse(env.getOrDefault("BACKROOM_BUMP_BARS", "")),
-                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")), BackupSettings.fromEnvironment(env), Optional.empty());
+                new HardwareSetup(env.getOrDefault("BACKROOM_HARDWARE", "")), BackupSettings.fromEnvironment(env), Optional.empty(),
+                quietSeconds == null ? LedgerCompaction.QUIET
+                        : Duration.ofSeconds(number(env, "BACKROOM_COMPACT_AFTER_QUIET_SECONDS", null, 1, 86_400, "a number of seconds")));
     }
 
     private static int number(Map<String, String> env, String name, String otherwise, int least, int most, String what) {
@@ -83,49 +89,53 @@ public record BoxConfig(String host, int httpPort, Path dataDir, String bootstra
     }
 
     public BoxConfig withBootstrapPin(String pin) {
-        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store);
+        return new BoxConfig(host, httpPort, dataDir, pin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store,
+                compactAfterQuiet);
     }
 
     public BoxConfig withHttpPort(int port) {
-        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store);
+        return new BoxConfig(host, port, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store,
+                compactAfterQuiet);
     }
 
     public BoxConfig withDataDir(Path dir) {
-        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store);
+        return new BoxConfig(host, httpPort, dir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, backups, store,
+                compactAfterQuiet);
     }
 
     /** The same box, with these bump bars. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars.withBindings(bars),
-                hardware, backups, store);
+                hardware, backups, store, compactAfterQuiet);
     }
 
     /** The same box, with these bump bars and its GPIO pins reached through {@code gpio}. */
     public BoxConfig withBumpBars(List<BumpBarBinding> bars, Supplier<Context> gpio) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, new BumpBarSetup(bars, gpio),
-                hardware, backups, store);
+                hardware, backups, store, compactAfterQuiet);
     }
 
     /** The same box, with the printers, drawers and pole displays {@code setup} names. */
     public BoxConfig withHardware(HardwareSetup setup) {
-        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup, backups, store);
+        return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, setup, backups, store,
+                compactAfterQuiet);
     }
 
     /** The same box, with the store's settings and taxes from its configuration file. */
     public BoxConfig withProvisionedStore(ProvisionedStore provisioned) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware,
-                backups, Optional.of(provisioned));
+                backups, Optional.of(provisioned), compactAfterQuiet);
     }
 
     /** The same box, with these nightly backups. */
     public BoxConfig withBackups(BackupSettings settings) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, relay, bumpBars, hardware, settings,
-                store);
+                store, compactAfterQuiet);
     }
 
     /** The same box, relaying to HQ with {@code settings}. */
     public BoxConfig withRelay(UplinkSettings settings) {
         return new BoxConfig(host, httpPort, dataDir, bootstrapPin, maxConnections, idleTimeout, Optional.of(settings), bumpBars,
-                hardware, backups, store);
+                hardware, backups, store, compactAfterQuiet);
     }
 }

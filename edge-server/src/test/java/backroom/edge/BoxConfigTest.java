@@ -29,6 +29,15 @@ class BoxConfigTest {
     }
 
     @Test
+    void theLedgerIsCompactedAfterSixtySecondsOfQuietUnlessTheEnvironmentSaysOtherwise() {
+        assertThat(BoxConfig.fromEnvironment(Map.of()).compactAfterQuiet()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(BoxConfig.fromEnvironment(Map.of("BACKROOM_COMPACT_AFTER_QUIET_SECONDS", "5")).compactAfterQuiet())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> BoxConfig.fromEnvironment(Map.of("BACKROOM_COMPACT_AFTER_QUIET_SECONDS", "0")))
+                .hasMessage("BACKROOM_COMPACT_AFTER_QUIET_SECONDS must be a number of seconds from 1 to 86400, not '0'");
+    }
+
+    @Test
     void idleConnectionsAreLookedForEveryQuarterOfTheTimeoutFromOneToFifteenSeconds() {
         assertThat(idleCheckEvery("3")).isEqualTo(Duration.ofSeconds(1));
         assertThat(idleCheckEvery("20")).isEqualTo(Duration.ofSeconds(5));

@@ -30,9 +30,10 @@ import picocli.CommandLine.Option;
  * flags ({@code BACKROOM_JAVA_OPTS} in {@code install/backroom.service}) and the heap the launcher
  * gives this machine, and a 2 GB Pi: resident memory idle and after 10,000 sales rung over HTTP,
  * time from the process's start to {@code /observe/health/ready} answering 200 with an empty ledger
- * and with 100,000 entries, bytes written to disk per sale, and the ledger file's size against the
- * data it holds before and after the compaction the box runs once it is quiet. Beside each: the
- * smallest Helidon server started the same way, the bytes of the sale's own entries, the data.
+ * and with 100,000 entries, bytes written to disk per sale, and the ledger file's size as it fills
+ * to 100,000 entries in rounds of sales, each followed by a quiet spell in which the box compacts
+ * it (how long that takes, and the file against the data it holds). Beside each: the smallest
+ * Helidon server started the same way, the bytes of the sale's own entries, the data.
  */
 @Command(name = "footprint", description = "Resident memory, time to ready, bytes written per sale, ledger file against its data.")
 final class FootprintBench implements Callable<Integer> {
@@ -41,9 +42,13 @@ final class FootprintBench implements Callable<Integer> {
     /** A 2 GB Raspberry Pi 4 reports about 1.9 GB of MemTotal: the launcher gives it a heap of about 470 MiB. */
     private static final long PI_2GB_MEMTOTAL_KB = 1_924_000;
     private static final Path UNIT = Path.of("install", "backroom.service");
+    private static final String UNIT_CACHE = "/var/cache/backroom/";
+    private static final String ARCHIVE = "backroom.jsa";
     private static final String PIN = "1234";
     private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
-    private static final String COMPACTED = "ledger file compacted while the store was quiet";
+    /** The quiet time the box filling the large ledger compacts after; the unit's box waits {@link LedgerCompaction#QUIET}. */
+    private static final Duration FILL_QUIET = Duration.ofSeconds(5);
+    private static final Duration COMPACTION_SILENCE = Duration.ofMinutes(5);
 
     @Option(names = "--json", description = "Also print every figure as one JSON object on the last line.")
     private boolean json;
@@ -53,6 +58,14 @@ final class FootprintBench implements Callable<Integer> {
 
     @Option(names = "--entries", description = "Entries in the large ledger (default ${DEFAULT-VALUE}).", defaultValue = "100000")
     private long entries;
+
+    @Option(names = "--round", description = "Sales rung between two quiet spells while the large ledger fills (default ${DEFAULT-VALUE}).",
+            defaultValue = "10000")
+    private int round;
+
+    @Option(names = "--java-opts",
+            description = "Try these JVM options instead of the launcher's heap and the unit's flags (one box, memory only).")
+    private String javaOpts;
 
     @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench).")
     private Path dir = Path.of("data", "bench");
@@ -64,7 +77,10 @@ final class FootprintBench implements Callable<Integer> {
 
     private int measure(Path runDir) throws Exception {
         Files.createDirectories(runDir);
-        List<String> unit = unitJavaOpts();
+        if (javaOpts != null) {
+            return tryOptions(runDir, List.of(javaOpts.strip().split("\\s+")));
+        }
+        List<String> unit = unitJavaOpts(runDir);
         Map<String, List<String>> heaps = new LinkedHashMap<>();
         heaps.put("this machine", heapOpts(""));
         heaps.put("a 2 GB Pi", heapOpts(Long.toString(PI_2GB_MEMTOTAL_KB)));
@@ -110,11 +126,20 @@ final class FootprintBench implements Callable<Integer> {
         System.out.printf("  baseline: the data a sale adds (compacted copy / sales)                  %,8.0f%n", (double) data / ledger.sales());
         System.out.printf("  the box                                                                  %,8.0f   (x%.1f the data)%n",
                 here.bytesPerSale(), here.bytesPerSale() / ((double) data / ledger.sales()));
-        System.out.printf("%nthe ledger file, %,d entries                      MB    x its data%n", ledger.entries());
-        System.out.printf("  baseline: the data it holds (compacted copy)  %8.1f%n", mb(data));
-        System.out.printf("  before compaction                             %8.1f %8.2f%n", mb(ledger.before()), (double) ledger.before() / data);
-        System.out.printf("  after the box compacted it, quiet             %8.1f %8.2f   (%s)%n", mb(ledger.after()), (double) ledger.after() / data,
-                ledger.report());
+        System.out.printf("%nthe ledger file, rounds of up to %,d sales, each followed by %d s quiet"
+                + "    MB before   MB after   x data at the end%n", round, FILL_QUIET.toSeconds());
+        for (Round r : ledger.rounds()) {
+            System.out.printf("  %,8d entries (%,7d sales)                              %9.1f %10.1f %8.2f   (%s)%n",
+                    r.entries(), r.sales(), mb(r.before()), mb(r.compaction().after()), (double) r.compaction().after() / data,
+                    r.compaction().report());
+        }
+        System.out.printf("  baseline: the data it holds at the end (compacted copy)       %9.1f%n", mb(data));
+        List<Map<String, Object>> roundFigures = new ArrayList<>();
+        for (Round r : ledger.rounds()) {
+            roundFigures.add(Map.of("entries", r.entries(), "fileBytesBefore", r.before(), "fileBytesAfter", r.compaction().after(),
+                    "compaction", r.compaction().report()));
+        }
+        figures.put("compactionRounds", roundFigures);
 
         figures.put("readyMillisEmpty", Math.round(readyEmpty));
         figures.put("readyMillisLarge", Math.round(readyLarge));
@@ -123,11 +148,33 @@ final class FootprintBench implements Callable<Integer> {
         figures.put("entryBytesPerSale", Math.round(entryBytes));
         figures.put("dataBytesPerSale", Math.round((double) data / ledger.sales()));
         figures.put("ledgerDataBytes", data);
-        figures.put("ledgerFileBytesBeforeCompaction", ledger.before());
-        figures.put("ledgerFileBytesAfterCompaction", ledger.after());
-        figures.put("compaction", ledger.report());
+        figures.put("ledgerFileBytesBeforeCompaction", ledger.last().before());
+        figures.put("ledgerFileBytesAfterCompaction", ledger.last().compaction().after());
         if (json) {
             System.out.println(Json.write(figures));
+        }
+        return 0;
+    }
+
+    /**
+     * One new box with {@code flags}: time to ready, resident memory idle and after the sales, then
+     * sales/s and p99 at {@link #TABLETS} clients for 5 s (after 2 s of warm-up), the box in its own process.
+     */
+    private int tryOptions(Path runDir, List<String> flags) throws Exception {
+        Path dataDir = runDir.resolve("box");
+        try (BoxProcess box = startBox(dataDir, flags)) {
+            Duration ready = box.awaitReady(Duration.ofSeconds(60));
+            Thread.sleep(2_000);
+            long idle = box.residentBytes();
+            BenchTill till = BenchTill.open(box.port(), pairingCode(dataDir), PIN);
+            BenchSales.ring(box.port(), till, sales, TABLETS);
+            long after = box.residentBytes();
+            HttpSalesLoad.Result load = new HttpSalesLoad(box.port(), till).run(TABLETS, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            long afterLoad = box.residentBytes();
+            box.stop();
+            System.out.printf("%s: ready %.0f ms, idle %.1f MB, after %,d sales %.1f MB; %d clients: %.0f sales/s, p99 %.2f ms, "
+                    + "then %.1f MB%n", String.join(" ", flags), millis(ready), mb(idle), sales, mb(after), TABLETS, load.salesPerSecond(),
+                    load.p99Millis(), mb(afterLoad));
         }
         return 0;
     }
@@ -148,32 +195,63 @@ final class FootprintBench implements Callable<Integer> {
         }
     }
 
-    /** Rings the box in {@code dataDir} up to {@link #entries} entries, then waits for its compaction once quiet. */
+    /**
+     * Rings the box in {@code dataDir} up to {@link #entries} entries in rounds of {@link #round}
+     * sales, each followed by a quiet spell in which the box compacts its file, as a store's day
+     * has its quiet minutes: the file's size after each round, before and after the compaction.
+     */
     private Ledger fillAndCompact(BoxRun rung10k, List<String> flags) throws Exception {
         Path dataDir = rung10k.dataDir();
         Path file = dataDir.resolve(LedgerDatabase.FILE_NAME + ".mv.db");
-        try (BoxProcess box = startBox(dataDir, flags)) {
+        List<Round> rounds = new ArrayList<>();
+        Map<String, String> quickToCompact = Map.of("BACKROOM_COMPACT_AFTER_QUIET_SECONDS", Long.toString(FILL_QUIET.toSeconds()));
+        try (BoxProcess box = startBox(dataDir, flags, quickToCompact)) {
             box.awaitReady(Duration.ofSeconds(120));
             BenchTill till = rung10k.till().again(box.port(), newPairingCode(dataDir), PIN);
             long rung = sales;
             long head = headSeq(box.port(), till.token());
             long perSale = Math.max(1, head / sales);
+            rounds.add(new Round(head, rung, Files.size(file), awaitCompaction(box, file, 0)));
             while (head < entries) {
-                int more = (int) Math.max(1, (entries - head) / perSale);
+                int more = (int) Math.min(round, Math.max(1, (entries - head) / perSale));
                 BenchSales.ring(box.port(), till, more, TABLETS);
                 rung += more;
                 head = headSeq(box.port(), till.token());
+                rounds.add(new Round(head, rung, Files.size(file), awaitCompaction(box, file, rounds.size())));
             }
-            long before = Files.size(file);
-            long deadline = System.nanoTime() + LedgerCompaction.QUIET.plus(Duration.ofMinutes(5)).toNanos();
-            while (!box.output().contains(COMPACTED) && System.nanoTime() < deadline) {
-                Thread.sleep(1_000);
-            }
-            String report = box.output().lines().filter(line -> line.contains(COMPACTED)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("the box did not compact its ledger"));
-            long after = Files.size(file);
             box.stop();
-            return new Ledger(head, rung, before, after, report.substring(report.indexOf(COMPACTED) + COMPACTED.length() + 2));
+        }
+        return new Ledger(rounds);
+    }
+
+    /**
+     * Waits for the box's {@code finished}-th compaction run to finish and says what it did. It
+     * logs a run's start and its progress every 30 s; a box that says nothing for
+     * {@link #COMPACTION_SILENCE} (and whose file does not change) has stopped compacting.
+     */
+    private static Compaction awaitCompaction(BoxProcess box, Path file, int finished) throws Exception {
+        long quietSince = System.nanoTime();
+        String said = box.output();
+        long size = Files.size(file);
+        while (true) {
+            List<String> runs = said.lines().filter(line -> line.contains(LedgerCompaction.COMPACTED)
+                    && !line.contains("stopped for a write")).toList();
+            if (runs.size() > finished) {
+                String report = runs.get(finished);
+                return new Compaction(Files.size(file), report.substring(report.indexOf(LedgerCompaction.COMPACTED)
+                        + LedgerCompaction.COMPACTED.length() + 2));
+            }
+            if (System.nanoTime() - quietSince > COMPACTION_SILENCE.toNanos()) {
+                throw new IllegalStateException("the box said nothing of its compaction for " + COMPACTION_SILENCE + "; see its log");
+            }
+            Thread.sleep(1_000);
+            String now = box.output();
+            long sizeNow = Files.size(file);
+            if (!now.equals(said) || sizeNow != size) {
+                quietSince = System.nanoTime();
+            }
+            said = now;
+            size = sizeNow;
         }
     }
 
@@ -190,7 +268,9 @@ final class FootprintBench implements Callable<Integer> {
         return millis[1];
     }
 
-    private static Baseline baseline(Path runDir, List<String> flags) throws Exception {
+    /** The minimal server, with the box's flags; a class-data archive of its own, so the box's is made of the box's classes. */
+    private static Baseline baseline(Path runDir, List<String> boxFlags) throws Exception {
+        List<String> flags = boxFlags.stream().map(flag -> flag.replace("/" + ARCHIVE, "/baseline-" + ARCHIVE)).toList();
         try (BoxProcess server = BoxProcess.start(flags, BaselineServer.class.getName(), List.of("{port}"), Map.of(),
                 runDir.resolve("baseline.log"))) {
             Duration ready = server.awaitReady(Duration.ofSeconds(60));
@@ -200,12 +280,19 @@ final class FootprintBench implements Callable<Integer> {
     }
 
     private static BoxProcess startBox(Path dataDir, List<String> flags) throws IOException {
+        return startBox(dataDir, flags, Map.of());
+    }
+
+    private static BoxProcess startBox(Path dataDir, List<String> flags, Map<String, String> more) throws IOException {
         Files.createDirectories(dataDir);
-        return BoxProcess.start(flags, "backroom.edge.cli.BackroomCommand", List.of("run"), Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "BACKROOM_HTTP_HOST", "127.0.0.1",
                 "BACKROOM_HTTP_PORT", "{port}",
                 "BACKROOM_DATA_DIR", dataDir.toAbsolutePath().toString(),
-                "BACKROOM_BOOTSTRAP_PIN", PIN), dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+                "BACKROOM_BOOTSTRAP_PIN", PIN));
+        environment.putAll(more);
+        return BoxProcess.start(flags, "backroom.edge.cli.BackroomCommand", List.of("run"), environment,
+                dataDir.resolveSibling(dataDir.getFileName() + ".log"));
     }
 
     /** The first pairing code a new box without a terminal leaves in its data folder. */
@@ -246,11 +333,16 @@ final class FootprintBench implements Callable<Integer> {
         }
     }
 
-    /** {@code BACKROOM_JAVA_OPTS} as the unit sets it. */
-    private static List<String> unitJavaOpts() throws IOException {
-        return Files.readAllLines(UNIT).stream().filter(line -> line.startsWith("Environment=BACKROOM_JAVA_OPTS="))
+    /**
+     * {@code BACKROOM_JAVA_OPTS} as the unit sets it, its class-data archive in {@code runDir}
+     * (the unit's cache folder is the service's own).
+     */
+    private static List<String> unitJavaOpts(Path runDir) throws IOException {
+        return Files.readAllLines(UNIT).stream().map(line -> line.replace("\"", ""))
+                .filter(line -> line.startsWith("Environment=BACKROOM_JAVA_OPTS="))
                 .map(line -> line.substring("Environment=BACKROOM_JAVA_OPTS=".length()).strip())
                 .flatMap(opts -> Arrays.stream(opts.split("\\s+")))
+                .map(flag -> flag.replace(UNIT_CACHE, runDir.toAbsolutePath() + "/"))
                 .toList();
     }
 
@@ -292,6 +384,25 @@ final class FootprintBench implements Callable<Integer> {
     private record BoxRun(Path dataDir, Duration ready, long idleRss, long afterRss, double bytesPerSale, BenchTill till) {
     }
 
-    private record Ledger(long entries, long sales, long before, long after, String report) {
+    /** The ledger after a round of sales: its size then, and what the compaction in the quiet spell after it did. */
+    private record Round(long entries, long sales, long before, Compaction compaction) {
+    }
+
+    private record Compaction(long after, String report) {
+    }
+
+    private record Ledger(List<Round> rounds) {
+
+        Round last() {
+            return rounds.getLast();
+        }
+
+        long entries() {
+            return last().entries();
+        }
+
+        long sales() {
+            return last().sales();
+        }
     }
 }

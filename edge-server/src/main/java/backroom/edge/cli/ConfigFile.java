@@ -51,8 +51,8 @@ final class ConfigFile {
 
     /** File keys and the variables they stand for. */
     static final Map<String, String> VARIABLES = variables();
-    private static final List<String> SECTIONS = List.of("store", "relay", "http", "data", "hardware", "bumpBars", "backup", "settings",
-            "taxes");
+    private static final List<String> SECTIONS = List.of("store", "relay", "http", "data", "hardware", "bumpBars", "backup", "ledger",
+            "settings", "taxes");
 
     /** Where each key was found (1-based lines), for errors: {@code http.port}, {@code hardware.receipt}, {@code taxes[0].rateBp}. */
     private final Map<String, Integer> lines = new TreeMap<>();
@@ -136,7 +136,7 @@ final class ConfigFile {
             Object value = topValues.get(name);
             switch (name) {
                 case "data" -> scalar("data", node);
-                case "store", "relay", "http", "backup" -> scalars(name, node);
+                case "store", "relay", "http", "backup", "ledger" -> scalars(name, node);
                 case "hardware" -> joined("hardware", node, true);
                 case "bumpBars" -> joined("bumpBars", node, false);
                 case "settings" -> settings = shaped("settings", node, value, MappingNode.class, "a map of the store's settings");
@@ -372,6 +372,7 @@ final class ConfigFile {
         variables.put("backup.dir", "BACKROOM_BACKUP_DIR");
         variables.put("backup.at", "BACKROOM_BACKUP_AT");
         variables.put("backup.keep", "BACKROOM_BACKUP_KEEP");
+        variables.put("ledger.compactAfterQuietSeconds", "BACKROOM_COMPACT_AFTER_QUIET_SECONDS");
         variables.put("hardware", "BACKROOM_HARDWARE");
         variables.put("bumpBars", "BACKROOM_BUMP_BARS");
         return Collections.unmodifiableMap(variables);
