@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,12 +31,12 @@ final class BackupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the backup (a .zip; replaced if it exists).")
     private Path file;
 
-    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
-    private Path dataDir;
+    @Mixin
+    private DataFolderOption dataFolder;
 
     @Override
     public Integer call() {
-        Path data = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("BACKROOM_DATA_DIR", "data"));
+        Path data = dataFolder.folder();
         Path target = file.toAbsolutePath();
         String owner = ownerOf(data);
         String me = System.getProperty("user.name");

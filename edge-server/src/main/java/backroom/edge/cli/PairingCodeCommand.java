@@ -1,6 +1,5 @@
 package backroom.edge.cli;
 
-import backroom.edge.BoxConfig;
 import backroom.edge.access.BoxKey;
 import backroom.edge.access.DeviceKind;
 import backroom.edge.access.Pairing;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "pairing-code", description = "Print a fresh pairing code for one device (run on the box itself).")
 final class PairingCodeCommand implements Callable<Integer> {
 
-    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
-    private Path dataDir;
+    @Mixin
+    private DataFolderOption dataFolder;
 
     @Option(names = "--name", description = "What the device will be called (default: ${DEFAULT-VALUE}).", defaultValue = "Paired on the box")
     private String name;
@@ -34,7 +34,7 @@ final class PairingCodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path data = dataDir != null ? dataDir : BoxConfig.fromEnvironment(System.getenv()).dataDir();
+        Path data = dataFolder.folder();
         if (!LedgerDatabase.isProvisioned(data)) {
             System.err.println("No box has started with data folder " + data.toAbsolutePath()
                     + " yet: start it with ./backroom run, which prints the first pairing code itself.");

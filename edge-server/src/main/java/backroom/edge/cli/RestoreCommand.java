@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,12 +23,12 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The backup file, as backroom backup wrote it.")
     private Path file;
 
-    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
-    private Path dataDir;
+    @Mixin
+    private DataFolderOption dataFolder;
 
     @Override
     public Integer call() {
-        Path data = dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("BACKROOM_DATA_DIR", "data"));
+        Path data = dataFolder.folder();
         String owner = ownerOf(data);
         if (owner != null && !owner.equals(System.getProperty("user.name"))) {
             System.err.println("restore: the data folder " + data.toAbsolutePath() + " belongs to " + owner + ": run this as that user"

@@ -1,0 +1,15 @@
+package backroom.edge.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --data DIR}: the data folder a command run on the box works on; else $BACKROOM_DATA_DIR, else ./data. */
+final class DataFolderOption {
+
+    @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR or ./data).")
+    private Path dataDir;
+
+    Path folder() {
+        return dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("BACKROOM_DATA_DIR", "data"));
+    }
+}
