@@ -6,7 +6,6 @@ import backroom.edge.backup.BackupException;
 import backroom.edge.backup.BackupSpool;
 import backroom.edge.backup.Manifest;
 import backroom.edge.ledger.LedgerDatabase;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +37,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         Path data = dataFolder.folder();
         Path target = file.toAbsolutePath();
-        String owner = ownerOf(data);
+        String owner = DataFolderOption.ownerOf(data);
         String me = System.getProperty("user.name");
         if (owner != null && !owner.equals(me) && !me.equals("root")) {
             System.err.println("backup: the data folder " + data.toAbsolutePath() + " belongs to " + owner + ": run this as that user"
@@ -67,13 +66,6 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private static String ownerOf(Path data) {
-        try {
-            return Files.exists(data) ? Files.getOwner(data).getName() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
     private static Manifest fromRunningBox(Path data, Path target) {
         BackupSpool spool = new BackupSpool(data);

@@ -1,5 +1,7 @@
 package backroom.edge.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,5 +13,14 @@ final class DataFolderOption {
 
     Path folder() {
         return dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("BACKROOM_DATA_DIR", "data"));
+    }
+
+    /** The user the data folder belongs to; null when there is no folder yet or it cannot be told. */
+    static String ownerOf(Path data) {
+        try {
+            return Files.exists(data) ? Files.getOwner(data).getName() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

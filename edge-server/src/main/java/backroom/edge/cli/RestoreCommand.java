@@ -5,7 +5,6 @@ import backroom.edge.backup.BackupException;
 import backroom.edge.backup.Restore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -29,7 +28,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path data = dataFolder.folder();
-        String owner = ownerOf(data);
+        String owner = DataFolderOption.ownerOf(data);
         if (owner != null && !owner.equals(System.getProperty("user.name"))) {
             System.err.println("restore: the data folder " + data.toAbsolutePath() + " belongs to " + owner + ": run this as that user"
                     + " (sudo -u " + owner + " ./backroom restore ...), or the box could not read what it puts there. Nothing was changed.");
@@ -50,14 +49,6 @@ final class RestoreCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             System.err.println("restore: " + e.getMessage() + ": " + e.getCause());
             return 1;
-        }
-    }
-
-    private static String ownerOf(Path data) {
-        try {
-            return Files.exists(data) ? Files.getOwner(data).getName() : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 }
