@@ -115,11 +115,11 @@ abstract class JobWorker implements AutoCloseable {
     final void markDone(List<PrintJob> jobs) {
         Instant at = clock.instant();
         List<String> ids = jobs.stream().map(PrintJob::id).toList();
-        List<PrintJob> slips = jobs.stream().filter(job -> job.document() instanceof PairingSlip).toList();
+        List<PrintJob> keepingLess = jobs.stream().filter(job -> job.document().keptOncePrinted() != job.document()).toList();
         writer.submit((handle, ledger) -> {
             PrintJobs.markDone(ledger.statements(), ids, at);
-            if (!slips.isEmpty()) {
-                PrintJobs.forgetCodes(ledger.statements(), slips);
+            if (!keepingLess.isEmpty()) {
+                PrintJobs.keepOncePrinted(ledger.statements(), keepingLess);
             }
             return null;
         });

@@ -11,7 +11,8 @@ public record PairingSlip(String code, String deviceName, String deviceKind, Ins
         implements PrintDocument {
 
     /** The slip as kept once printed: everything but the code. */
-    PairingSlip printed() {
+    @Override
+    public PairingSlip keptOncePrinted() {
         return new PairingSlip(null, deviceName, deviceKind, expiresAt, requestedBy);
     }
 }

@@ -16,6 +16,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PairingSlip.class, name = "pairing")})
 public sealed interface PrintDocument permits Receipt, KitchenSlip, DrawerKick, TestPage, PairingSlip {
 
+    /**
+     * What the job keeps of this document once it is printed: itself, unless the document holds
+     * something that must not outlive the print (a pairing slip's code).
+     */
+    default PrintDocument keptOncePrinted() {
+        return this;
+    }
+
     /** The job's kind as its row records it. */
     default String kind() {
         return switch (this) {

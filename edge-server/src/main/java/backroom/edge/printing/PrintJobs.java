@@ -74,10 +74,10 @@ final class PrintJobs {
                 ids.stream().map(id -> new Object[] {id}).toList());
     }
 
-    /** The documents of printed pairing slips, kept without their codes. */
-    static void forgetCodes(WriterStatements statements, List<PrintJob> printedSlips) {
-        statements.batch("UPDATE print_documents SET document = ? WHERE job_id = ?", printedSlips.stream()
-                .map(job -> new Object[] {Json.write(((PairingSlip) job.document()).printed()), job.id()}).toList());
+    /** The documents of printed jobs that keep less than they printed ({@link PrintDocument#keptOncePrinted}). */
+    static void keepOncePrinted(WriterStatements statements, List<PrintJob> printed) {
+        statements.batch("UPDATE print_documents SET document = ? WHERE job_id = ?", printed.stream()
+                .map(job -> new Object[] {Json.write(job.document().keptOncePrinted()), job.id()}).toList());
     }
 
     static void markDone(WriterStatements statements, List<String> ids, Instant at) {
