@@ -2,13 +2,10 @@ package backroom.edge.setup;
 
 import backroom.edge.access.Access;
 import backroom.edge.access.ApiRoutes;
-import io.helidon.http.HeaderNames;
+import backroom.edge.web.HtmlPage;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * {@code GET /setup}: the technician's page, one plain HTML file with its CSS and JavaScript. Public
@@ -19,7 +16,7 @@ import java.io.UncheckedIOException;
  */
 public final class SetupPage implements ApiRoutes.Resource {
 
-    private final byte[] page = read();
+    private final HtmlPage page = HtmlPage.of(SetupPage.class, "setup.html");
 
     @Override
     public void routes(ApiRoutes routes) {
@@ -27,19 +24,6 @@ public final class SetupPage implements ApiRoutes.Resource {
     }
 
     private void page(ServerRequest req, ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-        res.header(HeaderNames.CACHE_CONTROL, "no-cache");
-        res.send(page);
-    }
-
-    private static byte[] read() {
-        try (InputStream in = SetupPage.class.getResourceAsStream("setup.html")) {
-            if (in == null) {
-                throw new IllegalStateException("setup.html is missing from the build");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        page.send(res);
     }
 }
