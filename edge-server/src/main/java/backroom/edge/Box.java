@@ -37,6 +37,7 @@ import backroom.edge.kitchen.TableService;
 import backroom.edge.ledger.LedgerCompaction;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.TableAudit;
+import backroom.edge.ledger.TableReplay;
 import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
 import backroom.edge.metrics.BoxMetrics;
@@ -145,6 +146,11 @@ public final class Box implements AutoCloseable {
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
         return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit());
+    }
+
+    /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
+    public static List<TableReplay> tableReplays() {
+        return List.of();
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
