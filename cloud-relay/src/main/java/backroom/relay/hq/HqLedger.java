@@ -1,5 +1,7 @@
 package backroom.relay.hq;
 
+import backroom.relay.wire.LedgerPage;
+import backroom.relay.wire.LedgerRequest;
 import backroom.relay.wire.RelayAck;
 import backroom.relay.wire.RelayBatch;
 import backroom.relay.wire.StoreId;
@@ -57,9 +59,7 @@ public final class HqLedger implements AutoCloseable {
 
     /** Stores {@code batch} from {@code store} and answers what HQ now holds of that store. */
     public RelayAck land(StoreId store, RelayBatch batch, Instant receivedAt) throws SQLException {
-        if (connection.isClosed() || !connection.isValid(2)) {
-            connection = connect(url);
-        }
+        reconnectIfLost();
         ensureHeadRow(store, receivedAt);
         connection.setAutoCommit(false);
         try {
@@ -105,6 +105,25 @@ public final class HqLedger implements AutoCloseable {
                 StoreHead head = StoreHead.of(row);
                 return new RelayAck(head.checkedSeq(), head.checkedHash(), head.forkedAtSeq());
             }
+        }
+    }
+
+    /**
+     * The entries of {@code store} after {@code afterSeq}, at most {@code maxEntries} (and never more
+     * than {@link LedgerRequest#MAX_ENTRIES}), and never past what HQ holds chain-checked: a box
+     * rebuilding its ledger takes back only what HQ checked.
+     */
+    public LedgerPage page(StoreId store, String requestId, long afterSeq, int maxEntries) throws SQLException {
+        reconnectIfLost();
+        RelayAck held = current(store);
+        long room = Math.min(Math.min(maxEntries, LedgerRequest.MAX_ENTRIES), held.ackedSeq() - afterSeq);
+        List<RelayBatch.Entry> entries = room <= 0 ? List.of() : entriesAfter(store, afterSeq, (int) room);
+        return new LedgerPage(requestId, held.ackedSeq(), held.ackedHash(), held.forkedAtSeq(), entries);
+    }
+
+    private void reconnectIfLost() throws SQLException {
+        if (connection.isClosed() || !connection.isValid(2)) {
+            connection = connect(url);
         }
     }
 
@@ -223,13 +242,18 @@ public final class HqLedger implements AutoCloseable {
     }
 
     private List<RelayBatch.Entry> storedAfter(StoreId store, long seq) throws SQLException {
+        return entriesAfter(store, seq, WALK_PAGE);
+    }
+
+    /** Up to {@code limit} entries held after {@code seq}, in seq order, as far as they run without a gap. */
+    private List<RelayBatch.Entry> entriesAfter(StoreId store, long seq, int limit) throws SQLException {
         List<RelayBatch.Entry> entries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT seq, type, occurred_at, payload, prev_hash, hash FROM ledger_entries
                 WHERE franchise = ? AND store = ? AND seq > ? ORDER BY seq LIMIT ?""")) {
             bindStore(select, store);
             select.setLong(3, seq);
-            select.setInt(4, WALK_PAGE);
+            select.setInt(4, limit);
             try (ResultSet rows = select.executeQuery()) {
                 long expected = seq + 1;
                 while (rows.next() && rows.getLong(1) == expected++) {

@@ -4,6 +4,8 @@ import backroom.relay.mqtt.BrokerSettings;
 import backroom.relay.mqtt.Brokers;
 import backroom.relay.wire.BadMessageException;
 import backroom.relay.wire.BatchCodec;
+import backroom.relay.wire.LedgerPage;
+import backroom.relay.wire.LedgerRequest;
 import backroom.relay.wire.RelayAck;
 import backroom.relay.wire.RelayBatch;
 import backroom.relay.wire.Signature;
@@ -29,7 +31,8 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 /**
  * One HQ sink: joins the shared subscription on every store's events, refuses (and logs) a batch
  * with a bad signature or from a store it does not know, lands the rest in {@link HqLedger}, and
- * answers each with the store's retained ack. Batches are landed one at a time on Paho's callback
+ * answers each with the store's retained ack. It also answers a box rebuilding its ledger with the
+ * pages it asks for ({@link LedgerRequest}), on a second shared subscription, so one sink answers each. Batches are landed one at a time on Paho's callback
  * thread, so the broker's flow control holds back a sink whose database is slow. Run as many sinks
  * as needed: the broker hands each batch to one of them.
  */
@@ -48,6 +51,8 @@ public final class HqSink implements AutoCloseable {
             Thread.ofPlatform().name("hq-sink-reconnect").daemon(true).factory());
     private final AtomicLong landed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong pagesSent = new AtomicLong();
+    private final AtomicLong requestsRefused = new AtomicLong();
     private volatile boolean closed;
 
     private HqSink(BrokerSettings broker, StoreSecrets stores, HqLedger ledger, Clock clock) {
@@ -79,13 +84,23 @@ public final class HqSink implements AutoCloseable {
         return refused.get();
     }
 
+    /** Pages of a store's ledger sent back to a box rebuilding it, since start. */
+    public long ledgerPagesSent() {
+        return pagesSent.get();
+    }
+
+    /** Requests for a store's ledger refused (unknown store, bad signature) since start. */
+    public long ledgerRequestsRefused() {
+        return requestsRefused.get();
+    }
+
     private void connect() {
         if (closed) {
             return;
         }
         try {
             client.connect(Brokers.options(broker, INFLIGHT)).waitForCompletion();
-            client.subscribe(Topics.SHARED_EVENTS, 1).waitForCompletion();
+            client.subscribe(new String[] {Topics.SHARED_EVENTS, Topics.SHARED_LEDGER_REQUESTS}, new int[] {1, 1}).waitForCompletion();
             LOG.info("hq sink subscribed at " + broker);
         } catch (MqttException e) {
             LOG.log(Level.WARNING, "hq sink cannot reach " + broker + " (" + e.getMessage() + "); trying again", e);
@@ -100,6 +115,11 @@ public final class HqSink implements AutoCloseable {
     }
 
     private void received(String topic, byte[] message) {
+        Optional<StoreId> asking = Topics.storeOfLedgerRequest(topic);
+        if (asking.isPresent()) {
+            answer(asking.get(), message);
+            return;
+        }
         Optional<StoreId> store = Topics.storeOfEvents(topic);
         List<Signature> accepted = store.map(stores::accepted).orElse(List.of());
         if (accepted.isEmpty()) {
@@ -133,6 +153,37 @@ public final class HqSink implements AutoCloseable {
         } catch (SQLException | MqttException | RuntimeException e) {
             // Unacked, the box sends the batch again after its ack time-out.
             LOG.log(Level.WARNING, "could not land " + batch.fromSeq() + ".." + batch.toSeq() + " of " + store.get(), e);
+        }
+    }
+
+    /**
+     * Answers a box rebuilding its ledger with the page it asked for, signed in the secret its
+     * request was signed with. A request HQ cannot open is refused and logged, never answered.
+     */
+    private void answer(StoreId store, byte[] message) {
+        LedgerRequest request = null;
+        Signature signedWith = null;
+        for (Signature signature : stores.accepted(store)) {
+            try {
+                request = LedgerRequest.decode(message, signature);
+                signedWith = signature;
+                break;
+            } catch (BadMessageException e) {
+                // tried with the next secret, if any
+            }
+        }
+        if (request == null) {
+            requestsRefused.incrementAndGet();
+            LOG.warning("refused a ledger request for " + store + ": not a store this sink knows, or not signed with its secret");
+            return;
+        }
+        try {
+            LedgerPage page = ledger.page(store, request.requestId(), request.afterSeq(), request.maxEntries());
+            client.publish(Topics.ledgerPages(store), page.encode(signedWith), 1, false);
+            pagesSent.incrementAndGet();
+        } catch (SQLException | MqttException | RuntimeException e) {
+            // The box asks again after its time-out.
+            LOG.log(Level.WARNING, "could not answer " + store + "'s request for its ledger after " + request.afterSeq(), e);
         }
     }
 

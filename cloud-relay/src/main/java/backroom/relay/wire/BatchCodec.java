@@ -1,42 +1,17 @@
 package backroom.relay.wire;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-
 /** A {@link RelayBatch} on the wire: JSON, gzip'd, then signed ({@link Signature}). */
 public final class BatchCodec {
-
-    /** Far above a batch of the uplink's size; a message that inflates past it is refused, not read into memory. */
-    static final int MAX_INFLATED_BYTES = 64 * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private BatchCodec() {
     }
 
     public static byte[] encode(RelayBatch batch, Signature signature) {
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped, 64 * 1024)) {
-            JSON.writeValue(gzip, batch);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return signature.seal(zipped.toByteArray());
+        return GzipJson.encode(batch, signature);
     }
 
     /** The batch in {@code message} if {@code signature}'s secret signed it and it is well formed. */
     public static RelayBatch decode(byte[] message, Signature signature) throws BadMessageException {
-        byte[] zipped = signature.open(message);
-        try (InputStream json = new CappedStream(new GZIPInputStream(new ByteArrayInputStream(zipped)), MAX_INFLATED_BYTES)) {
-            return JSON.readValue(json, RelayBatch.class);
-        } catch (IOException | RuntimeException e) {
-            throw new BadMessageException("not a relay batch: " + e.getMessage(), e);
-        }
+        return GzipJson.decode(message, signature, RelayBatch.class, "a relay batch");
     }
 }

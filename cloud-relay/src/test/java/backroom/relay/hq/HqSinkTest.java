@@ -1,11 +1,15 @@
 package backroom.relay.hq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import backroom.relay.mqtt.BrokerSettings;
 import backroom.relay.mqtt.Brokers;
 import backroom.relay.testing.Mosquitto;
+import backroom.relay.uplink.LedgerDownload;
+import backroom.relay.uplink.UplinkSettings;
 import backroom.relay.wire.BatchCodec;
+import backroom.relay.wire.LedgerPage;
 import backroom.relay.wire.RelayAck;
 import backroom.relay.wire.RelayBatch;
 import backroom.relay.wire.Signature;
@@ -18,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -101,6 +106,44 @@ class HqSinkTest {
                 .containsExactly("s1 1", "s1 2", "s1 3", "s1 4", "s1 5");
         assertThat(rows("SELECT store || ' ' || checked_seq FROM store_heads")).containsExactly("s1 5");
         assertThat(acks.poll(200, TimeUnit.MILLISECONDS)).as("no ack for a refused batch").isNull();
+    }
+
+    @Test
+    void aBoxRebuildingItsLedgerGetsBackOnlyWhatHqHoldsChainChecked() throws Exception {
+        Chain chain = new Chain(30, "a");
+        send(S1, chain.batch(1, 10), S1_SECRET);
+        send(S1, chain.batch(21, 30), S1_SECRET);
+        assertThat(nextAck().ackedSeq()).isEqualTo(10);
+        assertThat(nextAck().ackedSeq()).as("21..30 are held beyond a gap, not checked").isEqualTo(10);
+        UplinkSettings asS1 = new UplinkSettings(BrokerSettings.plain(broker.url()), S1, S1_SECRET);
+        try (LedgerDownload download = LedgerDownload.of(asS1, Duration.ofSeconds(10), 2)) {
+            LedgerPage first = download.pageAfter(0, 4);
+            assertThat(first.entries()).isEqualTo(chain.batch(1, 4).entries());
+            assertThat(first.heldSeq()).isEqualTo(10);
+            assertThat(first.heldHash()).isEqualTo(chain.entry(10).hash());
+            assertThat(download.pageAfter(4, 1_000).entries()).as("never past the checked point")
+                    .isEqualTo(chain.batch(5, 10).entries());
+            assertThat(download.pageAfter(10, 1_000).entries()).as("nothing after it").isEmpty();
+        }
+        assertThat(sink.ledgerPagesSent()).isEqualTo(3);
+    }
+
+    @Test
+    void aRequestNotSignedWithTheStoresSecretIsNeverAnswered() throws Exception {
+        Chain chain = new Chain(5, "a");
+        send(S1, chain.batch(1, 5), S1_SECRET);
+        assertThat(nextAck().ackedSeq()).isEqualTo(5);
+        UplinkSettings withS2Secret = new UplinkSettings(BrokerSettings.plain(broker.url()), S1, S2_SECRET);
+        try (LedgerDownload download = LedgerDownload.of(withS2Secret, Duration.ofMillis(500), 2)) {
+            assertThatThrownBy(() -> download.pageAfter(0, 10)).isInstanceOf(LedgerDownload.HqSilentException.class)
+                    .hasMessageContaining("HQ did not answer 2 requests for kopi/s1's ledger after entry 0");
+        }
+        UplinkSettings unknown = new UplinkSettings(BrokerSettings.plain(broker.url()), new StoreId("kopi", "s3"), S1_SECRET);
+        try (LedgerDownload download = LedgerDownload.of(unknown, Duration.ofMillis(500), 1)) {
+            assertThatThrownBy(() -> download.pageAfter(0, 10)).isInstanceOf(LedgerDownload.HqSilentException.class);
+        }
+        assertThat(sink.ledgerRequestsRefused()).isEqualTo(3);
+        assertThat(sink.ledgerPagesSent()).isZero();
     }
 
     private void send(StoreId to, RelayBatch batch, String secret) throws Exception {

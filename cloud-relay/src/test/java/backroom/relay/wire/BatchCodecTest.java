@@ -78,12 +78,12 @@ class BatchCodecTest {
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
             byte[] spaces = new byte[1024 * 1024];
             Arrays.fill(spaces, (byte) ' ');
-            for (int i = 0; i <= BatchCodec.MAX_INFLATED_BYTES / spaces.length; i++) {
+            for (int i = 0; i <= GzipJson.MAX_INFLATED_BYTES / spaces.length; i++) {
                 gzip.write(spaces);
             }
         }
         assertThatThrownBy(() -> BatchCodec.decode(S1.seal(zipped.toByteArray()), S1))
-                .isInstanceOf(BadMessageException.class).hasMessageContaining("inflates past " + BatchCodec.MAX_INFLATED_BYTES);
+                .isInstanceOf(BadMessageException.class).hasMessageContaining("inflates past " + GzipJson.MAX_INFLATED_BYTES);
     }
 
     @Test

@@ -16,6 +16,18 @@ class TopicsTest {
         assertThat(Topics.ack(STORE)).isEqualTo("backroom/v1/kopi-nusantara/jkt-001/ack");
         assertThat(Topics.status(STORE)).isEqualTo("backroom/v1/kopi-nusantara/jkt-001/status");
         assertThat(Topics.SHARED_EVENTS).isEqualTo("$share/hq/backroom/v1/+/+/events");
+        assertThat(Topics.ledgerRequests(STORE)).isEqualTo("backroom/v1/kopi-nusantara/jkt-001/ledger/get");
+        assertThat(Topics.ledgerPages(STORE)).isEqualTo("backroom/v1/kopi-nusantara/jkt-001/ledger/page");
+        assertThat(Topics.SHARED_LEDGER_REQUESTS).isEqualTo("$share/hq/backroom/v1/+/+/ledger/get");
+    }
+
+    @Test
+    void theStoreOfALedgerRequestIsReadBack() {
+        assertThat(Topics.storeOfLedgerRequest(Topics.ledgerRequests(STORE))).contains(STORE);
+        assertThat(Topics.storeOfLedgerRequest(Topics.ledgerPages(STORE))).isEmpty();
+        assertThat(Topics.storeOfLedgerRequest(Topics.events(STORE))).isEmpty();
+        assertThat(Topics.storeOfEvents(Topics.ledgerRequests(STORE))).isEmpty();
+        assertThat(Topics.storeOfLedgerRequest("backroom/v1/kopi/jkt/x/ledger/get")).isEmpty();
     }
 
     @Test

@@ -1,12 +1,17 @@
 package backroom.edge.backup;
 
 import backroom.edge.access.BoxKey;
+import backroom.edge.ledger.AuditVerdict;
+import backroom.edge.ledger.BrokenCopyException;
 import backroom.edge.ledger.DataFolder;
+import backroom.edge.ledger.LedgerCopy;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.LedgerFolder;
 import backroom.edge.ledger.LedgerHead;
+import backroom.edge.ledger.LedgerRebuild;
 import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.ledger.TableAudit;
+import backroom.edge.ledger.TableReplay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -20,6 +25,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,7 +38,8 @@ import org.jdbi.v3.core.Jdbi;
  * its head is the one its manifest names, and that its key is the one its ledger's PINs were hashed with.
  * Only then are the box's own ledger files, key and first-start notice moved aside (kept, never
  * deleted) into {@code before-restore-<time>/}, and the backup's put in their place. A refused
- * restore leaves the data folder as it found it.
+ * restore leaves the data folder as it found it. A box whose disk died, and with it its backups,
+ * is {@link #rebuild rebuilt} the same way from HQ's copy of its ledger.
  */
 public final class Restore {
 
@@ -48,20 +56,62 @@ public final class Restore {
 
     /** Restores {@code backup} into {@code dataDir}, refusing (with a {@link BackupException}, nothing changed) what does not check. */
     public static Restored restore(Path backup, Path dataDir, List<TableAudit> audits, Clock clock) {
+        return intoStoppedBox(dataDir, staging -> {
+            Manifest manifest = BackupArchive.unpack(backup, staging);
+            check(staging, manifest, audits);
+            Path aside = moveAside(dataDir, clock);
+            putInPlace(staging, dataDir, new LedgerHead(manifest.headSeq(), manifest.headHash()), clock,
+                    LedgerFolder.DATABASE, BoxKey.FILE_NAME);
+            return new Restored(manifest, aside);
+        });
+    }
+
+    /** What a rebuild reached, and where the box's own files went ({@code null} when the folder held none). */
+    public record Rebuilt(LedgerHead head, Path setAside) {
+    }
+
+    /**
+     * Rebuilds the ledger of a stopped box in {@code dataDir} from {@code copy} (HQ's), every table
+     * from its entries by {@code replays}, in a staging folder; checks it as {@code verify-ledger}
+     * would, then puts it in place as {@link #restore} does. The box makes a new key at its next
+     * start: the old one died with the old disk, and no entry carries a PIN or token hashed with it.
+     * Tells {@code progress} the head after each page of the copy.
+     */
+    public static Rebuilt rebuild(LedgerCopy copy, Path dataDir, List<TableReplay> replays, List<TableAudit> audits, Clock clock,
+                                  LongConsumer progress) {
+        return intoStoppedBox(dataDir, staging -> {
+            LedgerHead head;
+            try (LedgerRebuild rebuild = LedgerRebuild.into(staging, replays)) {
+                head = rebuild.copy(copy, progress);
+            } catch (BrokenCopyException e) {
+                throw new BackupException(e.getMessage(), e);
+            }
+            if (head.seq() == 0) {
+                throw new BackupException("the copy holds no entry of this store: there is nothing to rebuild from");
+            }
+            checkRebuilt(staging, head, audits);
+            Path aside = moveAside(dataDir, clock);
+            putInPlace(staging, dataDir, head, clock, LedgerFolder.DATABASE);
+            return new Rebuilt(head, aside);
+        });
+    }
+
+    /**
+     * Runs {@code work} with the box in {@code dataDir} held stopped and a fresh staging folder, which
+     * goes afterwards; a data folder made for this goes too if {@code work} fails.
+     */
+    private static <T> T intoStoppedBox(Path dataDir, Function<Path, T> work) {
         boolean created = !Files.exists(dataDir);
         try (LedgerLock stopped = holdStopped(dataDir)) {
             Path staging = dataDir.resolve(STAGING);
+            Backup.deleteFolder(staging);
             DataFolder.create(staging);
             try {
-                Manifest manifest = BackupArchive.unpack(backup, staging);
-                check(staging, manifest, audits);
-                Path aside = moveAside(dataDir, clock);
-                putInPlace(staging, dataDir, manifest, clock);
-                return new Restored(manifest, aside);
+                return work.apply(staging);
             } finally {
                 Backup.deleteFolder(staging);
             }
-        } catch (BackupException e) {
+        } catch (RuntimeException e) {
             if (created) {
                 Backup.deleteFolder(dataDir);
             }
@@ -106,6 +156,16 @@ public final class Restore {
         }
     }
 
+    private static void checkRebuilt(Path staging, LedgerHead head, List<TableAudit> audits) {
+        AuditVerdict audit = OfflineCheck.run(staging, audits).audit();
+        if (!audit.intact()) {
+            throw new BackupException("the rebuilt ledger does not verify: " + audit.problem());
+        }
+        if (!audit.chain().head().equals(head)) {
+            throw new BackupException("the rebuilt ledger ends at entry " + audit.chain().head().seq() + " but the copy at entry " + head.seq());
+        }
+    }
+
     /** Moves the box's ledger files, key and first-start notice into a new {@code before-restore-<time>/}. */
     private static Path moveAside(Path dataDir, Clock clock) {
         List<Path> own;
@@ -137,18 +197,18 @@ public final class Restore {
         return LedgerFolder.isLedgerFile(name) || name.startsWith(BoxKey.FILE_NAME) || name.equals("first-start.txt");
     }
 
-    private static void putInPlace(Path staging, Path dataDir, Manifest manifest, Clock clock) {
+    private static void putInPlace(Path staging, Path dataDir, LedgerHead head, Clock clock, String... files) {
         try {
-            for (String name : new String[] {LedgerFolder.DATABASE, BoxKey.FILE_NAME}) {
+            for (String name : files) {
                 Files.move(staging.resolve(name), dataDir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
             }
-            LedgerFolder.adopt(dataDir, new LedgerHead(manifest.headSeq(), manifest.headHash()), clock.instant());
+            LedgerFolder.adopt(dataDir, head, clock.instant());
             DataFolder.restrictToOwner(dataDir);
             try (FileChannel folder = FileChannel.open(dataDir, StandardOpenOption.READ)) {
                 folder.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("restore stopped half-way putting the backup's files into " + dataDir, e);
+            throw new UncheckedIOException("restore stopped half-way putting the new ledger into " + dataDir, e);
         }
     }
 }

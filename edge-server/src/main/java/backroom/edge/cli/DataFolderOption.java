@@ -12,7 +12,12 @@ final class DataFolderOption {
     private Path dataDir;
 
     Path folder() {
-        return dataDir != null ? dataDir : Path.of(System.getenv().getOrDefault("BACKROOM_DATA_DIR", "data"));
+        return dataDir != null ? dataDir : defaultFolder();
+    }
+
+    /** $BACKROOM_DATA_DIR, else ./data. */
+    static Path defaultFolder() {
+        return Path.of(System.getenv().getOrDefault("BACKROOM_DATA_DIR", "data"));
     }
 
     /** The user the data folder belongs to; null when there is no folder yet or it cannot be told. */

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -74,6 +75,19 @@ public final class LedgerRebuild implements AutoCloseable {
             throw e;
         }
         DiskSync.CHECKPOINT_SYNC.force(handle);
+    }
+
+    /**
+     * Rebuilds from the whole of {@code copy}, page after page until it holds no more, then
+     * {@link #finish}es; tells {@code progress} the head after each page. Returns the head.
+     */
+    public LedgerHead copy(LedgerCopy copy, LongConsumer progress) {
+        for (List<LedgerEntry> page = copy.pageAfter(head.seq()); !page.isEmpty(); page = copy.pageAfter(head.seq())) {
+            add(page);
+            progress.accept(head.seq());
+        }
+        finish();
+        return head;
     }
 
     /** Writes what follows from all the entries together; call once, after the last page. */
