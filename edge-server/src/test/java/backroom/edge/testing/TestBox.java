@@ -59,6 +59,14 @@ public final class TestBox implements AutoCloseable {
         }
     }
 
+    /**
+     * A box started on a data folder a test made some other way (a ledger rebuilt from HQ, say),
+     * signed in through its first start as a new box is.
+     */
+    public static TestBox startOn(Path dataDir, UnaryOperator<BoxConfig> configure) {
+        return new TestBox(dataDir, new TestClock(), configure);
+    }
+
     /** Starts again on the data of a box that was closed, and signs nobody in: the box itself writes nothing new. */
     public static TestBox restartUnattended(TestBox closed) {
         return new TestBox(closed.dataDir, closed.clock, closed.configure, false);
