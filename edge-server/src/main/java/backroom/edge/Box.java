@@ -26,12 +26,14 @@ import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.drawer.DrawerAudit;
+import backroom.edge.drawer.DrawerReplay;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.hardware.DeviceRole;
 import backroom.edge.kitchen.KdsPage;
 import backroom.edge.kitchen.KdsSettingsService;
 import backroom.edge.kitchen.KitchenAudit;
 import backroom.edge.kitchen.KitchenBumps;
+import backroom.edge.kitchen.KitchenReplay;
 import backroom.edge.kitchen.KitchenService;
 import backroom.edge.kitchen.TableService;
 import backroom.edge.ledger.LedgerCompaction;
@@ -56,6 +58,7 @@ import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.setup.SetupPage;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.shifts.ShiftsAudit;
+import backroom.edge.shifts.ShiftsReplay;
 import backroom.edge.stock.StockAudit;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.ConnectionCap;
@@ -150,7 +153,10 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
     public static List<TableReplay> tableReplays() {
-        return List.of();
+        return List.of(
+                new ShiftsReplay(),
+                new DrawerReplay(),
+                new KitchenReplay());
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */

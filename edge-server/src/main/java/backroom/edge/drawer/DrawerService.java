@@ -54,6 +54,13 @@ public final class DrawerService implements ApiRoutes.Resource {
     private static DrawerOpening record(Handle handle, LedgerAppender ledger, String openingId, OpenRequest body, Actor by) {
         DrawerOpening opening = new DrawerOpening(openingId, body.registerId(), Shifts.openOn(handle, body.registerId()).orElse(null),
                 body.reason(), ledger.nextSeq(), ledger.now(), by);
+        insert(handle, opening);
+        ledger.append("drawer.opened", opening);
+        return opening;
+    }
+
+    /** The row of {@code opening}, which is its {@code drawer.opened} entry's payload. */
+    static void insert(Handle handle, DrawerOpening opening) {
         handle.createUpdate("""
                         INSERT INTO drawer_openings (id, register_id, shift_id, reason, staff_id, device_id, ledger_seq, opened_at)
                         VALUES (:id, :register, :shift, :reason, :staff, :device, :seq, :at)""")
@@ -61,13 +68,11 @@ public final class DrawerService implements ApiRoutes.Resource {
                 .bind("register", opening.registerId())
                 .bind("shift", opening.shiftId())
                 .bind("reason", opening.reason())
-                .bind("staff", by.staffId())
-                .bind("device", by.deviceId())
+                .bind("staff", opening.by().staffId())
+                .bind("device", opening.by().deviceId())
                 .bind("seq", opening.ledgerSeq())
                 .bind("at", opening.openedAt().atOffset(ZoneOffset.UTC))
                 .execute();
-        ledger.append("drawer.opened", opening);
-        return opening;
     }
 
     record OpenRequest(String registerId, String reason) {

@@ -38,24 +38,8 @@ final class ItemMoves {
     static KitchenOrder move(Handle handle, LedgerAppender ledger, KitchenOrder order, List<KitchenOrder.Item> items, OrderStatus to,
                              String type, Map<String, Object> about, Bumps bumps, Actor by) {
         boolean tableWasTaken = Tables.isTaken(handle, order.tableId());
-        long seq = ledger.nextSeq();
-        Instant now = ledger.now();
-        for (KitchenOrder.Item item : items) {
-            Update update = handle.createUpdate("UPDATE kitchen_items SET status = :status" + timesFor(to)
-                            + " WHERE order_id = :order AND item_no = :item")
-                    .bind("status", to.wire())
-                    .bind("order", order.orderId())
-                    .bind("item", item.itemNo());
-            stamped(update, to, now).execute();
-            switch (bumps) {
-                case KEEP -> { }
-                case ADD -> handle.createUpdate("INSERT INTO kitchen_bumps (ledger_seq, order_id, item_no) VALUES (:seq, :order, :item)")
-                        .bind("seq", seq).bind("order", order.orderId()).bind("item", item.itemNo()).execute();
-                case FORGET -> handle.createUpdate("DELETE FROM kitchen_bumps WHERE order_id = :order AND item_no = :item")
-                        .bind("order", order.orderId()).bind("item", item.itemNo()).execute();
-            }
-        }
-        OrderStatus orderStatus = refresh(handle, order.orderId(), now);
+        List<Integer> itemNos = items.stream().map(KitchenOrder.Item::itemNo).toList();
+        OrderStatus orderStatus = write(handle, order.orderId(), itemNos, to, bumps, ledger.nextSeq(), ledger.now());
         boolean becameReady = orderStatus == OrderStatus.READY && !order.status().equals(OrderStatus.READY.wire());
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("orderId", order.orderId());
@@ -63,13 +47,37 @@ final class ItemMoves {
         entry.put("tableId", order.tableId());
         entry.putAll(about);
         entry.put("stations", KitchenWrites.stationsOf(items));
-        entry.put("items", items.stream().map(KitchenOrder.Item::itemNo).toList());
+        entry.put("items", itemNos);
         entry.put("status", to.wire());
         entry.put("orderStatus", orderStatus.wire());
         entry.put("by", by);
         ledger.append(type.equals("order.status_changed") && becameReady ? "order.ready" : type, entry);
         Tables.announceIfChanged(handle, ledger, order.tableId(), tableWasTaken);
         return KitchenRows.find(handle, order.orderId()).orElseThrow();
+    }
+
+    /**
+     * The rows a move by entry {@code seq} writes: each item's status and times, the bumps kept for
+     * recalls, and the order's status and times after; returns that status.
+     */
+    static OrderStatus write(Handle handle, String orderId, List<Integer> itemNos, OrderStatus to, Bumps bumps, long seq,
+                             Instant now) {
+        for (int itemNo : itemNos) {
+            Update update = handle.createUpdate("UPDATE kitchen_items SET status = :status" + timesFor(to)
+                            + " WHERE order_id = :order AND item_no = :item")
+                    .bind("status", to.wire())
+                    .bind("order", orderId)
+                    .bind("item", itemNo);
+            stamped(update, to, now).execute();
+            switch (bumps) {
+                case KEEP -> { }
+                case ADD -> handle.createUpdate("INSERT INTO kitchen_bumps (ledger_seq, order_id, item_no) VALUES (:seq, :order, :item)")
+                        .bind("seq", seq).bind("order", orderId).bind("item", itemNo).execute();
+                case FORGET -> handle.createUpdate("DELETE FROM kitchen_bumps WHERE order_id = :order AND item_no = :item")
+                        .bind("order", orderId).bind("item", itemNo).execute();
+            }
+        }
+        return refresh(handle, orderId, now);
     }
 
     /**

@@ -68,11 +68,16 @@ final class KitchenMoves {
         List<Integer> itemNos = bumped.stream().map(Bumped::itemNo).toList();
         List<KitchenOrder.Item> back = order.items().stream().filter(item -> itemNos.contains(item.itemNo())).toList();
         OrderStatus to = OrderStatus.of(back.getFirst().status()).previous();
-        for (KitchenOrder.Item item : back) {
-            handle.createUpdate("DELETE FROM kitchen_bumps WHERE order_id = :order AND item_no = :item AND ledger_seq = :seq")
-                    .bind("order", order.orderId()).bind("item", item.itemNo()).bind("seq", bumped.getFirst().seq()).execute();
-        }
+        takeBack(handle, order.orderId(), itemNos, bumped.getFirst().seq());
         return ItemMoves.move(handle, ledger, order, back, to, "order.recalled", about(station, "recall"), ItemMoves.Bumps.KEEP, by);
+    }
+
+    /** Takes the bump entry {@code bumpSeq} made off the items it moved: a recall ({@code order.recalled}) of that bump. */
+    static void takeBack(Handle handle, String orderId, List<Integer> itemNos, long bumpSeq) {
+        for (int itemNo : itemNos) {
+            handle.createUpdate("DELETE FROM kitchen_bumps WHERE order_id = :order AND item_no = :item AND ledger_seq = :seq")
+                    .bind("order", orderId).bind("item", itemNo).bind("seq", bumpSeq).execute();
+        }
     }
 
     static KitchenOrder rush(Handle handle, LedgerAppender ledger, String orderId, boolean rush, Actor by) {
@@ -80,7 +85,7 @@ final class KitchenMoves {
         if (!OrderStatus.of(order.status()).isOpen()) {
             throw Problem.conflict("orderId", "order " + order.orderNumber() + " is " + order.status() + ": there is nothing to rush");
         }
-        handle.createUpdate("UPDATE kitchen_orders SET rush = :rush WHERE id = :id").bind("rush", rush).bind("id", orderId).execute();
+        markRush(handle, orderId, rush);
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("orderId", orderId);
         entry.put("orderNumber", order.orderNumber());
@@ -89,6 +94,11 @@ final class KitchenMoves {
         entry.put("by", by);
         ledger.append("order.rushed", entry);
         return KitchenRows.find(handle, orderId).orElseThrow();
+    }
+
+    /** The order's row as {@code order.rushed} leaves it. */
+    static void markRush(Handle handle, String orderId, boolean rush) {
+        handle.createUpdate("UPDATE kitchen_orders SET rush = :rush WHERE id = :id").bind("rush", rush).bind("id", orderId).execute();
     }
 
     /** An item's bump a recall may take back. */

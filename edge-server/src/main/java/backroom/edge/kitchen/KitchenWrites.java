@@ -2,6 +2,7 @@ package backroom.edge.kitchen;
 
 import backroom.edge.access.Actor;
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.ledger.WriterStatements;
 import backroom.edge.printing.KitchenSlip;
 import backroom.edge.printing.PrintQueue;
 import backroom.edge.web.Json;
@@ -46,13 +47,7 @@ public final class KitchenWrites {
                 .bind("id", orderId).mapTo(Integer.class).one();
         List<KitchenTicket.Item> items = ticket.items();
         for (int i = 0; i < items.size(); i++) {
-            KitchenTicket.Item item = items.get(i);
-            ledger.statements().update("""
-                            INSERT INTO kitchen_items (order_id, item_no, ticket_no, sale_id, line_no, station, product_id, name, variant,
-                                                       modifiers, notes, quantity, status, created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)""",
-                    orderId, firstItem + i, ticketNo, ticket.saleId(), item.lineNo(), item.station(), item.productId(), item.name(),
-                    item.variant(), Json.write(item.modifiers()), item.notes(), item.quantity(), now.atOffset(ZoneOffset.UTC));
+            insertItem(ledger.statements(), orderId, firstItem + i, ticketNo, ticket.saleId(), items.get(i), now);
         }
         if (secondRound) {
             // New pending items take the order back to pending (a new order's row starts there).
@@ -121,19 +116,41 @@ public final class KitchenWrites {
     private static int open(LedgerAppender ledger, String orderId, String orderType, String tableId, Instant now) {
         int number = ledger.statements().queryOne("SELECT order_number FROM kitchen_orders ORDER BY ledger_seq DESC LIMIT 1",
                 rs -> rs.getInt(1)).orElse(0) % LAST_ORDER_NUMBER + 1;
-        ledger.statements().update("""
+        insertOrder(ledger.statements(), orderId, number, orderType, tableId, ledger.nextSeq(), now);
+        return 1;
+    }
+
+    /** The row of an order opened by entry {@code seq} ({@code order.created}): pending, on its first ticket. */
+    static void insertOrder(WriterStatements statements, String orderId, int number, String orderType, String tableId, long seq,
+                            Instant now) {
+        statements.update("""
                         INSERT INTO kitchen_orders (id, order_number, order_type, table_id, status, rush, tickets, ledger_seq, created_at)
                         VALUES (?, ?, ?, ?, 'pending', FALSE, 1, ?, ?)""",
-                orderId, number, orderType, tableId, ledger.nextSeq(), now.atOffset(ZoneOffset.UTC));
-        return 1;
+                orderId, number, orderType, tableId, seq, now.atOffset(ZoneOffset.UTC));
+    }
+
+    /** The row of one item of ticket {@code ticketNo}, pending at its station. */
+    static void insertItem(WriterStatements statements, String orderId, int itemNo, int ticketNo, String saleId,
+                           KitchenTicket.Item item, Instant now) {
+        statements.update("""
+                        INSERT INTO kitchen_items (order_id, item_no, ticket_no, sale_id, line_no, station, product_id, name, variant,
+                                                   modifiers, notes, quantity, status, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)""",
+                orderId, itemNo, ticketNo, saleId, item.lineNo(), item.station(), item.productId(), item.name(),
+                item.variant(), Json.write(item.modifiers()), item.notes(), item.quantity(), now.atOffset(ZoneOffset.UTC));
     }
 
     /** One more ticket on an open order; returns its number. */
     private static int addTicket(Handle handle, String orderId) {
         int ticketNo = handle.createQuery("SELECT tickets + 1 FROM kitchen_orders WHERE id = :id").bind("id", orderId)
                 .mapTo(Integer.class).one();
-        handle.createUpdate("UPDATE kitchen_orders SET tickets = :ticket WHERE id = :id").bind("ticket", ticketNo).bind("id", orderId)
-                .execute();
+        countTickets(handle, orderId, ticketNo);
         return ticketNo;
+    }
+
+    /** The order has {@code tickets} tickets now ({@code order.ticket_added} names the newest). */
+    static void countTickets(Handle handle, String orderId, int tickets) {
+        handle.createUpdate("UPDATE kitchen_orders SET tickets = :ticket WHERE id = :id").bind("ticket", tickets).bind("id", orderId)
+                .execute();
     }
 }

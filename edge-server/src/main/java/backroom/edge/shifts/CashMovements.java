@@ -27,21 +27,26 @@ final class CashMovements {
         }
         CashMovement movement = new CashMovement(movementId, shiftId, request.kind(), request.amount(), request.reason(),
                 ledger.nextSeq(), ledger.now(), by);
+        insert(handle, movement);
+        ledger.append("cash.moved", movement);
+        return movement;
+    }
+
+    /** The row of {@code movement}, which is its {@code cash.moved} entry's payload. */
+    static void insert(Handle handle, CashMovement movement) {
         handle.createUpdate("""
                         INSERT INTO cash_movements (id, shift_id, kind, amount, reason, staff_id, device_id, ledger_seq, moved_at)
                         VALUES (:id, :shift, :kind, :amount, :reason, :staff, :device, :seq, :at)""")
                 .bind("id", movement.movementId())
-                .bind("shift", shiftId)
+                .bind("shift", movement.shiftId())
                 .bind("kind", movement.kind())
                 .bind("amount", movement.amount())
                 .bind("reason", movement.reason())
-                .bind("staff", by.staffId())
-                .bind("device", by.deviceId())
+                .bind("staff", movement.by().staffId())
+                .bind("device", movement.by().deviceId())
                 .bind("seq", movement.ledgerSeq())
                 .bind("at", movement.movedAt().atOffset(ZoneOffset.UTC))
                 .execute();
-        ledger.append("cash.moved", movement);
-        return movement;
     }
 
     static List<CashMovement> ofShift(Handle handle, String shiftId) {

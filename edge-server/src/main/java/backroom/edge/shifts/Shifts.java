@@ -6,6 +6,7 @@ import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
 import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -99,16 +100,21 @@ public final class Shifts {
         if (busy) {
             throw Problem.conflict("registerId", "register " + registerId + " already has an open shift");
         }
+        insertOpened(handle, shiftId, registerId, openingFloat, ledger.now());
+        ledger.append("shift.opened", Map.of("shiftId", shiftId, "registerId", registerId, "openingFloat", openingFloat, "by", by));
+        return find(handle, shiftId).orElseThrow();
+    }
+
+    /** The row of a shift opened at {@code at}, holding its register until it closes: {@code shift.opened}'s row. */
+    static void insertOpened(Handle handle, String shiftId, String registerId, long openingFloat, Instant at) {
         handle.createUpdate("""
                         INSERT INTO shifts (id, register_id, open_register, opening_float, opened_at)
                         VALUES (:id, :register, :register, :float, :at)""")
                 .bind("id", shiftId)
                 .bind("register", registerId)
                 .bind("float", openingFloat)
-                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
+                .bind("at", at.atOffset(ZoneOffset.UTC))
                 .execute();
-        ledger.append("shift.opened", Map.of("shiftId", shiftId, "registerId", registerId, "openingFloat", openingFloat, "by", by));
-        return find(handle, shiftId).orElseThrow();
     }
 
     static ShiftReport close(Handle handle, LedgerAppender ledger, String shiftId, long countedCash, Actor by) {
@@ -117,19 +123,24 @@ public final class Shifts {
             throw Problem.conflict("shiftId", "shift " + shiftId + " is already closed");
         }
         ShiftReport open = ShiftReports.report(handle, shift);
-        handle.createUpdate("""
-                        UPDATE shifts SET open_register = NULL, closed_at = :at, counted_cash = :counted,
-                            expected_cash = :expected
-                        WHERE id = :id""")
-                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
-                .bind("counted", countedCash)
-                .bind("expected", open.expectedCash())
-                .bind("id", shiftId)
-                .execute();
+        markClosed(handle, shiftId, ledger.now(), countedCash, open.expectedCash());
         ShiftReport z = ShiftReports.report(handle, find(handle, shiftId).orElseThrow());
         Map<String, Object> entry = Json.MAPPER.convertValue(z, new TypeReference<LinkedHashMap<String, Object>>() { });
         entry.put("by", by);
         ledger.append("shift.closed", entry);
         return z;
+    }
+
+    /** A shift closed at {@code at} with its cash counted, freeing its register: {@code shift.closed}'s row. */
+    static void markClosed(Handle handle, String shiftId, Instant at, long countedCash, long expectedCash) {
+        handle.createUpdate("""
+                        UPDATE shifts SET open_register = NULL, closed_at = :at, counted_cash = :counted,
+                            expected_cash = :expected
+                        WHERE id = :id""")
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("counted", countedCash)
+                .bind("expected", expectedCash)
+                .bind("id", shiftId)
+                .execute();
     }
 }
