@@ -51,12 +51,14 @@ import backroom.edge.printing.PrintWorkers;
 import backroom.edge.relay.Relay;
 import backroom.edge.relay.RelayService;
 import backroom.edge.sales.SalesAudit;
+import backroom.edge.sales.SalesReplay;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.setup.SetupPage;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.shifts.ShiftsAudit;
 import backroom.edge.stock.StockAudit;
+import backroom.edge.stock.StockReplay;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.ConnectionCap;
 import backroom.edge.web.HalfSentRequests;
@@ -150,7 +152,9 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
     public static List<TableReplay> tableReplays() {
-        return List.of();
+        // StockReplay after the catalog's replay: a catalog entry's stock_levels rows refer to the products it writes.
+        // SalesReplay needs the shifts' replay anywhere in the list: a refund refers to a shift an earlier entry opened.
+        return List.of(new SalesReplay(), new StockReplay());
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
