@@ -53,6 +53,7 @@ import backroom.edge.printing.PrintWorkers;
 import backroom.edge.relay.Relay;
 import backroom.edge.relay.RelayService;
 import backroom.edge.sales.SalesAudit;
+import backroom.edge.sales.SalesReplay;
 import backroom.edge.sales.SalesService;
 import backroom.edge.sales.TimeOrderedIds;
 import backroom.edge.setup.SetupPage;
@@ -60,6 +61,7 @@ import backroom.edge.shifts.ShiftService;
 import backroom.edge.shifts.ShiftsAudit;
 import backroom.edge.shifts.ShiftsReplay;
 import backroom.edge.stock.StockAudit;
+import backroom.edge.stock.StockReplay;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.ConnectionCap;
 import backroom.edge.web.HalfSentRequests;
@@ -153,9 +155,13 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
     public static List<TableReplay> tableReplays() {
+        // Each replay sees each entry in this order. StockReplay comes after the catalog's replay: a catalog entry's
+        // stock_levels rows refer to the products it writes. A sale's rows come before its kitchen order's.
         return List.of(
                 new ShiftsReplay(),
                 new DrawerReplay(),
+                new SalesReplay(),
+                new StockReplay(),
                 new KitchenReplay());
     }
 

@@ -87,12 +87,20 @@ public final class CatalogWrites {
                     .execute();
         }
         if (product.trackStock()) {
-            handle.createUpdate("""
-                            MERGE INTO stock_levels (product_id, on_hand) KEY (product_id)
-                            VALUES (:id, COALESCE((SELECT on_hand FROM stock_levels WHERE product_id = :id), :initial))""")
-                    .bind("id", product.id())
-                    .bind("initial", product.stockOnHand() == null ? 0L : product.stockOnHand())
-                    .execute();
+            startStock(handle, product.id(), product.stockOnHand() == null ? 0L : product.stockOnHand());
         }
+    }
+
+    /**
+     * The stock level of a product written as tracking stock: {@code initial} on hand when it has
+     * no level yet; a level it has is kept. Also written by the stock room's replay of the entry.
+     */
+    public static void startStock(Handle handle, String productId, long initial) {
+        handle.createUpdate("""
+                        MERGE INTO stock_levels (product_id, on_hand) KEY (product_id)
+                        VALUES (:id, COALESCE((SELECT on_hand FROM stock_levels WHERE product_id = :id), :initial))""")
+                .bind("id", productId)
+                .bind("initial", initial)
+                .execute();
     }
 }

@@ -22,7 +22,25 @@ final class ReceiptNumbers {
         Long last = lastTaken.get(registerId);
         long number = last != null && advanced(statements, registerId, last) ? last + 1 : readAndAdvance(handle, registerId);
         lastTaken.put(registerId, number);
+        return receiptNumber(registerId, number);
+    }
+
+    /** {@code r1-000007}: the register's id, then the number, six digits at least. */
+    static String receiptNumber(String registerId, long number) {
         return "%s-%06d".formatted(registerId, number);
+    }
+
+    /** The number of a receipt number rung on {@code registerId}: 7 for {@code r1-000007}. */
+    static long numberOf(String registerId, String receiptNumber) {
+        return Long.parseLong(receiptNumber.substring(registerId.length() + 1));
+    }
+
+    /** Makes {@code number} the last one taken on the register: the counter row, as a sale leaves it. */
+    static void setLast(Handle handle, String registerId, long number) {
+        handle.createUpdate("MERGE INTO receipt_counters (register_id, last_number) KEY (register_id) VALUES (:register, :number)")
+                .bind("register", registerId)
+                .bind("number", number)
+                .execute();
     }
 
     private static boolean advanced(WriterStatements statements, String registerId, long last) {
@@ -37,10 +55,7 @@ final class ReceiptNumbers {
                 .mapTo(Long.class)
                 .findOne()
                 .orElse(0L) + 1;
-        handle.createUpdate("MERGE INTO receipt_counters (register_id, last_number) KEY (register_id) VALUES (:register, :number)")
-                .bind("register", registerId)
-                .bind("number", number)
-                .execute();
+        setLast(handle, registerId, number);
         return number;
     }
 }

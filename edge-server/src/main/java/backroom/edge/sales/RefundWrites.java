@@ -2,6 +2,7 @@ package backroom.edge.sales;
 
 import backroom.edge.access.Actor;
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.ledger.WriterStatements;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels;
 import backroom.edge.stock.StockLevels.StockMove;
@@ -55,7 +56,7 @@ final class RefundWrites {
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
         List<Refund.Line> lines = RefundLines.choose(sale, request.itemsOrAll(), Refunds.refundedUnits(handle, sale.saleId()));
-        giveBackStock(handle, sale, lines, seq, now);
+        giveBackStock(handle, ledger.statements(), sale, lines, seq, now);
         String method = request.method() != null ? request.method()
                 : sale.payments().isEmpty() ? "cash" : sale.payments().getFirst().method();
         long amount = lines.stream().mapToLong(Refund.Line::amount).sum();
@@ -78,7 +79,7 @@ final class RefundWrites {
                 "no shift is open on register " + sale.registerId() + "; open one, or name the open shift that pays the refund"));
     }
 
-    private static void giveBackStock(Handle handle, Sale sale, List<Refund.Line> lines, long seq, Instant now) {
+    private static void giveBackStock(Handle handle, WriterStatements statements, Sale sale, List<Refund.Line> lines, long seq, Instant now) {
         Set<String> tracked = StockLevels.movesOf(handle, sale.saleId()).stream().map(StockMove::productId).collect(Collectors.toSet());
         Map<Integer, SaleLine> byNumber = sale.lines().stream().collect(Collectors.toMap(SaleLine::lineNo, line -> line));
         List<StockMove> moves = new ArrayList<>();
@@ -88,6 +89,6 @@ final class RefundWrites {
                 moves.add(new StockMove(productId, line.quantity(), "refund", sale.saleId(), seq, now));
             }
         }
-        moves.forEach(move -> StockLevels.move(handle, move, "items"));
+        moves.forEach(move -> StockLevels.move(statements, move, "items"));
     }
 }

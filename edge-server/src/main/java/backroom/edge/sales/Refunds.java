@@ -14,6 +14,7 @@ final class Refunds {
     private Refunds() {
     }
 
+    /** The refund's rows, as the refunding write makes them and as {@link SalesReplay} makes them again from its entry. */
     static void insert(Handle handle, Refund refund) {
         handle.createUpdate("""
                         INSERT INTO refunds (id, sale_id, shift_id, method, amount, reason, staff_id, device_id, ledger_seq, refunded_at)

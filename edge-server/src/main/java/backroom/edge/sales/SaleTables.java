@@ -24,10 +24,15 @@ final class SaleTables {
                 LEFT JOIN staff st ON st.id = s.staff_id LEFT JOIN devices d ON d.id = s.device_id
             """;
 
+    /** Who rang or voided a sale whose entry is from before entries named anyone: NULL staff and device, as its rows had. */
+    static final Actor NOBODY_NAMED = new Actor(null, null, null, null, null);
+
     private SaleTables() {
     }
 
+    /** The sale's rows, as the ringing write makes them and as {@link SalesReplay} makes them again from its entry. */
     static void insert(WriterStatements statements, Sale sale) {
+        Actor by = sale.by() == null ? NOBODY_NAMED : sale.by();
         statements.update("""
                         INSERT INTO sales (id, receipt_number, register_id, shift_id, order_type, table_id, customer_id,
                             currency, subtotal, tax_total, service_charge, rounding, grand_total, paid, change_due,
@@ -36,7 +41,7 @@ final class SaleTables {
                 sale.saleId(), sale.receiptNumber(), sale.registerId(), sale.shiftId(), sale.orderType(), sale.tableId(),
                 sale.customerId(), sale.currency(), sale.subtotal(), sale.taxTotal(), sale.serviceCharge(), sale.rounding(),
                 sale.grandTotal(), sale.paid(), sale.change(), sale.ledgerSeq(), sale.soldAt().atOffset(ZoneOffset.UTC),
-                sale.by().staffId(), sale.by().deviceId());
+                by.staffId(), by.deviceId());
         statements.batch("""
                         INSERT INTO sale_lines (sale_id, line_no, product_id, product_name, variant_id, modifier_ids, quantity,
                             unit_price, discount, line_total, tax_id, notes)
@@ -54,6 +59,7 @@ final class SaleTables {
                         VALUES (?, ?, ?, ?, ?)""", payments);
     }
 
+    /** The void's row, as the voiding write makes it and as {@link SalesReplay} makes it again from its entry. */
     static void insertVoid(Handle handle, String saleId, String reason, long seq, Instant at, Actor by) {
         handle.createUpdate("""
                         INSERT INTO sale_voids (sale_id, reason, ledger_seq, voided_at, staff_id, device_id)

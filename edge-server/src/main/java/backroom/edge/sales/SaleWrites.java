@@ -65,7 +65,7 @@ final class SaleWrites {
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
             if (priced.stockTracked().contains(line.productId())) {
-                StockLevels.move(handle, new StockMove(line.productId(), -line.quantity(), "sale", sale.saleId(), seq, now),
+                StockLevels.move(ledger.statements(), new StockMove(line.productId(), -line.quantity(), "sale", sale.saleId(), seq, now),
                         "items[" + i + "].quantity");
             }
         }
@@ -100,7 +100,7 @@ final class SaleWrites {
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
         for (StockMove sold : StockLevels.movesOf(handle, saleId)) {
-            StockLevels.move(handle, new StockMove(sold.productId(), -sold.delta(), "void", saleId, seq, now), "saleId");
+            StockLevels.move(ledger.statements(), new StockMove(sold.productId(), -sold.delta(), "void", saleId, seq, now), "saleId");
         }
         SaleTables.insertVoid(handle, saleId, reason, seq, now, by);
         Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,10 +1,12 @@
 package backroom.edge.stock;
 
+import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Problem;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** Moves stock within the ledger writer's transaction; refuses a move that would go below zero. */
@@ -17,31 +19,32 @@ public final class StockLevels {
      * Adds {@code delta} (negative to take away) to the product's stock and records the movement.
      * {@code field} names the request field to blame when stock is short.
      */
-    public static long move(Handle handle, StockMove move, String field) {
-        long onHand = handle.createQuery("SELECT on_hand FROM stock_levels WHERE product_id = :id")
-                .bind("id", move.productId())
-                .mapTo(Long.class)
-                .findOne()
+    public static long move(WriterStatements statements, StockMove move, String field) {
+        long onHand = onHand(statements, move.productId())
                 .orElseThrow(() -> Problem.invalid(field, "product " + move.productId() + " does not track stock"));
         long after = Math.addExact(onHand, move.delta());
         if (after < 0) {
             throw Problem.conflict(field, "only " + onHand + " of " + move.productId() + " in stock");
         }
-        handle.createUpdate("UPDATE stock_levels SET on_hand = :after WHERE product_id = :id")
-                .bind("after", after)
-                .bind("id", move.productId())
-                .execute();
-        handle.createUpdate("""
-                        INSERT INTO stock_movements (product_id, delta, reason, sale_id, ledger_seq, moved_at)
-                        VALUES (:productId, :delta, :reason, :saleId, :ledgerSeq, :at)""")
-                .bind("productId", move.productId())
-                .bind("delta", move.delta())
-                .bind("reason", move.reason())
-                .bind("saleId", move.saleId())
-                .bind("ledgerSeq", move.ledgerSeq())
-                .bind("at", move.at().atOffset(ZoneOffset.UTC))
-                .execute();
+        write(statements, move, after);
         return after;
+    }
+
+    /** The product's stock on hand; empty when it keeps none. */
+    static Optional<Long> onHand(WriterStatements statements, String productId) {
+        return statements.queryOne("SELECT on_hand FROM stock_levels WHERE product_id = ?", rs -> rs.getLong(1), productId);
+    }
+
+    /**
+     * The rows of a move: the product's stock set to {@code after}, and the movement. Written by
+     * {@link #move} on the box and by {@link StockReplay} from the move's entry.
+     */
+    static void write(WriterStatements statements, StockMove move, long after) {
+        statements.update("UPDATE stock_levels SET on_hand = ? WHERE product_id = ?", after, move.productId());
+        statements.update("""
+                        INSERT INTO stock_movements (product_id, delta, reason, sale_id, ledger_seq, moved_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                move.productId(), move.delta(), move.reason(), move.saleId(), move.ledgerSeq(), move.at().atOffset(ZoneOffset.UTC));
     }
 
     /** The stock a sale took, as its movement rows recorded it: what a void gives back. */

@@ -38,7 +38,7 @@ public final class StockService implements ApiRoutes.Resource {
         adjustment.validate();
         long onHand = writer.submit((handle, ledger) -> {
             long seq = ledger.nextSeq();
-            long after = StockLevels.move(handle,
+            long after = StockLevels.move(ledger.statements(),
                     new StockLevels.StockMove(productId, adjustment.delta(), adjustment.reason(), null, seq, ledger.now()), "delta");
             ledger.append("stock.adjusted", Map.of("productId", productId, "delta", adjustment.delta(),
                     "reason", adjustment.reason(), "onHand", after));
