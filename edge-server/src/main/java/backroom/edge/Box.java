@@ -2,6 +2,7 @@ package backroom.edge;
 
 import backroom.edge.about.AboutService;
 import backroom.edge.access.AccessGate;
+import backroom.edge.access.AccessReplay;
 import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.BoxKey;
 import backroom.edge.access.DeviceRevoker;
@@ -19,6 +20,7 @@ import backroom.edge.access.StaffService;
 import backroom.edge.backup.Backups;
 import backroom.edge.bumpbar.BumpBarWatch;
 import backroom.edge.bumpbar.BumpBars;
+import backroom.edge.catalog.CatalogReplay;
 import backroom.edge.catalog.CatalogService;
 import backroom.edge.catalog.CatalogStore;
 import backroom.edge.catalog.CatalogWrites;
@@ -51,6 +53,7 @@ import backroom.edge.printing.PoleDisplays;
 import backroom.edge.printing.PrintQueue;
 import backroom.edge.printing.PrintWorkers;
 import backroom.edge.relay.Relay;
+import backroom.edge.relay.RelayReplay;
 import backroom.edge.relay.RelayService;
 import backroom.edge.sales.SalesAudit;
 import backroom.edge.sales.SalesReplay;
@@ -155,9 +158,12 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
     public static List<TableReplay> tableReplays() {
-        // Each replay sees each entry in this order. StockReplay comes after the catalog's replay: a catalog entry's
-        // stock_levels rows refer to the products it writes. A sale's rows come before its kitchen order's.
+        // Each replay sees each entry in this order. The catalog's comes first: a catalog entry's stock_levels
+        // rows (StockReplay) refer to the products it writes. A sale's rows come before its kitchen order's.
         return List.of(
+                new CatalogReplay(),
+                new AccessReplay(),
+                new RelayReplay(),
                 new ShiftsReplay(),
                 new DrawerReplay(),
                 new SalesReplay(),

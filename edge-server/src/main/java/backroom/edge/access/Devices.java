@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The device table: devices paired with the box, their token hashes, and revocation. */
+/**
+ * The device table: devices paired with the box, their token hashes, and revocation. A device
+ * rebuilt from HQ's copy of the ledger has no token hash (no entry carries one): nothing can
+ * connect as it, and its tablet pairs again as a new device.
+ */
 final class Devices {
 
     private Devices() {
@@ -39,6 +43,12 @@ final class Devices {
     }
 
     static void pair(Handle handle, LedgerAppender ledger, PairedDevice device, String tokenHash) {
+        insert(handle, device, tokenHash, ledger.now());
+        ledger.append("device.paired", Map.of("deviceId", device.deviceId(), "name", device.name(), "kind", device.kind().wireName()));
+    }
+
+    /** The row of a {@code device.paired} entry; {@code tokenHash} null when written again from the entry. */
+    static void insert(Handle handle, PairedDevice device, String tokenHash, Instant at) {
         handle.createUpdate("""
                         INSERT INTO devices (id, name, kind, token_hash, paired_at)
                         VALUES (:id, :name, :kind, :token, :at)""")
@@ -46,9 +56,14 @@ final class Devices {
                 .bind("name", device.name())
                 .bind("kind", device.kind().wireName())
                 .bind("token", tokenHash)
-                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
+                .bind("at", at.atOffset(ZoneOffset.UTC))
                 .execute();
-        ledger.append("device.paired", Map.of("deviceId", device.deviceId(), "name", device.name(), "kind", device.kind().wireName()));
+    }
+
+    /** The row of a {@code device.revoked} entry. */
+    static void markRevoked(Handle handle, String deviceId, Instant at) {
+        handle.createUpdate("UPDATE devices SET revoked_at = :now WHERE id = :id").bind("now", at.atOffset(ZoneOffset.UTC))
+                .bind("id", deviceId).execute();
     }
 
     /** Revokes the device and ends every staff session on it. */
@@ -57,10 +72,9 @@ final class Devices {
         if (device.revokedAt() != null) {
             throw Problem.conflict("deviceId", "device " + deviceId + " is already revoked");
         }
-        OffsetDateTime now = ledger.now().atOffset(ZoneOffset.UTC);
-        handle.createUpdate("UPDATE devices SET revoked_at = :now WHERE id = :id").bind("now", now).bind("id", deviceId).execute();
+        markRevoked(handle, deviceId, ledger.now());
         handle.createUpdate("UPDATE staff_sessions SET ended_at = :now WHERE device_id = :id AND ended_at IS NULL")
-                .bind("now", now).bind("id", deviceId).execute();
+                .bind("now", ledger.now().atOffset(ZoneOffset.UTC)).bind("id", deviceId).execute();
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("deviceId", deviceId);
         entry.put("name", device.name());

@@ -9,10 +9,13 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A box nobody has signed in to yet gets a technician and a pairing code for one terminal, so
- * whoever unpacks it can start at once; the technician PIN is random unless
- * {@code BACKROOM_BOOTSTRAP_PIN} fixes it. Both are made in one write, so a box that stops half
- * way starts again from nothing, and are returned only on that start: they are shown once.
+ * A box no technician can sign in to gets a technician PIN and a pairing code for one terminal, so
+ * whoever unpacks it can start at once; the PIN is random unless {@code BACKROOM_BOOTSTRAP_PIN}
+ * fixes it. A new box has no staff: the PIN is a new technician's. A box rebuilt from HQ's copy of
+ * its ledger has its staff back without PINs (no entry carries one): the PIN is given to the first
+ * technician the ledger names ({@code staff.changed}), who then sets the others' PINs, or a manager
+ * does. Both are made in one write, so a box that stops half way starts again from nothing, and
+ * are returned only on that start: they are shown once.
  */
 public record FirstStart(String technicianPin, MadeCode pairingCode) {
 
@@ -21,7 +24,7 @@ public record FirstStart(String technicianPin, MadeCode pairingCode) {
 
     public static Optional<FirstStart> provisionIfNew(Jdbi jdbi, LedgerWriter writer, SecretTokens tokens, BoxKey key,
                                                       Supplier<UUID> ids, Clock clock, String bootstrapPin) {
-        if (!jdbi.withHandle(StaffRoster::isEmpty)) {
+        if (jdbi.withHandle(StaffRoster::technicianHoldsPin)) {
             return Optional.empty();
         }
         if (bootstrapPin != null && !Pins.wellFormed(bootstrapPin)) {
@@ -33,7 +36,12 @@ public record FirstStart(String technicianPin, MadeCode pairingCode) {
         PairingCode code = Pairing.newCode(key, digits, FIRST_DEVICE_NAME, DeviceKind.TERMINAL, clock.instant());
         String staffId = ids.get().toString();
         writer.submit((handle, ledger) -> {
-            StaffRoster.add(handle, ledger, staffId, TECHNICIAN_NAME, Role.TECHNICIAN, pinHash, null);
+            Optional<StaffRoster.StaffMember> rebuilt = StaffRoster.firstTechnicianWithoutPin(handle);
+            if (rebuilt.isPresent()) {
+                StaffRoster.change(handle, ledger, rebuilt.get().staffId(), null, null, pinHash, null);
+            } else {
+                StaffRoster.add(handle, ledger, staffId, TECHNICIAN_NAME, Role.TECHNICIAN, pinHash, null);
+            }
             PairingCodes.record(handle, ledger, code, null);
             return null;
         });

@@ -18,7 +18,8 @@ import org.jdbi.v3.core.Handle;
  * The box's memory of every live device token and staff session, by token hash, so checking a
  * request's token reads no database. Loaded from the tables at start; changed only after the
  * write that pairs, revokes, signs in or out has committed, so it never knows a token the ledger
- * does not. A revocation is in force here before its answer is sent.
+ * does not. A revocation is in force here before its answer is sent. A device with no token hash
+ * (rebuilt from HQ's copy of the ledger) has no token to know.
  */
 public final class Keyring implements Credentials {
 
@@ -38,7 +39,7 @@ public final class Keyring implements Credentials {
 
     public static Keyring load(Handle handle, Clock clock) {
         Keyring keyring = new Keyring(clock);
-        handle.createQuery("SELECT id, name, kind, token_hash FROM devices WHERE revoked_at IS NULL")
+        handle.createQuery("SELECT id, name, kind, token_hash FROM devices WHERE revoked_at IS NULL AND token_hash IS NOT NULL")
                 .map((rs, ctx) -> Map.entry(rs.getString("token_hash"), new PairedDevice(rs.getString("id"),
                         rs.getString("name"), DeviceKind.fromWire(rs.getString("kind")).orElseThrow())))
                 .forEach(e -> keyring.devicePaired(e.getKey(), e.getValue()));

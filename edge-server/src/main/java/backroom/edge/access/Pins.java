@@ -38,7 +38,11 @@ final class Pins {
                 + b64.encodeToString(derive(key.pinInput(pin), salt, ITERATIONS));
     }
 
+    /** Whether {@code pin} is the one {@code stored} was made from; never for a staff member with no PIN ({@code stored} null). */
     static boolean matches(BoxKey key, String pin, String stored) {
+        if (stored == null) {
+            return false;
+        }
         String[] parts = stored.split(":");
         boolean keyed = parts[0].equals(KEYED);
         if (parts.length != 4 || !keyed && !parts[0].equals(UNKEYED)) {

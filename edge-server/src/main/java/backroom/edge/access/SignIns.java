@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * PIN sign-in on a paired device. {@link PinTries} admits the check against the device's tries
  * left; the slow PIN hashes are checked on the request's thread, never on the ledger writer's; the
- * writer then records the session, or the wrong PIN and any lockout.
+ * writer then records the session, or the wrong PIN and any lockout. A staff member with no PIN (a
+ * rebuilt box's, until a manager sets one) is signed in by none.
  */
 public final class SignIns {
 
@@ -52,8 +53,13 @@ public final class SignIns {
 
     SessionOpened signIn(PairedDevice device, String pin, String staffId) {
         try (PinTries.Admitted admitted = tries.admit(device.deviceId())) {
-            List<PinHolder> matching = jdbi.withHandle(StaffRoster::active).parallelStream()
+            List<PinHolder> candidates = jdbi.withHandle(StaffRoster::active).stream()
                     .filter(holder -> staffId == null || holder.member().staffId().equals(staffId))
+                    .toList();
+            if (staffId != null && candidates.size() == 1 && candidates.getFirst().pinHash() == null) {
+                throw noPinYet(candidates.getFirst().member());
+            }
+            List<PinHolder> matching = candidates.parallelStream()
                     .filter(holder -> Pins.matches(key, pin, holder.pinHash()))
                     .toList();
             if (matching.size() > 1) {
@@ -98,6 +104,15 @@ public final class SignIns {
             return null;
         });
         keyring.sessionEnded(caller.staff().sessionId());
+    }
+
+    /**
+     * A staff member rebuilt from HQ's copy of the ledger, whose PIN no entry carries: no PIN can be
+     * right, so none is counted as wrong.
+     */
+    private static Problem noPinYet(StaffRoster.StaffMember member) {
+        return Problem.conflict("staffId", member.name() + " has no PIN on this box yet (it was rebuilt from HQ's copy of its"
+                + " ledger, which holds no PINs); a manager sets one with PATCH /api/v1/staff/" + member.staffId());
     }
 
     private void requireUnlocked(Lockout lockout) {

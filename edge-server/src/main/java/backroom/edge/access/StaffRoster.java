@@ -11,7 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The staff table. A member who leaves is marked removed, never deleted: the ledger names them. */
+/**
+ * The staff table. A member who leaves is marked removed, never deleted: the ledger names them. A
+ * member rebuilt from HQ's copy of the ledger has no PIN hash (no entry carries one) until a
+ * manager sets a PIN: until then no PIN signs them in.
+ */
 final class StaffRoster {
 
     private StaffRoster() {
@@ -21,12 +25,21 @@ final class StaffRoster {
     record StaffMember(String staffId, String name, Role role, Instant addedAt) {
     }
 
-    /** An active staff member with the PIN hash sign-in checks. */
+    /** An active staff member with the PIN hash sign-in checks; null when they have no PIN on this box yet. */
     record PinHolder(StaffMember member, String pinHash) {
     }
 
-    static boolean isEmpty(Handle handle) {
-        return handle.createQuery("SELECT COUNT(*) FROM staff").mapTo(Integer.class).one() == 0;
+    /** Whether some active technician has a PIN, so someone can sign in to pair devices and set PINs. */
+    static boolean technicianHoldsPin(Handle handle) {
+        return active(handle).stream().anyMatch(holder -> holder.member().role() == Role.TECHNICIAN && holder.pinHash() != null);
+    }
+
+    /** The first active technician with no PIN (in a rebuilt box), if any. */
+    static Optional<StaffMember> firstTechnicianWithoutPin(Handle handle) {
+        return active(handle).stream()
+                .filter(holder -> holder.member().role() == Role.TECHNICIAN && holder.pinHash() == null)
+                .map(PinHolder::member)
+                .findFirst();
     }
 
     static List<PinHolder> active(Handle handle) {
@@ -42,6 +55,13 @@ final class StaffRoster {
     }
 
     static StaffMember add(Handle handle, LedgerAppender ledger, String staffId, String name, Role role, String pinHash, Actor by) {
+        insert(handle, staffId, name, role, pinHash, ledger.now());
+        ledger.append("staff.added", entry(staffId, name, role, by));
+        return findActive(handle, staffId).orElseThrow().member();
+    }
+
+    /** The row of a {@code staff.added} entry; {@code pinHash} null when written again from the entry. */
+    static void insert(Handle handle, String staffId, String name, Role role, String pinHash, Instant at) {
         handle.createUpdate("""
                         INSERT INTO staff (id, name, role, pin_hash, added_at)
                         VALUES (:id, :name, :role, :pin, :at)""")
@@ -49,10 +69,8 @@ final class StaffRoster {
                 .bind("name", name)
                 .bind("role", role.wireName())
                 .bind("pin", pinHash)
-                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
+                .bind("at", at.atOffset(ZoneOffset.UTC))
                 .execute();
-        ledger.append("staff.added", entry(staffId, name, role, by));
-        return findActive(handle, staffId).orElseThrow().member();
     }
 
     /** Changes name, role or PIN hash (null keeps it) and ends the member's sessions. */
@@ -60,19 +78,24 @@ final class StaffRoster {
         StaffMember before = findActive(handle, staffId).orElseThrow(() -> Problem.notFound("staff member " + staffId)).member();
         StaffMember after = new StaffMember(staffId, name == null ? before.name() : name, role == null ? before.role() : role,
                 before.addedAt());
-        handle.createUpdate("""
-                        UPDATE staff SET name = :name, role = :role, pin_hash = COALESCE(:pin, pin_hash)
-                        WHERE id = :id""")
-                .bind("name", after.name())
-                .bind("role", after.role().wireName())
-                .bind("pin", pinHash)
-                .bind("id", staffId)
-                .execute();
+        update(handle, staffId, after.name(), after.role(), pinHash);
         endSessions(handle, staffId, ledger.now());
         Map<String, Object> entry = entry(staffId, after.name(), after.role(), by);
         entry.put("pinChanged", pinHash != null);
         ledger.append("staff.changed", entry);
         return after;
+    }
+
+    /** The row of a {@code staff.changed} entry: name and role, and the PIN hash unless {@code pinHash} is null. */
+    static void update(Handle handle, String staffId, String name, Role role, String pinHash) {
+        handle.createUpdate("""
+                        UPDATE staff SET name = :name, role = :role, pin_hash = COALESCE(:pin, pin_hash)
+                        WHERE id = :id""")
+                .bind("name", name)
+                .bind("role", role.wireName())
+                .bind("pin", pinHash)
+                .bind("id", staffId)
+                .execute();
     }
 
     /** Puts a keyed hash of the same PIN in place of one made before PINs were keyed; no entry, the PIN is unchanged. */
@@ -86,12 +109,17 @@ final class StaffRoster {
 
     static void remove(Handle handle, LedgerAppender ledger, String staffId, Actor by) {
         StaffMember member = findActive(handle, staffId).orElseThrow(() -> Problem.notFound("staff member " + staffId)).member();
-        handle.createUpdate("UPDATE staff SET removed_at = :at WHERE id = :id")
-                .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
-                .bind("id", staffId)
-                .execute();
+        markRemoved(handle, staffId, ledger.now());
         endSessions(handle, staffId, ledger.now());
         ledger.append("staff.removed", entry(staffId, member.name(), member.role(), by));
+    }
+
+    /** The row of a {@code staff.removed} entry. */
+    static void markRemoved(Handle handle, String staffId, Instant at) {
+        handle.createUpdate("UPDATE staff SET removed_at = :at WHERE id = :id")
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("id", staffId)
+                .execute();
     }
 
     static long activeTechnicians(Handle handle) {

@@ -21,7 +21,10 @@ import org.jdbi.v3.core.Handle;
  * HQ's catalog and settings for this store, checked whole and applied in the caller's ledger
  * write, as one {@code catalog.imported} entry. What the document lists is created or replaced
  * (a product keeps its stock level); what it leaves out stays as it is, since past sales name it.
- * The store's id and currency are the box's own and never change here.
+ * The store's id and currency are the box's own and never change here. The entry carries what
+ * was applied (the settings given, null for each one left as it is; the products as checked), and
+ * {@code provisionedHash} when the document came from the box's configuration file
+ * ({@link ProvisionedStore}): {@link CatalogReplay} writes the same rows from it.
  *
  * <pre>{"taxes":[{"id":"ppn","name":"PPN 11%","rateBp":1100,"inclusive":false}],
  *  "categories":[{"id":"coffee","name":"Coffee"}],
@@ -60,6 +63,12 @@ public final class CatalogImport {
      * changes nothing.
      */
     public static Imported apply(Handle handle, LedgerAppender ledger, JsonNode catalog, JsonNode settings, CurrentPriceList prices) {
+        return apply(handle, ledger, catalog, settings, prices, null);
+    }
+
+    /** {@link #apply}, recording {@code provisionedHash} (when not null) as the configuration file's last applied. */
+    static Imported apply(Handle handle, LedgerAppender ledger, JsonNode catalog, JsonNode settings, CurrentPriceList prices,
+                          String provisionedHash) {
         CatalogDocument document = read(catalog, CatalogDocument.class, "catalog");
         SettingsDocument newSettings = settings == null || settings.isNull() ? null : read(settings, SettingsDocument.class, "settings");
         List<FieldError> errors = new ArrayList<>();
@@ -90,19 +99,16 @@ public final class CatalogImport {
             throw Problem.invalid(errors);
         }
         prices.forget();
-        if (newSettings != null) {
-            writeSettings(handle, newSettings);
-        }
-        writeTaxesAndCategories(handle, document);
-        for (Product product : products) {
-            CatalogWrites.replaceProduct(handle, product);
-        }
-        handle.execute("UPDATE store_settings SET catalog_version = catalog_version + 1");
+        importedRows(handle, newSettings, document.taxes(), document.categories(), products, provisionedHash);
+        products.forEach(product -> CatalogWrites.startStockIfTracked(handle, product));
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("settings", newSettings);
         entry.put("taxes", document.taxes());
         entry.put("categories", document.categories());
         entry.put("products", products);
+        if (provisionedHash != null) {
+            entry.put("provisionedHash", provisionedHash);
+        }
         ledger.append("catalog.imported", entry);
         return new Imported(document.taxes().size(), document.categories().size(), products.size(), newSettings != null);
     }
@@ -243,14 +249,34 @@ public final class CatalogImport {
                 .execute();
     }
 
-    private static void writeTaxesAndCategories(Handle handle, CatalogDocument document) {
-        for (TaxRate tax : document.taxes()) {
+    /**
+     * The rows of a {@code catalog.imported} entry but stock levels: the settings given ({@code settings}
+     * null: none), the taxes, categories and products listed, the next catalog version, and the
+     * configuration file's hash when it came from there.
+     */
+    static void importedRows(Handle handle, SettingsDocument settings, List<TaxRate> taxes, List<Category> categories,
+                             List<Product> products, String provisionedHash) {
+        if (settings != null) {
+            writeSettings(handle, settings);
+        }
+        writeTaxesAndCategories(handle, taxes, categories);
+        for (Product product : products) {
+            CatalogWrites.replaceProductRows(handle, product);
+        }
+        CatalogWrites.nextVersion(handle);
+        if (provisionedHash != null) {
+            handle.createUpdate("UPDATE store_settings SET provisioned_hash = :hash").bind("hash", provisionedHash).execute();
+        }
+    }
+
+    private static void writeTaxesAndCategories(Handle handle, List<TaxRate> taxes, List<Category> categories) {
+        for (TaxRate tax : taxes) {
             handle.createUpdate("MERGE INTO tax_rates (id, name, rate_bp, inclusive) KEY (id) VALUES (:id, :name, :rateBp, :inclusive)")
                     .bindMethods(tax)
                     .execute();
         }
         int first = handle.createQuery("SELECT COALESCE(MAX(position) + 1, 0) FROM categories").mapTo(Integer.class).one();
-        for (Category category : document.categories()) {
+        for (Category category : categories) {
             int position = handle.createQuery("SELECT position FROM categories WHERE id = :id").bind("id", category.id())
                     .mapTo(Integer.class).findOne().orElse(first++);
             handle.createUpdate("MERGE INTO categories (id, name, station, position) KEY (id) VALUES (:id, :name, :station, :position)")

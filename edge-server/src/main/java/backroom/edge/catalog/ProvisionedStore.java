@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Handle;
  * {@code taxes:} in {@code backroom.yaml}), in the shape of HQ's settings and catalog documents.
  * Applied at start-up in one ledger write, as HQ's are, only when they differ from what the file
  * said when it was last applied: HQ's later pushes are not undone by every restart, and a changed
- * file is applied once.
+ * file is applied once. The hash of what was applied goes in its {@code catalog.imported} entry, so
+ * a box rebuilt from HQ's copy of its ledger knows the file it finds was applied already.
  */
 public record ProvisionedStore(JsonNode settings, JsonNode taxes) {
 
@@ -37,8 +38,7 @@ public record ProvisionedStore(JsonNode settings, JsonNode taxes) {
         if (hash.equals(applied)) {
             return false;
         }
-        CatalogImport.apply(handle, ledger, catalog(), settings.isEmpty() ? null : settings, prices);
-        handle.createUpdate("UPDATE store_settings SET provisioned_hash = :hash").bind("hash", hash).execute();
+        CatalogImport.apply(handle, ledger, catalog(), settings.isEmpty() ? null : settings, prices, hash);
         return true;
     }
 

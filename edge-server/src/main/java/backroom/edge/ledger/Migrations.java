@@ -31,7 +31,8 @@ final class Migrations {
             "V012__kitchen.sql",
             "V013__kitchen_screen_times.sql",
             "V014__print_jobs.sql",
-            "V015__provisioned_store.sql");
+            "V015__provisioned_store.sql",
+            "V016__rebuilt_access.sql");
 
     private Migrations() {
     }

@@ -6,6 +6,7 @@ import backroom.relay.wire.BadMessageException;
 import backroom.relay.wire.SecretSealing;
 import backroom.relay.wire.StoreCommand;
 import backroom.relay.wire.StoreCommands;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,11 +80,7 @@ final class RemoteCommands {
                         .execute();
                 default -> throw new IllegalStateException("no such command type: " + command.type());
             }
-            handle.createUpdate("INSERT INTO relay_commands (id, type, done_at) VALUES (:id, :type, :at)")
-                    .bind("id", command.id())
-                    .bind("type", command.type())
-                    .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
-                    .execute();
+            recordDone(handle, command.id(), command.type(), ledger.now());
             ledger.append("command.done", entry);
             return true;
         });
@@ -96,6 +93,15 @@ final class RemoteCommands {
             }
         }
         return done;
+    }
+
+    /** The row of a {@code command.done} entry: the command's id and type, and when it was done. */
+    static void recordDone(Handle handle, String commandId, String type, Instant at) {
+        handle.createUpdate("INSERT INTO relay_commands (id, type, done_at) VALUES (:id, :type, :at)")
+                .bind("id", commandId)
+                .bind("type", type)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .execute();
     }
 
     private static boolean isDone(Handle handle, String commandId) {

@@ -5,6 +5,7 @@ import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.web.Problem;
 import backroom.relay.wire.StoreConfig;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,10 +57,7 @@ final class RemoteConfig {
                     return false;
                 }
                 CatalogImport.Imported imported = CatalogImport.apply(handle, ledger, config.catalog(), config.settings(), prices);
-                handle.createUpdate("MERGE INTO relay_config (id, version, applied_at) KEY (id) VALUES (1, :version, :at)")
-                        .bind("version", config.version())
-                        .bind("at", ledger.now().atOffset(ZoneOffset.UTC))
-                        .execute();
+                recordApplied(handle, config.version(), ledger.now());
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("version", config.version());
                 entry.put("imported", imported);
@@ -78,6 +76,14 @@ final class RemoteConfig {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "HQ's config version " + config.version() + " could not be applied; it is tried again on the next connect", e);
         }
+    }
+
+    /** The row of a {@code config.applied} entry: the version applied last, and when. */
+    static void recordApplied(Handle handle, long version, Instant at) {
+        handle.createUpdate("MERGE INTO relay_config (id, version, applied_at) KEY (id) VALUES (1, :version, :at)")
+                .bind("version", version)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .execute();
     }
 
     private static long version(Handle handle) {

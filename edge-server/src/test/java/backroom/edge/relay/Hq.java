@@ -1,5 +1,6 @@
 package backroom.edge.relay;
 
+import backroom.edge.ledger.LedgerEntry;
 import backroom.relay.hq.HqSink;
 import backroom.relay.hq.StoreSecrets;
 import backroom.relay.mqtt.BrokerSettings;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,6 +79,22 @@ final class Hq {
     /** seq and hash of every entry HQ holds of the store, in seq order. */
     List<String> entries() throws SQLException {
         return strings("SELECT seq || ' ' || hash FROM ledger_entries WHERE franchise = 'kopi' AND store = 's1' ORDER BY seq");
+    }
+
+    /** Every entry HQ holds of the store, in seq order, as the box sealed it: what a box whose disk died is rebuilt from. */
+    List<LedgerEntry> ledger() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT seq, type, occurred_at, payload, prev_hash, hash FROM ledger_entries
+                     WHERE franchise = 'kopi' AND store = 's1' ORDER BY seq""")) {
+            List<LedgerEntry> entries = new ArrayList<>();
+            while (rows.next()) {
+                entries.add(new LedgerEntry(rows.getLong("seq"), rows.getString("type"),
+                        rows.getObject("occurred_at", OffsetDateTime.class).toInstant(), rows.getString("payload"),
+                        rows.getString("prev_hash"), rows.getString("hash")));
+            }
+            return entries;
+        }
     }
 
     long checkedSeq() throws SQLException {
