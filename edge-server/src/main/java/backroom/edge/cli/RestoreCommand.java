@@ -10,6 +10,7 @@ import backroom.relay.uplink.UplinkSettings;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -39,6 +40,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Data folder (default: $BACKROOM_DATA_DIR, the configuration's data, or ./data).")
     private Path dataDir;
 
+    @Option(names = "--hq-wait", paramLabel = "SECONDS",
+            description = "With --from-hq: how long each request waits for HQ's answer before it is asked again, up to 4 times (default 15).")
+    private int hqWaitSeconds = (int) HqLedgerCopy.ANSWER_TIMEOUT.toSeconds();
+
     static final class Source {
         @Parameters(index = "0", paramLabel = "FILE", description = "The backup file, as backroom backup wrote it.")
         private Path file;
@@ -66,7 +71,7 @@ final class RestoreCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            return source.fromHq ? fromHq(config.relay(), data) : fromFile(source.file, data);
+            return source.fromHq ? fromHq(config.relay(), data, Duration.ofSeconds(Math.max(1, hqWaitSeconds))) : fromFile(source.file, data);
         } catch (BackupException e) {
             System.err.println("restore: refused, nothing in " + data.toAbsolutePath() + " was changed: " + e.getMessage());
             return 1;
@@ -90,7 +95,7 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int fromHq(Optional<UplinkSettings> relay, Path data) {
+    private static int fromHq(Optional<UplinkSettings> relay, Path data, Duration hqWait) {
         if (relay.isEmpty()) {
             System.err.println("restore: --from-hq needs the relay's settings: relay.url, store.franchise, store.id and store.secret in"
                     + " the --config file (backroom provision writes them), or BACKROOM_MQTT_URL, BACKROOM_FRANCHISE, BACKROOM_STORE and"
@@ -99,7 +104,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         UplinkSettings settings = relay.get();
         System.out.println("Fetching " + settings.store() + "'s ledger from HQ through " + settings.broker() + " ...");
-        try (HqLedgerCopy copy = HqLedgerCopy.of(settings)) {
+        try (HqLedgerCopy copy = HqLedgerCopy.of(settings, hqWait)) {
             Restore.Rebuilt rebuilt = Restore.rebuild(copy, data, Box.tableReplays(), Box.tableAudits(), Clock.systemUTC(),
                     head -> System.out.printf("  %d of %d entries%n", head, copy.heldSeq()));
             System.out.printf("Rebuilt %s into %s from HQ: ledger head seq %d, hash %s; every table rebuilt from its entries and checked.%n",

@@ -20,7 +20,8 @@ public final class HqLedgerCopy implements LedgerCopy, AutoCloseable {
 
     /** Entries asked for at a time: about a megabyte of JSON, a tenth of that gzip'd. */
     static final int PAGE_ENTRIES = 1_000;
-    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+    /** How long a request waits for HQ's answer unless told otherwise; each page is asked for up to {@link #ATTEMPTS} times. */
+    public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
     static final int ATTEMPTS = 4;
 
     private final LedgerDownload download;
@@ -32,7 +33,12 @@ public final class HqLedgerCopy implements LedgerCopy, AutoCloseable {
 
     /** HQ's copy of the store {@code settings} names, through the broker they name, signed with its secret. */
     public static HqLedgerCopy of(UplinkSettings settings) {
-        return new HqLedgerCopy(LedgerDownload.of(settings, ANSWER_TIMEOUT, ATTEMPTS));
+        return of(settings, ANSWER_TIMEOUT);
+    }
+
+    /** The same, each request waiting {@code answerTimeout} for HQ's answer. */
+    public static HqLedgerCopy of(UplinkSettings settings, Duration answerTimeout) {
+        return new HqLedgerCopy(LedgerDownload.of(settings, answerTimeout, ATTEMPTS));
     }
 
     /**

@@ -2,6 +2,7 @@ package backroom.edge.kitchen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.Box;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.testing.Api;
@@ -131,7 +132,7 @@ class KitchenReplayTest {
         assertThat(read(rebuilt, Tables::all)).as("the tables the orders take and free").isEqualTo(tables);
         List<KitchenOrder> rebuiltScreens = read(rebuilt, KitchenReplayTest::onScreens);
         assertThat(rebuiltScreens).as("what the screens show, rushed first").isEqualTo(onScreens);
-        assertThat(OfflineCheck.run(rebuilt, List.of(new KitchenAudit())).audit().intact())
+        assertThat(OfflineCheck.run(rebuilt, Box.tableAudits()).audit().intact())
                 .as("the rebuilt tables held to the entries by their own audit").isTrue();
     }
 

@@ -6,14 +6,13 @@ import static backroom.edge.testing.Sales.sale;
 import static backroom.edge.testing.Sales.twoLargeLattesWithExtraShot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.Box;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.ledger.WriterStatements;
-import backroom.edge.stock.StockAudit;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.RebuiltCopy;
 import backroom.edge.testing.Reply;
-import backroom.edge.testing.StandInReplays;
 import backroom.edge.testing.TempFolders;
 import backroom.edge.testing.TestBox;
 import java.nio.file.Path;
@@ -39,13 +38,13 @@ class SalesReplayTest {
             } finally {
                 box.stop();
             }
-            rebuilt = StandInReplays.rebuild(box.dataDir());
+            rebuilt = RebuiltCopy.of(box.dataDir());
 
             for (String table : TABLES) {
                 RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, table, Set.of());
             }
             RebuiltCopy.assertEmpty(rebuilt, "idempotency_keys");
-            OfflineCheck.Result check = OfflineCheck.run(rebuilt, List.of(new SalesAudit(), new StockAudit()));
+            OfflineCheck.Result check = OfflineCheck.run(rebuilt, Box.tableAudits());
             assertThat(check.audit().intact()).as("the rebuilt tables held to the entries: %s", check.audit().problem()).isTrue();
             assertThat(nextReceipts(rebuilt, "r1", "r2")).containsExactly("r1-000004", "r2-000004");
         } finally {

@@ -2,7 +2,7 @@ package backroom.edge.shifts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backroom.edge.drawer.DrawerAudit;
+import backroom.edge.Box;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.testing.Api;
@@ -90,7 +90,7 @@ class ShiftsReplayTest {
         assertThat(List.of(xAgain.status(), xAgain.expectedCash(), xAgain.cashOut(), xAgain.noSaleOpens()))
                 .containsExactly("open", 300_000L, 100_000L, 1L);
         assertThat(xAgain.countedCash()).isNull();
-        assertThat(OfflineCheck.run(rebuilt, List.of(new ShiftsAudit(), new DrawerAudit())).audit().intact())
+        assertThat(OfflineCheck.run(rebuilt, Box.tableAudits()).audit().intact())
                 .as("the rebuilt tables held to the entries by their own audits").isTrue();
     }
 

@@ -5,12 +5,11 @@ import static backroom.edge.testing.Sales.payment;
 import static backroom.edge.testing.Sales.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.Box;
 import backroom.edge.ledger.OfflineCheck;
-import backroom.edge.sales.SalesAudit;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.RebuiltCopy;
 import backroom.edge.testing.Reply;
-import backroom.edge.testing.StandInReplays;
 import backroom.edge.testing.TempFolders;
 import backroom.edge.testing.TestBox;
 import java.nio.file.Path;
@@ -31,13 +30,13 @@ class StockReplayTest {
             } finally {
                 box.stop();
             }
-            rebuilt = StandInReplays.rebuild(box.dataDir());
+            rebuilt = RebuiltCopy.of(box.dataDir());
 
             RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, "stock_levels", Set.of());
             RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, "stock_movements", Set.of());
             assertThat(RebuiltCopy.rows(rebuilt, "stock_levels", Set.of()))
                     .contains(Map.of("product_id", "mint", "on_hand", "5"), Map.of("product_id", "cookie", "on_hand", "8"));
-            OfflineCheck.Result check = OfflineCheck.run(rebuilt, List.of(new SalesAudit(), new StockAudit()));
+            OfflineCheck.Result check = OfflineCheck.run(rebuilt, Box.tableAudits());
             assertThat(check.audit().intact()).as("the rebuilt tables held to the entries: %s", check.audit().problem()).isTrue();
         } finally {
             box.deleteData();
@@ -67,7 +66,7 @@ class StockReplayTest {
             } finally {
                 box.stop();
             }
-            rebuilt = StandInReplays.rebuild(box.dataDir());
+            rebuilt = RebuiltCopy.of(box.dataDir());
 
             RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, "stock_movements", Set.of("id"));
             assertThat(RebuiltCopy.rows(box.dataDir(), "stock_movements", Set.of()).getFirst()).containsEntry("id", "2");

@@ -4,12 +4,9 @@ import backroom.edge.Box;
 import backroom.edge.BoxConfig;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.OfflineCheck;
-import backroom.edge.ledger.TableAudit;
 import backroom.edge.sales.TimeOrderedIds;
-import backroom.edge.stock.StockAudit;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,19 +23,15 @@ public final class RebuiltBox {
      * levels are written by {@code StockReplay}, merged beside the catalog's; with it in
      * {@link Box#tableReplays()}, this is {@link Box#tableAudits()}.
      */
-    public static List<TableAudit> audits() {
-        return Box.tableAudits().stream().filter(audit -> !(audit instanceof StockAudit)).toList();
-    }
-
     /** Whether the rebuilt folder's tables agree with its entries, every audit walking from the first entry. */
     public static boolean auditIntact(Path rebuilt) {
-        return OfflineCheck.run(rebuilt, audits()).audit().intact();
+        return OfflineCheck.run(rebuilt, Box.tableAudits()).audit().intact();
     }
 
     /** A box on {@code folder} with the settings {@code configure} gives; closing it is the caller's. */
     public static Box start(Path folder, UnaryOperator<BoxConfig> configure) {
         TestClock clock = new TestClock();
         return Box.start(configure.apply(new BoxConfig("127.0.0.1", 0, folder, SignIn.TECHNICIAN_PIN)),
-                LedgerDatabase.open(folder, clock, audits()), new TimeOrderedIds(clock, new SecureRandom()), clock);
+                LedgerDatabase.open(folder, clock, Box.tableAudits()), new TimeOrderedIds(clock, new SecureRandom()), clock);
     }
 }

@@ -30,7 +30,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class RebuiltCopy {
 
-    private static final int PAGE = 500;
+    /** Small pages, so that what a replay keeps from one entry to the next is carried across pages too. */
+    private static final int PAGE = 7;
 
     private RebuiltCopy() {
     }
