@@ -1,5 +1,7 @@
 package backroom.edge.kitchen;
 
+import static backroom.edge.kitchen.KitchenTill.croissant;
+import static backroom.edge.kitchen.KitchenTill.latteWithNotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.ledger.LedgerEntry;
@@ -309,24 +311,9 @@ class KitchenOrdersTest {
                 .as("a till with nobody signed in").isEqualTo(403);
     }
 
+    @SafeVarargs
     private Reply ring(String orderType, String tableId, Map<String, Object>... items) {
-        Map<String, Object> sale = new HashMap<>(Sales.sale(register, shift, List.of(items), List.of(Sales.payment("cash", 500_000))));
-        sale.put("orderType", orderType);
-        if (tableId != null) {
-            sale.put("tableId", tableId);
-        }
-        Reply reply = api.ringSale(sale);
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply;
-    }
-
-    private static Map<String, Object> latteWithNotes() {
-        return Map.of("productId", "coffee-latte", "variantId", "large", "quantity", 2, "modifierIds", List.of("extra-shot"),
-                "notes", "no sugar");
-    }
-
-    private static Map<String, Object> croissant() {
-        return Sales.item("food-croissant", null, 1, List.of());
+        return KitchenTill.ring(api, register, shift, orderType, tableId, items);
     }
 
     private JsonNode bump(String orderId, String station) {

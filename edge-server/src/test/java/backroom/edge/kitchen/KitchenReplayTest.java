@@ -1,5 +1,7 @@
 package backroom.edge.kitchen;
 
+import static backroom.edge.kitchen.KitchenTill.croissant;
+import static backroom.edge.kitchen.KitchenTill.latteWithNotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.Box;
@@ -62,7 +64,7 @@ class KitchenReplayTest {
 
     @Test
     void ordersThroughEveryStatusWithRecallsRushesRoundsAndVoidsAreRebuiltRowForRow() {
-        String handedOver = ring("dine_in", "t1", latte(), croissant()).field("orderId");
+        String handedOver = ring("dine_in", "t1", latteWithNotes(), croissant()).field("orderId");
         bump(handedOver, "bar");
         later();
         bump(handedOver, "pastry");
@@ -71,7 +73,7 @@ class KitchenReplayTest {
         later();
         assertThat(bump(handedOver, null).path("status").asText()).as("handed over, which frees t1").isEqualTo("completed");
 
-        String secondRound = ring("dine_in", "t2", latte()).field("orderId");
+        String secondRound = ring("dine_in", "t2", latteWithNotes()).field("orderId");
         bump(secondRound, "bar");
         later();
         bump(secondRound, "bar");
@@ -81,7 +83,7 @@ class KitchenReplayTest {
                 .isEqualTo("pending");
         rush(secondRound, true);
 
-        String setAndCancelled = ring("takeaway", null, latte(), croissant()).field("orderId");
+        String setAndCancelled = ring("takeaway", null, latteWithNotes(), croissant()).field("orderId");
         later();
         assertThat(status(setAndCancelled, "ready", null).path("status").asText()).isEqualTo("ready");
         assertThat(status(setAndCancelled, "cancelled", "pastry").path("status").asText()).isEqualTo("ready");
@@ -89,7 +91,7 @@ class KitchenReplayTest {
         later();
         rush(setAndCancelled, false);
 
-        Reply voided = ring("dine_in", "t3", latte(), croissant());
+        Reply voided = ring("dine_in", "t3", latteWithNotes(), croissant());
         bump(voided.field("orderId"), "bar");
         later();
         api.voidSale(voided.field("saleId"), "guest left");
@@ -102,13 +104,13 @@ class KitchenReplayTest {
         later();
         assertThat(recall("pastry").path("startedAt").isNull()).as("back to pending").isTrue();
 
-        String roundVoided = ring("dine_in", "t4", latte()).field("orderId");
+        String roundVoided = ring("dine_in", "t4", latteWithNotes()).field("orderId");
         Reply round = ring("dine_in", "t4", croissant());
         bump(roundVoided, null);
         later();
         api.voidSale(round.field("saleId"), "guest changed their mind");
 
-        String backToPending = ring("dine_in", "t5", latte()).field("orderId");
+        String backToPending = ring("dine_in", "t5", latteWithNotes()).field("orderId");
         bump(backToPending, null);
         bump(backToPending, null);
         later();
@@ -138,15 +140,15 @@ class KitchenReplayTest {
 
     @Test
     void theBumpsARecallMayStillTakeBackAreRebuiltAndNoOthers() {
-        String first = ring("takeaway", null, latte()).field("orderId");
-        String second = ring("takeaway", null, latte()).field("orderId");
+        String first = ring("takeaway", null, latteWithNotes()).field("orderId");
+        String second = ring("takeaway", null, latteWithNotes()).field("orderId");
         long firstBump = box.headSeq() + 1;
         bump(first, "bar");
         long secondBump = box.headSeq() + 1;
         bump(second, "bar");
         bump(second, "bar");
         recall("bar");
-        String third = ring("takeaway", null, latte()).field("orderId");
+        String third = ring("takeaway", null, latteWithNotes()).field("orderId");
         bump(third, "bar");
         status(third, "ready", null);
         rebuild();
@@ -158,24 +160,9 @@ class KitchenReplayTest {
                 .containsExactlyInAnyOrder(first + " " + firstBump, second + " " + secondBump);
     }
 
+    @SafeVarargs
     private Reply ring(String orderType, String tableId, Map<String, Object>... items) {
-        Map<String, Object> sale = new HashMap<>(Sales.sale(REGISTER, shift, List.of(items), List.of(Sales.payment("cash", 500_000))));
-        sale.put("orderType", orderType);
-        if (tableId != null) {
-            sale.put("tableId", tableId);
-        }
-        Reply reply = api.ringSale(sale);
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        return reply;
-    }
-
-    private static Map<String, Object> latte() {
-        return Map.of("productId", "coffee-latte", "variantId", "large", "quantity", 2, "modifierIds", List.of("extra-shot"),
-                "notes", "no sugar");
-    }
-
-    private static Map<String, Object> croissant() {
-        return Sales.item("food-croissant", null, 1, List.of());
+        return KitchenTill.ring(api, REGISTER, shift, orderType, tableId, items);
     }
 
     private JsonNode bump(String orderId, String station) {
