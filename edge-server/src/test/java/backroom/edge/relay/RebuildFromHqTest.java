@@ -57,11 +57,14 @@ class RebuildFromHqTest {
         hq.startSink();
         box = TestBox.start(config -> config.withRelay(hq.uplink()));
         Api api = box.api();
+        assertThat(api.put("/api/v1/catalog/products/cookie", Map.of("name", "Cookie", "price", 10_000, "taxId", "ppn-10",
+                "categoryId", "food", "trackStock", true)).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 40, "reason", "delivery")).status()).isEqualTo(200);
         List<String> sales = new ArrayList<>();
         String closedShift = api.openShift("r1");
         sales.add(rung(api, Sales.twoLargeLattesWithExtraShot("r1", closedShift)));
-        sales.add(rung(api, sale("r1", closedShift, List.of(item("coffee-latte", "large", 3, List.of())),
-                List.of(payment("card", 50_000), payment("cash", 100_000)))));
+        sales.add(rung(api, sale("r1", closedShift, List.of(item("coffee-latte", "large", 3, List.of()), item("cookie", null, 4, List.of())),
+                List.of(payment("card", 50_000), payment("cash", 200_000)))));
         sales.add(rung(api, Sales.twoLargeLattesWithExtraShot("r1", closedShift)));
         assertThat(api.voidSale(sales.get(2), "rung twice").status()).isEqualTo(200);
         assertThat(api.post("/api/v1/sales/" + sales.get(1) + "/refunds", Map.of("reason", "cold")).status()).isEqualTo(201);
@@ -69,11 +72,12 @@ class RebuildFromHqTest {
                 Map.of("kind", "out", "amount", 20_000, "reason", "milk")).status()).isEqualTo(201);
         assertThat(api.closeShift(closedShift, 95_000).status()).isEqualTo(200);
         String openShift = api.openShift("r1");
-        sales.add(rung(api, Sales.twoLargeLattesWithExtraShot("r1", openShift)));
+        sales.add(rung(api, sale("r1", openShift, List.of(item("cookie", null, 1, List.of())), List.of(payment("cash", 20_000)))));
         String lastReceipt = api.get("/api/v1/sales/" + sales.getLast()).field("receiptNumber");
         awaitUntil(() -> checkedAtHq() == box.headSeq());
         long oldHead = box.headSeq();
         Map<String, JsonNode> answered = answers(api, sales, List.of(closedShift, openShift));
+        assertThat(cookiesOnHand(answered.get("catalog and stock on hand"))).as("40 in, 4 sold and refunded, 1 sold").isEqualTo(39);
         box.close();
         box = null;
 
@@ -155,8 +159,17 @@ class RebuildFromHqTest {
             answers.put("shift " + shift, ok(api.get("/api/v1/shifts/" + shift)));
             answers.put("report " + shift, ok(api.get("/api/v1/shifts/" + shift + "/report")));
         }
-        answers.put("catalog", ok(api.get("/api/v1/catalog")));
+        answers.put("catalog and stock on hand", ok(api.get("/api/v1/catalog")));
         return answers;
+    }
+
+    private static long cookiesOnHand(JsonNode catalog) {
+        for (JsonNode product : catalog.path("products")) {
+            if (product.path("id").asText().equals("cookie")) {
+                return product.path("stockOnHand").asLong();
+            }
+        }
+        throw new AssertionError("no cookie in " + catalog);
     }
 
     private static JsonNode ok(Reply reply) {
