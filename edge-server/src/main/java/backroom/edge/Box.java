@@ -159,7 +159,7 @@ public final class Box implements AutoCloseable {
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
     public static List<TableReplay> tableReplays() {
         // Each replay sees each entry in this order. The catalog's comes first: a catalog entry's stock_levels
-        // rows (StockReplay) refer to the products it writes. A sale's rows come before its kitchen order's.
+        // rows (StockReplay) refer to the products it writes.
         return List.of(
                 new CatalogReplay(),
                 new AccessReplay(),

@@ -30,6 +30,12 @@ import java.util.TreeMap;
 public final class HqLedger implements AutoCloseable {
 
     private static final int WALK_PAGE = 5_000;
+    /**
+     * A page of a store's ledger carries payloads of at most this many characters (but always one
+     * entry): a page of large catalog imports stays far below the broker's message limit and the
+     * box's cap on what a page may inflate to; a page of 1,000 sales is far below it.
+     */
+    static final int PAGE_PAYLOAD_CHARS = 4 * 1024 * 1024;
 
     private final String url;
     private Connection connection;
@@ -117,8 +123,20 @@ public final class HqLedger implements AutoCloseable {
         reconnectIfLost();
         RelayAck held = current(store);
         long room = Math.min(Math.min(maxEntries, LedgerRequest.MAX_ENTRIES), held.ackedSeq() - afterSeq);
-        List<RelayBatch.Entry> entries = room <= 0 ? List.of() : entriesAfter(store, afterSeq, (int) room);
+        List<RelayBatch.Entry> entries = room <= 0 ? List.of() : withinPageBytes(entriesAfter(store, afterSeq, (int) room));
         return new LedgerPage(requestId, held.ackedSeq(), held.ackedHash(), held.forkedAtSeq(), entries);
+    }
+
+    /** The first of {@code entries} whose payloads add up to no more than {@link #PAGE_PAYLOAD_CHARS}, and at least one. */
+    static List<RelayBatch.Entry> withinPageBytes(List<RelayBatch.Entry> entries) {
+        long chars = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            chars += entries.get(i).payload().length();
+            if (chars > PAGE_PAYLOAD_CHARS && i > 0) {
+                return entries.subList(0, i);
+            }
+        }
+        return entries;
     }
 
     private void reconnectIfLost() throws SQLException {

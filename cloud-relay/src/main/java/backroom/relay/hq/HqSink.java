@@ -31,16 +31,19 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 /**
  * One HQ sink: joins the shared subscription on every store's events, refuses (and logs) a batch
  * with a bad signature or from a store it does not know, lands the rest in {@link HqLedger}, and
- * answers each with the store's retained ack. It also answers a box rebuilding its ledger with the
- * pages it asks for ({@link LedgerRequest}), on a second shared subscription, so one sink answers each. Batches are landed one at a time on Paho's callback
+ * answers each with the store's retained ack. Batches are landed one at a time on Paho's callback
  * thread, so the broker's flow control holds back a sink whose database is slow. Run as many sinks
- * as needed: the broker hands each batch to one of them.
+ * as needed: the broker hands each batch to one of them. A sink also answers a box rebuilding its
+ * ledger with the pages it asks for ({@link LedgerRequest}), on a second shared subscription, so
+ * that one sink answers each request.
  */
 public final class HqSink implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(HqSink.class.getName());
     private static final int INFLIGHT = 1_000;
     private static final long RECONNECT_MILLIS = 1_000;
+    /** Requests for its ledger a store may have answered a second: a rebuild asks a few a second. */
+    static final int REQUESTS_PER_SECOND = 20;
 
     private final BrokerSettings broker;
     private final StoreSecrets stores;
@@ -53,6 +56,7 @@ public final class HqSink implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong pagesSent = new AtomicLong();
     private final AtomicLong requestsRefused = new AtomicLong();
+    private final RequestRate requestRate = new RequestRate(REQUESTS_PER_SECOND);
     private volatile boolean closed;
 
     private HqSink(BrokerSettings broker, StoreSecrets stores, HqLedger ledger, Clock clock) {
@@ -157,30 +161,32 @@ public final class HqSink implements AutoCloseable {
     }
 
     /**
-     * Answers a box rebuilding its ledger with the page it asked for, signed in the secret its
-     * request was signed with. A request HQ cannot open is refused and logged, never answered.
+     * Answers a box rebuilding its ledger with the page it asked for, signed with the store's
+     * current secret, which alone may ask (a secret rotated out cannot fetch the ledger). A request
+     * HQ cannot open, or one over the store's rate, is refused and logged, never answered.
      */
     private void answer(StoreId store, byte[] message) {
-        LedgerRequest request = null;
-        Signature signedWith = null;
-        for (Signature signature : stores.accepted(store)) {
-            try {
-                request = LedgerRequest.decode(message, signature);
-                signedWith = signature;
-                break;
-            } catch (BadMessageException e) {
-                // tried with the next secret, if any
-            }
-        }
-        if (request == null) {
+        Optional<Signature> current = stores.of(store);
+        LedgerRequest request;
+        try {
+            request = LedgerRequest.decode(message, current.orElseThrow(() -> new BadMessageException("not a store this sink knows")));
+        } catch (BadMessageException e) {
             requestsRefused.incrementAndGet();
-            LOG.warning("refused a ledger request for " + store + ": not a store this sink knows, or not signed with its secret");
+            LOG.warning("refused a request for " + store + "'s ledger: " + e.getMessage() + " (only the store's current secret may ask)");
+            return;
+        }
+        if (!requestRate.admit(store, clock.millis())) {
+            requestsRefused.incrementAndGet();
+            LOG.warning("refused a request for " + store + "'s ledger after entry " + request.afterSeq() + ": more than "
+                    + REQUESTS_PER_SECOND + " this second");
             return;
         }
         try {
             LedgerPage page = ledger.page(store, request.requestId(), request.afterSeq(), request.maxEntries());
-            client.publish(Topics.ledgerPages(store), page.encode(signedWith), 1, false);
+            client.publish(Topics.ledgerPages(store), page.encode(current.get()), 1, false);
             pagesSent.incrementAndGet();
+            LOG.info("sent " + store + " " + page.entries().size() + " entries of its ledger after entry " + request.afterSeq()
+                    + " (HQ holds " + page.heldSeq() + ")");
         } catch (SQLException | MqttException | RuntimeException e) {
             // The box asks again after its time-out.
             LOG.log(Level.WARNING, "could not answer " + store + "'s request for its ledger after " + request.afterSeq(), e);

@@ -36,6 +36,7 @@ public final class LedgerDownload implements AutoCloseable {
     private final MqttAsyncClient client;
     private final BlockingQueue<LedgerPage> answers = new LinkedBlockingQueue<>();
     private volatile String awaited;
+    private boolean subscribed;
 
     private LedgerDownload(UplinkSettings settings, Duration answerTimeout, int attempts) {
         this.settings = settings;
@@ -85,13 +86,19 @@ public final class LedgerDownload implements AutoCloseable {
                 + settings.store() + " with this box's store secret?");
     }
 
+    /** Connects and subscribes to the pages; a connection whose subscription failed is dropped and made again. */
     private void connectIfNeeded() throws MqttException {
-        if (client.isConnected()) {
+        if (client.isConnected() && subscribed) {
             return;
+        }
+        subscribed = false;
+        if (client.isConnected()) {
+            client.disconnectForcibly(0, 1_000);
         }
         client.connect(Brokers.options(settings.broker(), 10)).waitForCompletion(answerTimeout.toMillis());
         client.subscribe(Topics.ledgerPages(settings.store()), 1, (topic, message) -> take(message))
                 .waitForCompletion(answerTimeout.toMillis());
+        subscribed = true;
     }
 
     private void take(MqttMessage message) {

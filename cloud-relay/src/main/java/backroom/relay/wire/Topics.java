@@ -12,6 +12,7 @@ public final class Topics {
     public static final String SHARED_LEDGER_REQUESTS = "$share/hq/" + ROOT + "+/+/ledger/get";
     private static final String EVENTS = "/events";
     private static final String LEDGER_REQUESTS = "/ledger/get";
+    private static final String LEDGER_PAGES = "/ledger/page";
 
     private Topics() {
     }
@@ -28,7 +29,7 @@ public final class Topics {
 
     /** HQ to box: the pages of a store's ledger, answering its requests ({@link LedgerPage}). */
     public static String ledgerPages(StoreId id) {
-        return ROOT + id + "/ledger/page";
+        return ROOT + id + LEDGER_PAGES;
     }
 
     /** HQ to box, retained: how far HQ holds the store's ledger, chain-checked. */

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * A box no technician can sign in to gets a technician PIN and a pairing code for one terminal, so
- * whoever unpacks it can start at once; the PIN is random unless {@code BACKROOM_BOOTSTRAP_PIN}
- * fixes it. A new box has no staff: the PIN is a new technician's. A box rebuilt from HQ's copy of
+ * A box nobody can sign in to (no staff member has a PIN) gets a technician PIN and a pairing code
+ * for one terminal, so whoever unpacks it can start at once; the PIN is random unless
+ * {@code BACKROOM_BOOTSTRAP_PIN} fixes it. A new box has no staff: the PIN is a new technician's. A box rebuilt from HQ's copy of
  * its ledger has its staff back without PINs (no entry carries one): the PIN is given to the first
  * technician the ledger names ({@code staff.changed}), who then sets the others' PINs, or a manager
  * does. Both are made in one write, so a box that stops half way starts again from nothing, and
@@ -24,7 +24,7 @@ public record FirstStart(String technicianPin, MadeCode pairingCode) {
 
     public static Optional<FirstStart> provisionIfNew(Jdbi jdbi, LedgerWriter writer, SecretTokens tokens, BoxKey key,
                                                       Supplier<UUID> ids, Clock clock, String bootstrapPin) {
-        if (jdbi.withHandle(StaffRoster::technicianHoldsPin)) {
+        if (jdbi.withHandle(StaffRoster::anyoneHoldsPin)) {
             return Optional.empty();
         }
         if (bootstrapPin != null && !Pins.wellFormed(bootstrapPin)) {

@@ -111,7 +111,7 @@ public final class SignIns {
      * right, so none is counted as wrong.
      */
     private static Problem noPinYet(StaffRoster.StaffMember member) {
-        return Problem.conflict("staffId", member.name() + " has no PIN on this box yet (it was rebuilt from HQ's copy of its"
+        return Problem.conflict("staffId", "this staff member has no PIN on this box yet (it was rebuilt from HQ's copy of its"
                 + " ledger, which holds no PINs); a manager sets one with PATCH /api/v1/staff/" + member.staffId());
     }
 

@@ -15,14 +15,14 @@ final class StaffGuards {
     static void requireMayChange(Handle handle, Caller caller, String staffId, Role newRole) {
         StaffMember target = target(handle, caller, staffId);
         if (newRole != null && newRole != Role.TECHNICIAN && target.role() == Role.TECHNICIAN) {
-            requireAnotherTechnician(handle, "role");
+            requireAnotherTechnician(handle, staffId, "role");
         }
     }
 
     static void requireMayRemove(Handle handle, Caller caller, String staffId) {
         StaffMember target = target(handle, caller, staffId);
         if (target.role() == Role.TECHNICIAN) {
-            requireAnotherTechnician(handle, "staffId");
+            requireAnotherTechnician(handle, staffId, "staffId");
         }
     }
 
@@ -36,10 +36,14 @@ final class StaffGuards {
         return target;
     }
 
-    /** Without a technician nobody could pair a device or reach the setup again. */
-    private static void requireAnotherTechnician(Handle handle, String field) {
-        if (StaffRoster.activeTechnicians(handle) <= 1) {
-            throw Problem.conflict(field, "this is the box's last technician; add another technician first");
+    /**
+     * Without a technician who can sign in nobody could pair a device or reach the setup again (a
+     * technician rebuilt from HQ without a PIN does not count until one is set).
+     */
+    private static void requireAnotherTechnician(Handle handle, String staffId, String field) {
+        if (!StaffRoster.anotherTechnicianCanSignIn(handle, staffId)) {
+            throw Problem.conflict(field, "this is the box's last technician who can sign in; add another technician, or set a"
+                    + " PIN for one, first");
         }
     }
 }

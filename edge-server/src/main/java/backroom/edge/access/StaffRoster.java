@@ -29,9 +29,9 @@ final class StaffRoster {
     record PinHolder(StaffMember member, String pinHash) {
     }
 
-    /** Whether some active technician has a PIN, so someone can sign in to pair devices and set PINs. */
-    static boolean technicianHoldsPin(Handle handle) {
-        return active(handle).stream().anyMatch(holder -> holder.member().role() == Role.TECHNICIAN && holder.pinHash() != null);
+    /** Whether any active staff member has a PIN: on a new box nobody has, on a box rebuilt from HQ nobody has yet. */
+    static boolean anyoneHoldsPin(Handle handle) {
+        return active(handle).stream().anyMatch(holder -> holder.pinHash() != null);
     }
 
     /** The first active technician with no PIN (in a rebuilt box), if any. */
@@ -122,8 +122,10 @@ final class StaffRoster {
                 .execute();
     }
 
-    static long activeTechnicians(Handle handle) {
-        return active(handle).stream().filter(holder -> holder.member().role() == Role.TECHNICIAN).count();
+    /** Whether an active technician other than {@code staffId} can sign in (has a PIN). */
+    static boolean anotherTechnicianCanSignIn(Handle handle, String staffId) {
+        return active(handle).stream().anyMatch(holder -> holder.member().role() == Role.TECHNICIAN && holder.pinHash() != null
+                && !holder.member().staffId().equals(staffId));
     }
 
     private static void endSessions(Handle handle, String staffId, Instant now) {

@@ -10,6 +10,7 @@ import backroom.edge.ledger.LedgerFolder;
 import backroom.edge.ledger.LedgerHead;
 import backroom.edge.ledger.LedgerRebuild;
 import backroom.edge.ledger.OfflineCheck;
+import backroom.edge.ledger.ReplayFailedException;
 import backroom.edge.ledger.TableAudit;
 import backroom.edge.ledger.TableReplay;
 import java.io.IOException;
@@ -83,12 +84,16 @@ public final class Restore {
             LedgerHead head;
             try (LedgerRebuild rebuild = LedgerRebuild.into(staging, replays)) {
                 head = rebuild.copy(copy, progress);
-            } catch (BrokenCopyException e) {
+            } catch (BrokenCopyException | ReplayFailedException e) {
                 throw new BackupException(e.getMessage(), e);
             }
             if (head.seq() == 0) {
                 throw new BackupException("the copy holds no entry of this store: there is nothing to rebuild from");
             }
+            copy.claimedHead().filter(claimed -> !claimed.equals(head)).ifPresent(claimed -> {
+                throw new BackupException("the copy says it ends at entry " + claimed.seq() + " (hash " + claimed.hash()
+                        + ") but the rebuild ended at entry " + head.seq() + " (hash " + head.hash() + ")");
+            });
             checkRebuilt(staging, head, audits);
             Path aside = moveAside(dataDir, clock);
             putInPlace(staging, dataDir, head, clock, LedgerFolder.DATABASE);
@@ -157,7 +162,12 @@ public final class Restore {
     }
 
     private static void checkRebuilt(Path staging, LedgerHead head, List<TableAudit> audits) {
-        AuditVerdict audit = OfflineCheck.run(staging, audits).audit();
+        AuditVerdict audit;
+        try {
+            audit = OfflineCheck.run(staging, audits).audit();
+        } catch (RuntimeException e) {
+            throw new BackupException("the rebuilt ledger cannot be read: " + e.getMessage(), e);
+        }
         if (!audit.intact()) {
             throw new BackupException("the rebuilt ledger does not verify: " + audit.problem());
         }

@@ -54,6 +54,7 @@ public final class LedgerRebuild implements AutoCloseable {
      * Adds {@code entries}, which must run on from the head without a gap, and the rows they wrote.
      *
      * @throws BrokenCopyException naming the first entry that does not chain on, with nothing of this page kept
+     * @throws ReplayFailedException naming the entry whose rows a replay could not write, with nothing of this page kept
      */
     public void add(List<LedgerEntry> entries) {
         LedgerHead before = head;
@@ -64,7 +65,7 @@ public final class LedgerRebuild implements AutoCloseable {
                 tables.statements().update(INSERT, entry.seq(), entry.type(), entry.occurredAt().atOffset(ZoneOffset.UTC),
                         entry.payload(), entry.prevHash(), entry.hash());
                 for (TableReplay replay : replays) {
-                    replay.replay(tables, entry);
+                    replayed(replay, entry);
                 }
                 head = new LedgerHead(entry.seq(), entry.hash());
             }
@@ -108,6 +109,14 @@ public final class LedgerRebuild implements AutoCloseable {
     /** The newest entry rebuilt so far. */
     public LedgerHead head() {
         return head;
+    }
+
+    private void replayed(TableReplay replay, LedgerEntry entry) {
+        try {
+            replay.replay(tables, entry);
+        } catch (RuntimeException e) {
+            throw new ReplayFailedException(entry, replay, e);
+        }
     }
 
     private void requireChainsOn(LedgerEntry entry) {

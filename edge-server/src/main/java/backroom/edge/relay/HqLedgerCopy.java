@@ -2,6 +2,7 @@ package backroom.edge.relay;
 
 import backroom.edge.ledger.LedgerCopy;
 import backroom.edge.ledger.LedgerEntry;
+import backroom.edge.ledger.LedgerHead;
 import backroom.relay.uplink.LedgerDownload;
 import backroom.relay.uplink.UplinkSettings;
 import backroom.relay.wire.LedgerPage;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * HQ's copy of this store's ledger, fetched over the relay a page at a time for a box being
  * rebuilt ({@code backroom restore --from-hq}). HQ hands back only what it holds chain-checked, and
- * says how far that is: the copy ends there, and a page that stops short of it is refused.
+ * says how far that is: the copy ends there ({@link #claimedHead}), and an empty page short of it,
+ * or a page that does not start where it was asked to, is refused.
  */
 public final class HqLedgerCopy implements LedgerCopy, AutoCloseable {
 
@@ -73,6 +75,12 @@ public final class HqLedgerCopy implements LedgerCopy, AutoCloseable {
     /** The hash of the entry at {@link #heldSeq()}, as HQ holds it. */
     public String heldHash() {
         return last == null ? LedgerEntry.GENESIS_HASH : last.heldHash();
+    }
+
+    /** HQ's chain-checked head, as its last page said. */
+    @Override
+    public Optional<LedgerHead> claimedHead() {
+        return last == null ? Optional.empty() : Optional.of(new LedgerHead(heldSeq(), heldHash()));
     }
 
     /** The seq where HQ found this store's ledger forked, if it did: HQ keeps its own chain, the other side aside. */

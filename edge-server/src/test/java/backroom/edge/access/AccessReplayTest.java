@@ -84,6 +84,9 @@ class AccessReplayTest {
                 assertThat(anyone.as(newTill).post("/api/v1/sessions", Map.of("pin", "7401")).status())
                         .as("the second technician has no PIN either").isEqualTo(401);
 
+                Reply leadRemoved = lead.delete("/api/v1/staff/" + techLead);
+                assertThat(leadRemoved.status()).as("a technician without a PIN is no technician who can sign in").isEqualTo(409);
+                assertThat(leadRemoved.problemFields()).containsExactly("staffId");
                 assertThat(lead.patch("/api/v1/staff/" + manager, Map.of("pin", "5678")).status()).isEqualTo(200);
                 Api managerOnTill = anyone.as(SignIn.session(started.port(), newTill, "5678"));
                 assertThat(managerOnTill.patch("/api/v1/staff/" + cashier, Map.of("pin", "4322")).status()).isEqualTo(200);
@@ -97,7 +100,7 @@ class AccessReplayTest {
                         .isEqualTo(200);
             }
             try (Box again = RebuiltBox.start(rebuilt, UnaryOperator.identity())) {
-                assertThat(again.firstStart()).as("a technician holds a PIN now").isEmpty();
+                assertThat(again.firstStart()).as("staff hold PINs now").isEmpty();
             }
         } finally {
             TempFolders.delete(rebuilt);

@@ -86,10 +86,10 @@ class StaffTest {
 
         assertThat(removed.status()).isEqualTo(409);
         assertThat(removed.problemFields()).containsExactly("staffId");
-        assertThat(removed.field("detail")).isEqualTo("staffId: this is the box's last technician; add another technician first");
+        assertThat(removed.field("detail")).isEqualTo("staffId: this is the box's last technician who can sign in; add another technician, or set a PIN for one, first");
         assertThat(demoted.status()).isEqualTo(409);
         assertThat(demoted.problemFields()).containsExactly("role");
-        assertThat(demoted.field("detail")).isEqualTo("role: this is the box's last technician; add another technician first");
+        assertThat(demoted.field("detail")).isEqualTo("role: this is the box's last technician who can sign in; add another technician, or set a PIN for one, first");
         assertThat(box.headSeq()).isEqualTo(head);
         assertThat(technician.get("/api/v1/staff").status()).as("still signed in").isEqualTo(200);
     }

@@ -85,7 +85,10 @@ class LedgerRebuildTest {
         };
         try (LedgerRebuild rebuild = LedgerRebuild.into(dir.resolve("rebuilt"), List.of(failsAtNine))) {
             rebuild.add(original.subList(0, 5));
-            assertThatThrownBy(() -> rebuild.add(original.subList(5, 10))).hasMessage("cannot replay entry 9");
+            assertThatThrownBy(() -> rebuild.add(original.subList(5, 10))).isInstanceOf(ReplayFailedException.class)
+                    .hasMessageStartingWith("entry 9 (test.event) could not be replayed by ")
+                    .hasMessageEndingWith(": cannot replay entry 9")
+                    .cause().isInstanceOf(IllegalStateException.class);
             assertThat(rebuild.head().seq()).isEqualTo(5);
         }
         assertThat(entriesIn(dir.resolve("rebuilt"))).isEqualTo(original.subList(0, 5));
