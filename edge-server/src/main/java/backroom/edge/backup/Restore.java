@@ -176,7 +176,12 @@ public final class Restore {
         }
     }
 
-    /** Moves the box's ledger files, key and first-start notice into a new {@code before-restore-<time>/}. */
+    /**
+     * Moves the box's ledger files, key and first-start notice into a new {@code before-restore-<time>/}.
+     * The record that this folder holds a ledger ({@code ledger.provisioned}) is copied there, not
+     * moved: cut off before the new database is in place, the folder still says it was provisioned,
+     * so the box refuses to start on it (its database missing) rather than make a new, empty ledger.
+     */
     private static Path moveAside(Path dataDir, Clock clock) {
         List<Path> own;
         try (Stream<Path> files = Files.list(dataDir)) {
@@ -194,7 +199,11 @@ public final class Restore {
         DataFolder.create(aside);
         try {
             for (Path file : own) {
-                Files.move(file, aside.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                if (file.getFileName().toString().equals(LedgerFolder.PROVISIONED)) {
+                    Files.copy(file, aside.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                } else {
+                    Files.move(file, aside.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("restore stopped half-way moving the box's own files into " + aside

@@ -13,6 +13,8 @@ public final class LedgerFolder {
 
     /** The database file, {@code ledger.mv.db}. */
     public static final String DATABASE = LedgerFile.DATABASE;
+    /** The record that a ledger was created in the folder: a box refuses to start where it is and the database is not. */
+    public static final String PROVISIONED = LedgerFile.PROVISIONED;
 
     private LedgerFolder() {
     }
