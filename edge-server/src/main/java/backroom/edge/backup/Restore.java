@@ -80,6 +80,18 @@ public final class Restore {
      */
     public static Rebuilt rebuild(LedgerCopy copy, Path dataDir, List<TableReplay> replays, List<TableAudit> audits, Clock clock,
                                   LongConsumer progress) {
+        return rebuild(copy, dataDir, replays, audits, clock, progress, false);
+    }
+
+    /**
+     * As {@link #rebuild(LedgerCopy, Path, List, List, Clock, LongConsumer)}; but a folder whose own
+     * ledger runs past the copy's head (sales the copy, HQ's, never got) is refused unless
+     * {@code setAsideNewer}: rebuilt over, those sales would be in no ledger the box or HQ reads.
+     */
+    public static Rebuilt rebuild(LedgerCopy copy, Path dataDir, List<TableReplay> replays, List<TableAudit> audits, Clock clock,
+                                  LongConsumer progress, boolean setAsideNewer) {
+        // Read before the folder is held: H2 cannot open the file through another process's lock, ours included.
+        Optional<LedgerHead> own = LedgerLock.heldByRunningBox(dataDir) ? Optional.empty() : LedgerFolder.headOf(dataDir);
         return intoStoppedBox(dataDir, staging -> {
             LedgerHead head;
             try (LedgerRebuild rebuild = LedgerRebuild.into(staging, replays)) {
@@ -95,6 +107,11 @@ public final class Restore {
                         + ") but the rebuild ended at entry " + head.seq() + " (hash " + head.hash() + ")");
             });
             checkRebuilt(staging, head, audits);
+            if (!setAsideNewer && own.isPresent() && own.get().seq() > head.seq()) {
+                throw new BackupException("this folder's own ledger runs to entry " + own.get().seq() + ", past the copy's "
+                        + head.seq() + ": its last entries never reached HQ. Start the box and let it send them, or rebuild"
+                        + " anyway with --force (its ledger is set aside, not deleted)");
+            }
             Path aside = moveAside(dataDir, clock);
             putInPlace(staging, dataDir, head, clock, LedgerFolder.DATABASE);
             return new Rebuilt(head, aside);

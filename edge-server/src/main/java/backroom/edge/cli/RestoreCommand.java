@@ -44,6 +44,9 @@ final class RestoreCommand implements Callable<Integer> {
             description = "With --from-hq: how long each request waits for HQ's answer before it is asked again, up to 4 times (default 15).")
     private int hqWaitSeconds = (int) HqLedgerCopy.ANSWER_TIMEOUT.toSeconds();
 
+    @Option(names = "--force", description = "With --from-hq: rebuild even over a ledger that runs past HQ's copy (it is set aside).")
+    private boolean force;
+
     static final class Source {
         @Parameters(index = "0", paramLabel = "FILE", description = "The backup file, as backroom backup wrote it.")
         private Path file;
@@ -71,7 +74,8 @@ final class RestoreCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            return source.fromHq ? fromHq(config.relay(), data, Duration.ofSeconds(Math.max(1, hqWaitSeconds))) : fromFile(source.file, data);
+            return source.fromHq ? fromHq(config.relay(), data, Duration.ofSeconds(Math.max(1, hqWaitSeconds)), force)
+                    : fromFile(source.file, data);
         } catch (BackupException e) {
             System.err.println("restore: refused, nothing in " + data.toAbsolutePath() + " was changed: " + e.getMessage());
             return 1;
@@ -95,7 +99,7 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int fromHq(Optional<UplinkSettings> relay, Path data, Duration hqWait) {
+    private static int fromHq(Optional<UplinkSettings> relay, Path data, Duration hqWait, boolean force) {
         if (relay.isEmpty()) {
             System.err.println("restore: --from-hq needs the relay's settings: relay.url, store.franchise, store.id and store.secret in"
                     + " the --config file (backroom provision writes them), or BACKROOM_MQTT_URL, BACKROOM_FRANCHISE, BACKROOM_STORE and"
@@ -106,7 +110,7 @@ final class RestoreCommand implements Callable<Integer> {
         System.out.println("Fetching " + settings.store() + "'s ledger from HQ through " + settings.broker() + " ...");
         try (HqLedgerCopy copy = HqLedgerCopy.of(settings, hqWait)) {
             Restore.Rebuilt rebuilt = Restore.rebuild(copy, data, Box.tableReplays(), Box.tableAudits(), Clock.systemUTC(),
-                    head -> System.out.printf("  %d of %d entries%n", head, copy.heldSeq()));
+                    head -> System.out.printf("  %d of %d entries%n", head, copy.heldSeq()), force);
             System.out.printf("Rebuilt %s into %s from HQ: ledger head seq %d, hash %s; every table rebuilt from its entries and checked.%n",
                     settings.store(), data.toAbsolutePath(), rebuilt.head().seq(), rebuilt.head().hash());
             copy.forkedAtSeq().ifPresent(seq -> System.out.println("HQ found this store's ledger forked at entry " + seq

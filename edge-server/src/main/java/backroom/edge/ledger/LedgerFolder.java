@@ -1,7 +1,11 @@
 package backroom.edge.ledger;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The ledger's files in a data folder taken as a whole, for putting a backup's database in place
@@ -22,6 +26,16 @@ public final class LedgerFolder {
     /** Whether {@code name} is one of the ledger's files: the database, H2's own beside it, the records kept with it. */
     public static boolean isLedgerFile(String name) {
         return name.startsWith(LedgerDatabase.FILE_NAME + ".");
+    }
+
+    /** The head of the ledger in a stopped box's {@code dataDir}, read only; empty when the folder holds no ledger. */
+    public static Optional<LedgerHead> headOf(Path dataDir) {
+        if (!Files.exists(dataDir.resolve(DATABASE))) {
+            return Optional.empty();
+        }
+        try (Handle handle = Jdbi.open(LedgerDatabase.readOnlyUrlFor(dataDir), "sa", "")) {
+            return Optional.of(LedgerTable.head(handle));
+        }
     }
 
     /**

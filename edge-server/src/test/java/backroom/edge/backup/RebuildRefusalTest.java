@@ -98,6 +98,30 @@ class RebuildRefusalTest {
         assertThat(folder.resolve(Restore.STAGING)).doesNotExist();
     }
 
+    @Test
+    void aFolderWhoseOwnLedgerRunsPastTheCopyIsRebuiltOnlyWhenForced() throws Exception {
+        Path ahead = work.resolve("ahead");
+        Files.createDirectories(ahead);
+        try (var files = Files.list(dead.dataDir())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, ahead.resolve(file.getFileName()));
+            }
+        }
+        List<LedgerEntry> behind = entries.subList(0, entries.size() - 2);
+        LedgerEntry aheadHead = entries.getLast();
+
+        assertThatThrownBy(() -> Restore.rebuild(pagesOf(behind, Optional.empty()), ahead, Box.tableReplays(), Box.tableAudits(), CLOCK,
+                seq -> { }))
+                .isInstanceOf(BackupException.class)
+                .hasMessageContaining("this folder's own ledger runs to entry " + aheadHead.seq() + ", past the copy's " + (aheadHead.seq() - 2));
+        assertThat(RebuiltCopy.entries(ahead)).as("left as it was").isEqualTo(entries);
+
+        Restore.Rebuilt forced = Restore.rebuild(pagesOf(behind, Optional.empty()), ahead, Box.tableReplays(), Box.tableAudits(), CLOCK,
+                seq -> { }, true);
+        assertThat(RebuiltCopy.entries(ahead)).isEqualTo(behind);
+        assertThat(RebuiltCopy.entries(forced.setAside())).as("the newer ledger set aside, not deleted").isEqualTo(entries);
+    }
+
     /** Refused with {@code message} in its message, into a new folder: none is made. */
     private static void refused(LedgerCopy copy, String message) {
         Path fresh = work.resolve("fresh");
