@@ -12,6 +12,7 @@ import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
 import backroom.edge.testing.TestBox;
 import backroom.relay.testing.Mosquitto;
+import backroom.relay.testing.PostgresDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A box whose SD card died, rebuilt on a new box from HQ's copy of its ledger through a real
- * Mosquitto and HQ sink with {@code backroom restore --from-hq}: the new box answers the same
+ * Mosquitto and HQ sink (on H2, and on PostgreSQL) with {@code backroom restore --from-hq}: the new box answers the same
  * sales, shifts and stock, its receipt numbers and seq go on where the old box stopped, and HQ
  * takes what it writes next as the same chain, not a fork.
  */
@@ -36,6 +37,7 @@ class RebuildFromHqTest {
     private Mosquitto broker;
     private Hq hq;
     private TestBox box;
+    private PostgresDatabase postgres;
 
     @AfterEach
     void stopAll() {
@@ -48,12 +50,27 @@ class RebuildFromHqTest {
         if (broker != null) {
             broker.close();
         }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     @Test
     void aDeadBoxIsRebuiltFromHqAndGoesOnWhereItStopped() throws Exception {
         broker = Mosquitto.start(dir);
         hq = Hq.onH2(dir, broker.url());
+        aDeadBoxIsRebuiltAndGoesOn();
+    }
+
+    @Test
+    void anHqOnPostgresqlRebuildsItToo() throws Exception {
+        broker = Mosquitto.start(dir);
+        postgres = new PostgresDatabase();
+        hq = new Hq(postgres.url(), broker.url());
+        aDeadBoxIsRebuiltAndGoesOn();
+    }
+
+    private void aDeadBoxIsRebuiltAndGoesOn() throws Exception {
         hq.startSink();
         box = TestBox.start(config -> config.withRelay(hq.uplink()));
         Api api = box.api();
