@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A box whose SD card died, rebuilt on a new box from HQ's copy of its ledger through a real
- * Mosquitto and HQ sink (on H2, and on PostgreSQL) with {@code backroom restore --from-hq}: the new box answers the same
- * sales, shifts and stock, its receipt numbers and seq go on where the old box stopped, and HQ
- * takes what it writes next as the same chain, not a fork.
+ * Mosquitto and HQ sink (on H2, and on PostgreSQL) with {@code backroom restore --from-hq}: the new
+ * box answers the same sales, shifts and stock, its receipt numbers and seq go on where the old box
+ * stopped, and HQ takes what it writes next as the same chain, not a fork.
  */
 class RebuildFromHqTest {
 
