@@ -55,6 +55,8 @@ public final class LedgerWriter implements AutoCloseable {
     private final GroupCommits groupCommits = new GroupCommits();
     private final Thread thread;
     private volatile boolean closed;
+    /** Set by the writer's thread as it ends, before it refuses what is left in its queues. */
+    private volatile boolean ended;
     private volatile LedgerHead head;
     private volatile Instant newestTime;
     private volatile boolean writable = true;
@@ -90,8 +92,8 @@ public final class LedgerWriter implements AutoCloseable {
             throw new LedgerUnavailableException("the ledger is closed", null);
         }
         queue.add(pending);
-        if (closed && !thread.isAlive()) {
-            failAll(queue, new LedgerUnavailableException("the ledger is closed", null));
+        if (ended) {
+            failAll(queue, whyEnded());
         }
         try {
             return pending.result().join();
@@ -116,8 +118,8 @@ public final class LedgerWriter implements AutoCloseable {
             throw new LedgerUnavailableException("the ledger is closed", null);
         }
         maintenance.add(pending);
-        if (closed && !thread.isAlive()) {
-            pending.result.completeExceptionally(new LedgerUnavailableException("the ledger is closed", null));
+        if (ended) {
+            pending.result.completeExceptionally(whyEnded());
         }
         try {
             return pending.result.join();
@@ -127,6 +129,14 @@ public final class LedgerWriter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Why a call queued as the writer's thread ends will never run: the ledger was closed
+     * meanwhile, or the thread stopped without a close (a write left it interrupted).
+     */
+    private LedgerUnavailableException whyEnded() {
+        return new LedgerUnavailableException(closed ? "the ledger is closed" : "the ledger writer has stopped", null);
     }
 
     /** How long since the newest group was written (since the writer started, if none was). */
@@ -181,10 +191,11 @@ public final class LedgerWriter implements AutoCloseable {
                 group.clear();
             }
         }
-        failAll(queue, new LedgerUnavailableException("the ledger is closed", null));
+        ended = true;
+        failAll(queue, whyEnded());
         Maintenance<?> left;
         while ((left = maintenance.poll()) != null) {
-            left.result.completeExceptionally(new LedgerUnavailableException("the ledger is closed", null));
+            left.result.completeExceptionally(whyEnded());
         }
     }
 

@@ -9,7 +9,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,37 @@ class ChainVerifierTest {
         tamper("UPDATE ledger SET payload = '{\"grandTotal\":1}', prev_hash = '" + "x".repeat(64) + "', occurred_at = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00Z', hash = '" + forged + "' WHERE seq = 6");
 
         assertThat(verifyLedger().firstLine()).startsWith("ledger BROKEN at entry 6: prev_hash does not match");
+    }
+
+    @Test
+    void theTablesAreNotHeldToEntriesFromWhereTheChainBreaks() {
+        tamper("UPDATE ledger SET payload = '{\"grandTotal\":1}' WHERE seq = 4");
+        List<Long> held = new ArrayList<>();
+        List<Long> finishedFrom = new ArrayList<>();
+        TableAudit disagreesAtSix = new TableAudit() {
+            @Override
+            public void check(AuditedTables tables, LedgerEntry entry) {
+                held.add(entry.seq());
+                if (entry.seq() == 6) {
+                    throw new TableDisagreement("the row of entry 6 differs");
+                }
+            }
+
+            @Override
+            public void finish(AuditedTables tables, long fromSeq) {
+                finishedFrom.add(fromSeq);
+            }
+        };
+
+        AuditVerdict verdict;
+        try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            verdict = LedgerAudit.walk(handle, LedgerHead.EMPTY, List.of(disagreesAtSix));
+        }
+
+        assertThat(held).containsExactly(1L, 2L, 3L);
+        assertThat(finishedFrom).isEmpty();
+        assertThat(verdict.tableProblem()).as("rows are not held to entries that cannot be trusted").isNull();
+        assertThat(verdict.problem()).startsWith("the hash chain breaks at entry 4: hash does not match");
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -114,6 +117,34 @@ class DamagedLedgerTest {
                 .isInstanceOf(LedgerDamagedException.class)
                 .hasMessageStartingWith("The ledger database " + dir.resolve("ledger.mv.db").toAbsolutePath() + " cannot be used: ")
                 .hasMessageContaining("breaks at entry 6");
+    }
+
+    /** A ledger whose verified point was never recorded (one made before V004) is walked from its first entry. */
+    @Test
+    void aLedgerWithoutAVerifiedPointIsWalkedWholeAtStartUp() {
+        try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            handle.execute("DELETE FROM ledger_verified");
+            handle.execute("DROP TRIGGER ledger_append_only");
+            handle.execute("UPDATE ledger SET payload = '{\"n\":30}' WHERE seq = 3");
+        }
+
+        assertThatThrownBy(() -> LedgerDatabase.open(dir, Clock.systemUTC()))
+                .isInstanceOf(LedgerDamagedException.class)
+                .hasMessageContaining("breaks at entry 3: hash does not match");
+    }
+
+    @Test
+    void aLedgerRefusedAtStartUpIsLetGoForWhoeverRepairsIt() throws Exception {
+        try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(dir), "sa", "")) {
+            handle.execute("INSERT INTO ledger (seq, type, occurred_at, payload, prev_hash, hash) VALUES "
+                    + "(6, 'sale.voided', CURRENT_TIMESTAMP, '{}', '" + "0".repeat(64) + "', '" + "0".repeat(64) + "')");
+        }
+
+        assertThatThrownBy(() -> LedgerDatabase.open(dir, Clock.systemUTC())).isInstanceOf(LedgerDamagedException.class);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            assertThat(lock).as("nothing in this process still holds the refused database").isNotNull();
+        }
     }
 
     @Test

@@ -2,22 +2,32 @@ package backroom.edge.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import backroom.edge.testing.RecordedLogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A ledger written in thousands of small groups, as a busy till writes it, is packed by the
- * compaction to at most twice the data it holds, and holds every entry, chained, afterwards. H2's
- * retention time is cut to a second here (45 s in the box), so the dead chunks free up quickly.
+ * compaction to at most twice the data it holds, and holds every entry, chained, afterwards; the
+ * run says what it does in the log and in its report. H2's retention time is cut to a second here
+ * (45 s in the box), so the dead chunks free up quickly.
  */
 class LedgerCompactionTest {
 
@@ -29,6 +39,9 @@ class LedgerCompactionTest {
     @TempDir
     Path scratch;
 
+    @RegisterExtension
+    final RecordedLogs logs = new RecordedLogs(Level.INFO);
+
     @Test
     void compactionPacksTheFileToAtMostTwiceItsDataAndKeepsEveryEntry() throws Exception {
         Path file = dir.resolve(LedgerDatabase.FILE_NAME + ".mv.db");
@@ -36,19 +49,29 @@ class LedgerCompactionTest {
         long packed;
         try (LedgerDatabase db = LedgerDatabase.open(LedgerDatabase.urlFor(dir) + ";RETENTION_TIME=1000", Clock.systemUTC(),
                 DiskSync.CHECKPOINT_SYNC)) {
-            writeInSmallGroups(db.writer());
+            writeInSmallGroups(db.writer(), ENTRIES);
             long written = Files.size(file);
             assertThat(written).as("the file before compaction").isGreaterThan(3 * LedgerCompaction.dataBytes(file, scratch));
 
             // The box compacts after 60 s of quiet, past H2's 45 s retention; here the last chunks
             // written must likewise be older than the retention (1 s) before H2 lets them go.
             Thread.sleep(2_000);
+            long started = System.nanoTime();
             report = LedgerCompaction.compactNow(db.writer(), () -> true);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             packed = Files.size(file);
 
             assertThat(report.finished()).isTrue();
             assertThat(report.bytesBefore()).isEqualTo(written);
             assertThat(report.bytesAfter()).isEqualTo(packed);
+            assertThat(report.steps()).as("rewriting steps, then the one that finds the file packed").isGreaterThan(1);
+            assertThat(report.took()).isLessThanOrEqualTo(elapsed);
+            assertThat(report.longestStep()).isPositive().isLessThanOrEqualTo(report.took());
+            assertThat(said(LedgerCompaction.STARTED + ": " + String.format("%,d bytes, chunks ", written)))
+                    .as("the first line of the run, once").hasSize(1);
+            long progressLines = said(LedgerCompaction.STARTED + ": ").size() - 1;
+            assertThat(progressLines).as("a progress line only once the run has gone on for %s", LedgerCompaction.PROGRESS_EVERY)
+                    .isLessThanOrEqualTo(report.took().toSeconds() / LedgerCompaction.PROGRESS_EVERY.toSeconds());
             ChainVerdict verdict = db.verifyChain();
             assertThat(verdict.intact()).as(verdict.problem()).isTrue();
             assertThat(verdict.entriesChecked()).isEqualTo(ENTRIES);
@@ -63,12 +86,86 @@ class LedgerCompactionTest {
         }
     }
 
+    /**
+     * The watch starts a run by itself once the store was quiet long enough. The run is held in
+     * its first line of log, between two steps, while the compaction is closed: close waits for
+     * the run to stop, and the report of the stopped run is there when close returns.
+     */
+    @Test
+    void aQuietStoreIsCompactedUnaskedAndCloseWaitsForTheRunItStops() throws Exception {
+        Path file = dir.resolve(LedgerDatabase.FILE_NAME + ".mv.db");
+        Logger compactionLog = Logger.getLogger(LedgerCompaction.class.getName());
+        HeldAtFirstLine held = new HeldAtFirstLine();
+        compactionLog.addHandler(held);
+        try (LedgerDatabase db = LedgerDatabase.open(LedgerDatabase.urlFor(dir) + ";RETENTION_TIME=1000", Clock.systemUTC(),
+                DiskSync.CHECKPOINT_SYNC)) {
+            writeInSmallGroups(db.writer(), 2_000);
+            long written = Files.size(file);
+            LedgerCompaction compaction = LedgerCompaction.whenQuiet(db.writer(), Duration.ofMillis(1_500));
+
+            assertThat(held.reached.await(15, TimeUnit.SECONDS)).as("a run began by itself").isTrue();
+            assertThat(compaction.lastRun()).isEmpty();
+            Caller<Void> closing = Caller.run(compaction::close).awaitParked();
+            assertThat(closing.isWaiting()).as("close waits for the run").isTrue();
+            held.release.countDown();
+            closing.outcome();
+
+            LedgerCompaction.Report stopped = compaction.lastRun().orElseThrow(() -> new AssertionError("no report once closed"));
+            assertThat(stopped.finished()).isFalse();
+            assertThat(stopped.steps()).isEqualTo(1);
+            assertThat(stopped.bytesBefore()).isEqualTo(written);
+            assertThat(said(LedgerCompaction.STARTED + ": " + String.format("%,d bytes, chunks ", written))).hasSize(1);
+            assertThat(db.verifyChain().entriesChecked()).isEqualTo(2_000);
+        } finally {
+            held.release.countDown();
+            compactionLog.removeHandler(held);
+        }
+    }
+
+    /** Holds the thread that logs a run's first line until released, whatever interrupts it meanwhile. */
+    private static final class HeldAtFirstLine extends Handler {
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void publish(LogRecord logged) {
+            if (!logged.getMessage().startsWith(LedgerCompaction.STARTED + ": ") || reached.getCount() == 0) {
+                return;
+            }
+            reached.countDown();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    release.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private List<String> said(String prefix) {
+        return logs.records().stream().map(LogRecord::getMessage).filter(message -> message.startsWith(prefix)).toList();
+    }
+
     /** Eight callers at once, each entry a sale's size: the writer makes groups of a few entries each. */
-    private static void writeInSmallGroups(LedgerWriter writer) throws Exception {
+    private static void writeInSmallGroups(LedgerWriter writer, int entries) throws Exception {
         String lines = "coffee-latte large x2 extra-shot ".repeat(12);
         try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
             List<Future<Long>> seqs = new ArrayList<>();
-            for (int i = 0; i < ENTRIES; i++) {
+            for (int i = 0; i < entries; i++) {
                 int n = i;
                 seqs.add(callers.submit(() -> writer.submit((handle, ledger) -> ledger.append("test.sale", Map.of("n", n, "lines", lines)))));
             }

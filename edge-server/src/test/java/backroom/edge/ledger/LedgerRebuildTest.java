@@ -3,7 +3,12 @@ package backroom.edge.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +104,21 @@ class LedgerRebuildTest {
         assertThatThrownBy(() -> LedgerRebuild.into(dir.resolve("original"), List.of()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already holds a ledger");
         assertThat(entriesIn(dir.resolve("original"))).isEqualTo(original);
+    }
+
+    @Test
+    void aRebuiltLedgerIsTheBoxUsersAloneAndLetGoOnceClosed() throws Exception {
+        Path staging = dir.resolve("staging").resolve("rebuilt");
+        try (LedgerRebuild rebuild = LedgerRebuild.into(staging, List.of())) {
+            rebuild.copy(pagesOf(original, 5), seq -> { });
+        }
+
+        assertThat(Files.getPosixFilePermissions(dir.resolve("staging"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(staging)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (FileChannel file = FileChannel.open(staging.resolve(LedgerFolder.DATABASE), StandardOpenOption.READ, StandardOpenOption.WRITE);
+             FileLock lock = file.tryLock()) {
+            assertThat(lock).as("nothing in this process still holds the rebuilt database").isNotNull();
+        }
     }
 
     private void assertRefusedOnSecondPage(List<LedgerEntry> copy, String problem) {

@@ -112,6 +112,67 @@ class LedgerWriterTest {
     }
 
     @Test
+    void eachGroupIsCountedWithItsWritesAndTheTimeItsSyncTook() {
+        long started = System.nanoTime();
+        GroupCommits.Snapshot figures;
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            for (int n = 1; n <= 5; n++) {
+                int entry = n;
+                db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", entry)));
+            }
+            figures = db.writer().groupCommits().snapshot();
+        }
+        long micros = (System.nanoTime() - started) / 1_000;
+
+        assertThat(figures.groups()).as("one caller at a time: a group each").isEqualTo(5);
+        assertThat(figures.writes()).isEqualTo(5);
+        assertThat(figures.sizeBuckets().getFirst()).as("groups of one write").isEqualTo(5);
+        assertThat(figures.syncMicros()).as("the syncs took part of the test's time, no more").isBetween(0L, micros);
+    }
+
+    @Test
+    void theHeadHashAWriteReadsIsTheHashOfTheEntryItJustAppended() {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 1)));
+            String printed = db.writer().submit((handle, ledger) -> {
+                ledger.append("test.event", Map.of("n", 2));
+                return ledger.headHash();
+            });
+
+            assertThat(printed).isEqualTo(db.jdbi().withHandle(handle -> LedgerTable.hashAt(handle, 2))).hasSize(64);
+        }
+    }
+
+    /**
+     * After its first group the writer's connection is out of autocommit: a task commits what it
+     * writes itself (compaction commits H2's store), and the writer forces it to disk.
+     */
+    @Test
+    void whatAMaintenanceTaskCommittedIsOnDiskWhenItReturns() {
+        try (PowerCut power = PowerCut.over(dir)) {
+            String url = "jdbc:h2:" + power.path(LedgerDatabase.FILE_NAME) + LedgerDatabase.settings();
+            LedgerDatabase db = LedgerDatabase.open(url, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC);
+            db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", 1)));
+
+            int written = db.writer().maintain(handle -> {
+                int rows = handle.execute("INSERT INTO receipt_counters (register_id, last_number) VALUES ('maintained', 7)");
+                handle.commit();
+                return rows;
+            });
+            power.cut();
+
+            assertThat(written).isEqualTo(1);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), db::close);
+        }
+        String file = "jdbc:h2:file:" + dir.resolve(LedgerDatabase.FILE_NAME).toAbsolutePath() + LedgerDatabase.settings();
+        try (LedgerDatabase reopened = LedgerDatabase.open(file, Clock.systemUTC(), DiskSync.CHECKPOINT_SYNC)) {
+            List<Integer> kept = reopened.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT last_number FROM receipt_counters WHERE register_id = 'maintained'").mapTo(Integer.class).list());
+            assertThat(kept).as("survives a power cut right after the task").containsExactly(7);
+        }
+    }
+
+    @Test
     void eachWriteInAGroupReadsTheClockWhenItStarts() throws Exception {
         Clock ticking = SetClock.ticking(Instant.parse("2026-12-03T09:00:00Z"));
         try (LedgerDatabase db = LedgerDatabase.open(dir, ticking);
