@@ -108,9 +108,11 @@ public final class LedgerWriter implements AutoCloseable {
     /**
      * Runs {@code task} on the writer's thread, alone, between two groups and only while no write
      * waits, then forces the file to disk; waits for it and returns what it returned. The task gets
-     * the writer's connection with no transaction open. A write that arrives meanwhile waits for
-     * the task, so a task must be short: {@link LedgerCompaction} keeps each of its steps to a few
-     * hundred milliseconds.
+     * the writer's connection with no transaction open but, after the first group, out of
+     * autocommit: a task commits what it writes itself (the force makes only what is committed
+     * durable; the next group would otherwise commit it, or a failed one roll it back). A write
+     * that arrives meanwhile waits for the task, so a task must be short: {@link LedgerCompaction}
+     * keeps each of its steps to a few hundred milliseconds.
      */
     public <T> T maintain(Function<Handle, T> task) {
         Maintenance<T> pending = new Maintenance<>(task);
@@ -174,28 +176,34 @@ public final class LedgerWriter implements AutoCloseable {
 
     private void run() {
         List<PendingWrite<?>> group = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                PendingWrite<?> first = maintenance.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
-                if (first == null) {
-                    runMaintenance();
-                    continue;
+        try {
+            while (!closed || !queue.isEmpty()) {
+                try {
+                    PendingWrite<?> first = maintenance.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                    if (first == null) {
+                        runMaintenance();
+                        continue;
+                    }
+                    group.add(first);
+                    queue.drainTo(group, MAX_GROUP - 1);
+                    commit(group);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } finally {
+                    group.clear();
                 }
-                group.add(first);
-                queue.drainTo(group, MAX_GROUP - 1);
-                commit(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } finally {
-                group.clear();
             }
-        }
-        ended = true;
-        failAll(queue, whyEnded());
-        Maintenance<?> left;
-        while ((left = maintenance.poll()) != null) {
-            left.result.completeExceptionally(whyEnded());
+        } finally {
+            ended = true;
+            if (!closed) {
+                LOG.severe("the ledger writer has stopped without the ledger being closed: every write is refused until the box restarts");
+            }
+            failAll(queue, whyEnded());
+            Maintenance<?> left;
+            while ((left = maintenance.poll()) != null) {
+                left.result.completeExceptionally(whyEnded());
+            }
         }
     }
 

@@ -64,6 +64,7 @@ class WholeLedgerAuditTest {
             WholeLedgerAudit.Report report = awaitDone(audit);
             assertThat(report.broken()).isTrue();
             assertThat(report.problem()).startsWith("the hash chain breaks at entry 3: hash does not match");
+            awaitLogged();
             assertThat(logged()).containsExactly("the whole ledger does not verify: " + report.problem()
                     + " (./backroom verify-ledger, with the box stopped, says the same; sales go on)");
         }
@@ -108,6 +109,14 @@ class WholeLedgerAuditTest {
             Thread.sleep(5);
         }
         return audit.report();
+    }
+
+    /** The walk reports before it logs: waits for the line, for up to 10 s. */
+    private void awaitLogged() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (logged().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
     }
 
     private List<String> logged() {
