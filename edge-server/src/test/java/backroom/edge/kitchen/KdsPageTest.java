@@ -172,9 +172,10 @@ class KdsPageTest {
         String code = api.post("/api/v1/devices/pairing-codes", Map.of("name", "Bar screen", "kind", "kds")).field("code");
         browser.findElement(By.id("code")).sendKeys(code);
         browser.findElement(By.cssSelector("#pairing button")).click();
+        waitUpTo(Duration.ofSeconds(15)).until(page -> browser.findElement(By.id("status")).getText().equals("online"));
         String shift = api.openShift("r-kds");
         api.ringSale(Sales.twoLargeLattesWithExtraShot("r-kds", shift));
-        waitUpTo(Duration.ofSeconds(5)).until(page -> !browser.findElements(By.cssSelector(".card")).isEmpty());
+        waitUpTo(Duration.ofSeconds(10)).until(page -> !browser.findElements(By.cssSelector(".card")).isEmpty());
         assertThat(Axe.seriousViolations(browser)).as("a screen with an order").isEmpty();
     }
 
