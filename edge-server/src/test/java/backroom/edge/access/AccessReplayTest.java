@@ -108,6 +108,30 @@ class AccessReplayTest {
         }
     }
 
+    @Test
+    void theFirstStartsPinGoesToATechnicianEvenWhenAnotherMemberWasAddedBefore() {
+        TestBox box = TestBox.start();
+        Api technician = box.api();
+        String first = staffIdNamed(technician, "Technician");
+        box.addStaff("Budi", "manager", "5678");
+        String next = box.addStaff("Tono", "technician", "7401");
+        Api tono = technician.as(SignIn.session(box.port(), box.pairDevice("terminal"), "7401"));
+        assertThat(tono.delete("/api/v1/staff/" + first).status()).isEqualTo(200);
+        box.stop();
+        Path rebuilt = RebuiltCopy.of(box.dataDir());
+        try (Box started = RebuiltBox.start(rebuilt, UnaryOperator.identity())) {
+            FirstStart firstStart = started.firstStart().orElseThrow();
+            Api anyone = new Api(started.port(), null);
+            Reply signedIn = anyone.as(SignIn.pair(started.port(), firstStart.pairingCode().code()))
+                    .post("/api/v1/sessions", Map.of("pin", firstStart.technicianPin()));
+            assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(201);
+            assertThat(signedIn.field("staffId")).as("the technician, not the manager listed before him").isEqualTo(next);
+        } finally {
+            TempFolders.delete(rebuilt);
+            box.deleteData();
+        }
+    }
+
     private static String pairWithNewCode(Api technician, int port) {
         Reply code = technician.post("/api/v1/devices/pairing-codes", Map.of("name", "New till", "kind", "terminal"));
         assertThat(code.status()).as(code.toString()).isEqualTo(201);
