@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * with no token nothing can connect as one ({@link Keyring} knows none), so every tablet pairs
  * again, as a new device, and a technician may revoke the old ones to tidy the list. A staff member
  * with no PIN is signed in by no PIN. The way in is the first start's, as on a new box
- * ({@link FirstStart}): with no technician holding a PIN, the box gives the first technician the
+ * ({@link FirstStart}): with nobody holding a PIN, the box gives the first technician the
  * ledger names a PIN and makes a pairing code for one terminal; that technician then sets the
  * others' PINs ({@code PATCH /api/v1/staff/{id}} with a {@code pin}), or sets a manager's, who sets
  * the rest.

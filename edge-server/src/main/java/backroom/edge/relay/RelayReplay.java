@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * refuses, and once HQ drops the old secret it refuses the box's batches too. Doing the rotation
  * again would not help, as the box cannot check the command that brings it; so the technician who
  * rebuilds a box whose secret was rotated puts HQ's current secret in its configuration file
- * ({@code backroom provision --store-secret}).
+ * ({@code backroom provision --store-secret}), which is also the only secret HQ hands the ledger
+ * back to.
  */
 public final class RelayReplay implements TableReplay {
 
