@@ -108,7 +108,19 @@ public final class HqSink implements AutoCloseable {
             LOG.info("hq sink subscribed at " + broker);
         } catch (MqttException e) {
             LOG.log(Level.WARNING, "hq sink cannot reach " + broker + " (" + e.getMessage() + "); trying again", e);
+            dropHalfMadeConnection();
             reconnectLater();
+        }
+    }
+
+    /** A connection made but not subscribed is dropped, so that the next try connects and subscribes again. */
+    private void dropHalfMadeConnection() {
+        try {
+            if (client.isConnected()) {
+                client.disconnectForcibly(0, 1_000);
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.FINE, "dropping the hq sink's half-made connection", e);
         }
     }
 
