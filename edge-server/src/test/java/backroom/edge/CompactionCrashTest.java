@@ -7,8 +7,7 @@ import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.ChildBox;
-import backroom.edge.testing.Reply;
-import backroom.edge.testing.Sales;
+import backroom.edge.testing.SalesRound;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +16,6 @@ import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.jdbi.v3.core.Handle;
@@ -32,10 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * same files reopened each time: every sale answered 201 before a kill is there with its receipt
  * number, nothing twice, the chain verifies and every table agrees with the ledger (the check
  * {@code backroom verify-ledger} runs). Here the box compacts after 1 s without a write
- * ({@code BACKROOM_COMPACT_AFTER_QUIET_SECONDS}) and H2's retention time is cut to 1 s (a setting
- * kept in the database), so each run gets to its chunk moves within seconds. The retention time
- * guards against a disk that reorders writes across a power cut; a killed process's writes are
- * still in the OS's hands.
+ * ({@code BACKROOM_COMPACT_AFTER_QUIET_SECONDS}); a run sets H2's retention time to 0 itself, so it
+ * gets to its chunk moves within a second or so. A power cut is {@code CompactionPowerCutTest}'s.
  */
 class CompactionCrashTest {
 
@@ -57,14 +51,11 @@ class CompactionCrashTest {
             shift = first.api().openShift("r1");
             assertThat(first.stop()).isTrue();
         }
-        try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(data), "sa", "")) {
-            handle.execute("SET RETENTION_TIME 1000");
-        }
 
         int killedMidRun = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
             try (ChildBox box = ChildBox.start(data, 0, QUIET_AFTER_1_S)) {
-                ring(box.api(), shift, "round-" + kill, SALES_EACH_TIME, answered);
+                SalesRound.ring(box.api(), shift, "round-" + kill, SALES_EACH_TIME, TABLETS, answered);
                 long runsBefore = runsStarted(box);
                 awaitOutput(box, () -> runsStarted(box) > runsBefore);
                 // Anywhere in the run (about a second here): rewriting live pages, waiting out the retention time, moving chunks.
@@ -81,7 +72,7 @@ class CompactionCrashTest {
         assertThat(killedMidRun).as("kills that came before the run's end").isPositive();
 
         try (ChildBox last = ChildBox.start(data, 0, QUIET_AFTER_1_S)) {
-            ring(last.api(), shift, "after", 20, answered);
+            SalesRound.ring(last.api(), shift, "after", 20, TABLETS, answered);
             assertThat(last.stop()).isTrue();
         }
         Map<String, String> stored = storedReceiptNumbers();
@@ -90,19 +81,6 @@ class CompactionCrashTest {
                 .isEqualTo(LongStream.rangeClosed(1, stored.size()).boxed().toList());
         OfflineCheck.Result check = OfflineCheck.run(data, Box.tableAudits());
         assertThat(check.intact()).as("%s %s", check.audit().problem(), check.verifiedPointProblems()).isTrue();
-    }
-
-    /** {@code sales} sales from eight tablets at once, so the writer commits many small groups: garbage to compact. */
-    private static void ring(Api api, String shift, String round, int sales, Map<String, String> answered) {
-        int before = answered.size();
-        try (ExecutorService tablets = Executors.newFixedThreadPool(TABLETS)) {
-            IntStream.range(0, sales).forEach(n -> tablets.submit(() -> {
-                Reply sale = api.ringSale(round + "-" + n, Sales.twoLargeLattesWithExtraShot("r1", shift));
-                assertThat(sale.status()).as("sale %s-%d: %s", round, n, sale).isEqualTo(201);
-                answered.put(sale.field("saleId"), sale.field("receiptNumber"));
-            }));
-        }
-        assertThat(answered).hasSize(before + sales);
     }
 
     private static long runsStarted(ChildBox box) {
@@ -124,9 +102,7 @@ class CompactionCrashTest {
 
     private Map<String, String> storedReceiptNumbers() {
         try (Handle handle = Jdbi.open(LedgerDatabase.readOnlyUrlFor(data), "sa", "")) {
-            return handle.createQuery("SELECT id, receipt_number FROM sales")
-                    .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("receipt_number")))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            return SalesRound.storedReceiptNumbers(handle);
         }
     }
 }

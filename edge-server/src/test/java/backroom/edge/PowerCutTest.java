@@ -7,6 +7,7 @@ import backroom.edge.ledger.ChainVerifier;
 import backroom.edge.ledger.DiskSync;
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.testing.PowerCutBox;
+import backroom.edge.testing.SalesRound;
 import backroom.edge.testing.SalesBurst;
 import backroom.edge.testing.SalesBurst.Attempt;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class PowerCutTest {
 
         try (LedgerDatabase reopened = LedgerDatabase.open(data, Clock.systemUTC());
              Handle handle = reopened.jdbi().open()) {
-            Map<String, String> stored = storedReceiptNumbers(handle);
+            Map<String, String> stored = SalesRound.storedReceiptNumbers(handle);
             assertThat(stored).containsAllEntriesOf(answered);
             assertThat(stored.size()).isLessThanOrEqualTo(attempts.size());
             assertThat(receiptSerials(stored)).isEqualTo(LongStream.rangeClosed(1, stored.size()).boxed().toList());
@@ -94,7 +95,7 @@ class PowerCutTest {
 
         try (LedgerDatabase reopened = LedgerDatabase.open(data, Clock.systemUTC());
              Handle handle = reopened.jdbi().open()) {
-            assertThat(storedReceiptNumbers(handle)).isEmpty();
+            assertThat(SalesRound.storedReceiptNumbers(handle)).isEmpty();
             assertThat(handle.createQuery("SELECT COUNT(*) FROM shifts").mapTo(Long.class).one()).isEqualTo(1);
             ChainVerdict verdict = ChainVerifier.verifyAll(handle);
             assertThat(verdict.intact()).as(verdict.problem()).isTrue();
@@ -103,12 +104,6 @@ class PowerCutTest {
 
     private static Map<String, String> receiptNumbersBySaleId(List<Attempt> answered) {
         return answered.stream().collect(Collectors.toMap(a -> a.reply().field("saleId"), a -> a.reply().field("receiptNumber")));
-    }
-
-    private static Map<String, String> storedReceiptNumbers(Handle handle) {
-        return handle.createQuery("SELECT id, receipt_number FROM sales")
-                .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("receipt_number")))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** r1-000042 -> 42, in order: a gapless run from 1 means no sale was written twice or half. */

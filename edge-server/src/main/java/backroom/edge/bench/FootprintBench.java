@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import picocli.CommandLine.Command;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code backroom bench footprint}: the real box as a child process, started with the unit's JVM
  * flags ({@code BACKROOM_JAVA_OPTS} in {@code install/backroom.service}) and the heap the launcher
- * gives this machine, and a 2 GB Pi: resident memory idle and after 10,000 sales rung over HTTP,
- * time from the process's start to {@code /observe/health/ready} answering 200 with an empty ledger
+ * gives this machine, and a 2 GB Pi, under them (none, where the unit sizes the heap itself):
+ * resident memory idle and after 10,000 sales rung over HTTP, time from the process's start to {@code /observe/health/ready} answering 200 with an empty ledger
  * and with 100,000 entries, bytes written to disk per sale, and the ledger file's size as it fills
  * to 100,000 entries in rounds of sales, each followed by a quiet spell in which the box compacts
  * it (how long that takes, and the file against the data it holds). Beside each: the smallest
@@ -45,6 +46,7 @@ final class FootprintBench implements Callable<Integer> {
     private static final String UNIT_CACHE = "/var/cache/backroom/";
     private static final String ARCHIVE = "backroom.jsa";
     private static final String PIN = "1234";
+    private static final String ANY_MACHINE = "any machine";
     private static final Pattern PAIRING_CODE = Pattern.compile("Pairing code: ([0-9]{6})");
     /** The quiet time the box filling the large ledger compacts after; the unit's box waits {@link LedgerCompaction#QUIET}. */
     private static final Duration FILL_QUIET = Duration.ofSeconds(5);
@@ -67,6 +69,9 @@ final class FootprintBench implements Callable<Integer> {
             description = "Try these JVM options instead of the launcher's heap and the unit's flags (one box, memory only).")
     private String javaOpts;
 
+    @Option(names = "--keep-ledger", description = "Copy the large ledger's data folder here at the end, to try it further by hand.")
+    private Path keepLedger;
+
     @Option(names = "--dir", description = "Folder for the bench databases (default ./data/bench).")
     private Path dir = Path.of("data", "bench");
 
@@ -82,11 +87,16 @@ final class FootprintBench implements Callable<Integer> {
         }
         List<String> unit = unitJavaOpts(runDir);
         Map<String, List<String>> heaps = new LinkedHashMap<>();
-        heaps.put("this machine", heapOpts(""));
-        heaps.put("a 2 GB Pi", heapOpts(Long.toString(PI_2GB_MEMTOTAL_KB)));
+        heaps.put("this machine", heapOpts("", unit));
+        heaps.put("a 2 GB Pi", heapOpts(Long.toString(PI_2GB_MEMTOTAL_KB), unit));
+        if (heaps.get("this machine").equals(heaps.get("a 2 GB Pi"))) {
+            // The unit's flags size the heap themselves, so the launcher adds none: one machine is any.
+            heaps = Map.of(ANY_MACHINE, heaps.get("this machine"));
+        }
         System.out.printf("backroom bench footprint: Java %s, %d cores, unit flags %s%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), String.join(" ", unit));
-        heaps.forEach((machine, heap) -> System.out.printf("  heap for %s: %s%n", machine, String.join(" ", heap)));
+        heaps.forEach((machine, heap) -> System.out.printf("  heap for %s: %s%n", machine,
+                heap.isEmpty() ? "the unit's flags size it" : String.join(" ", heap)));
         System.out.println();
 
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -101,7 +111,11 @@ final class FootprintBench implements Callable<Integer> {
                     mb(baseline.idleRss()));
             System.out.printf("  %-45s %8.0f %9.1f %16.1f%n", "box, " + heap.getKey() + ", " + String.format("%,d", sales) + " sales",
                     millis(box.ready()), mb(box.idleRss()), mb(box.afterRss()));
-            String key = heap.getKey().equals("this machine") ? "here" : "pi2gb";
+            String key = switch (heap.getKey()) {
+                case "this machine" -> "here";
+                case ANY_MACHINE -> "unit";
+                default -> "pi2gb";
+            };
             figures.put(key + "HeapOpts", String.join(" ", heap.getValue()));
             figures.put(key + "BaselineReadyMillis", Math.round(millis(baseline.ready())));
             figures.put(key + "BaselineRssMiB", round1(mb(baseline.idleRss())));
@@ -111,14 +125,17 @@ final class FootprintBench implements Callable<Integer> {
         }
 
         Path large = here.dataDir();
-        List<String> flags = flags(heaps.get("this machine"), unit);
+        List<String> flags = flags(heaps.getOrDefault("this machine", heaps.get(ANY_MACHINE)), unit);
         double readyEmpty = medianReadyMillis(runDir, flags, null);
         Ledger ledger = fillAndCompact(here, flags);
         double readyLarge = medianReadyMillis(runDir, flags, large);
+        if (keepLedger != null) {
+            copyFolder(large, keepLedger);
+        }
         long data = LedgerCompaction.dataBytes(large.resolve(LedgerDatabase.FILE_NAME + ".mv.db"), runDir);
         double entryBytes = entryBytesPerSale(large, ledger.entries(), ledger.sales());
 
-        System.out.printf("%ntime to ready, this machine's heap (median of 3)   ms%n");
+        System.out.printf("%ntime to ready (median of 3 starts)               ms%n");
         System.out.printf("  ledger of 0 sales (a new box)               %8.0f%n", readyEmpty);
         System.out.printf("  ledger of %,d entries                  %8.0f%n", ledger.entries(), readyLarge);
         System.out.printf("%nbytes written to disk per sale (/proc/PID/io write_bytes over %,d sales)%n", sales);
@@ -346,18 +363,36 @@ final class FootprintBench implements Callable<Integer> {
                 .toList();
     }
 
-    /** The heap options the launcher's box_memory_opts gives a machine of {@code memTotalKb} (empty: this one). */
-    private static List<String> heapOpts(String memTotalKb) throws IOException, InterruptedException {
+    /**
+     * The heap options the launcher's box_memory_opts gives a machine of {@code memTotalKb} (empty:
+     * this one) under the unit's flags: none where those size the heap themselves.
+     */
+    private static List<String> heapOpts(String memTotalKb, List<String> unit) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("./backroom", "heap-opts"));
         if (!memTotalKb.isEmpty()) {
             command.add(memTotalKb);
         }
-        Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BACKROOM_JAVA_OPTS", String.join(" ", unit));
+        Process launcher = builder.start();
         String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (launcher.waitFor() != 0) {
             throw new IllegalStateException("./backroom heap-opts said: " + output);
         }
         return output.isEmpty() ? List.of() : List.of(output.split("\\s+"));
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     private static List<String> flags(List<String> heap, List<String> unit) {

@@ -96,6 +96,8 @@ class RelayReplayTest {
 
         List<LedgerEntry> held = hq.ledger();
         assertThat(held).hasSize((int) head);
+        assertThat(held.stream().filter(entry -> entry.type().equals("command.done")).map(LedgerEntry::payload))
+                .as("the commands done, in HQ's copy").hasSize(3);
         Path rebuilt = rebuild(held);
         try {
             RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, "relay_config", Set.of());

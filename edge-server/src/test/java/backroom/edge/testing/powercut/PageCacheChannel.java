@@ -31,6 +31,7 @@ final class PageCacheChannel extends FileBaseDefault {
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
         requireWritable();
+        power.diskOperationStarting();
         int fits = power.reserveSpace(src.remaining());
         ByteBuffer part = src.slice(src.position(), fits);
         int written = pages.write(real, part, position);
@@ -41,6 +42,7 @@ final class PageCacheChannel extends FileBaseDefault {
     @Override
     protected void implTruncate(long newLength) throws IOException {
         requireWritable();
+        power.diskOperationStarting();
         pages.truncate(newLength);
     }
 
@@ -52,6 +54,7 @@ final class PageCacheChannel extends FileBaseDefault {
     @Override
     public void force(boolean metaData) throws IOException {
         if (writable) {
+            power.diskOperationStarting();
             pages.force(real, metaData);
             power.forced();
         }

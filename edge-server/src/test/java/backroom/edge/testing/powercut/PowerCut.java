@@ -43,6 +43,8 @@ public final class PowerCut implements AutoCloseable {
     private final Map<Path, PageCache> files = new HashMap<>();
     private final AtomicLong spaceLeft = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong forceCalls = new AtomicLong();
+    private final AtomicLong diskOperations = new AtomicLong();
+    private final AtomicLong cutAtOperation = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean off;
 
     private PowerCut(Path folder) {
@@ -68,6 +70,22 @@ public final class PowerCut implements AutoCloseable {
         off = true;
         files.values().forEach(PageCache::cut);
         files.clear();
+    }
+
+    /**
+     * The power fails as the {@code n}-th write, truncate or force from now (1: the next) begins:
+     * that one and everything after it never reach the page cache or the disk.
+     */
+    public void cutAtDiskOperation(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the cut comes at the first disk operation from now or a later one, not " + n);
+        }
+        cutAtOperation.set(diskOperations.get() + n);
+    }
+
+    /** How many writes, truncates and forces the files in the folder began. */
+    public long diskOperations() {
+        return diskOperations.get();
     }
 
     /** Writes fail with "No space left on device" once {@code bytes} more bytes were written. */
@@ -151,6 +169,14 @@ public final class PowerCut implements AutoCloseable {
                 return granted;
             }
         }
+    }
+
+    /** A write, truncate or force begins: the one the cut was set for finds the power off. */
+    void diskOperationStarting() throws IOException {
+        if (diskOperations.incrementAndGet() == cutAtOperation.get()) {
+            cut();
+        }
+        checkOn();
     }
 
     void forced() {

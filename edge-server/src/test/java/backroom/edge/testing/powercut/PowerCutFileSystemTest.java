@@ -67,6 +67,22 @@ class PowerCutFileSystemTest {
     }
 
     @Test
+    void aCutSetForTheNthDiskOperationComesAsItBeginsAndItNeverHappens() throws IOException {
+        write(0, "hello");
+        long before = power.diskOperations();
+        power.cutAtDiskOperation(3);
+        channel.force(true);
+        write(5, " world");
+
+        assertThatThrownBy(() -> channel.force(true)).isInstanceOf(IOException.class).hasMessageContaining("power cut");
+        assertThatThrownBy(() -> write(0, "J")).isInstanceOf(IOException.class);
+        assertThat(Files.readString(real)).isEqualTo("hello");
+        assertThat(power.forceCalls()).isEqualTo(1);
+        assertThat(power.diskOperations() - before).as("the force, the write, the force cut, the write after").isEqualTo(4);
+        assertThatThrownBy(() -> power.cutAtDiskOperation(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theCutUndoesATruncateThatWasNotForced() throws IOException {
         write(0, "hello");
         channel.force(true);
