@@ -32,7 +32,8 @@ final class Migrations {
             "V013__kitchen_screen_times.sql",
             "V014__print_jobs.sql",
             "V015__provisioned_store.sql",
-            "V016__rebuilt_access.sql");
+            "V016__rebuilt_access.sql",
+            "V017__print_jobs_by_state.sql");
 
     private Migrations() {
     }
