@@ -74,24 +74,35 @@ class PrinterPeer {
         reading = true;
     }
 
-    /** Reads {@code in} until it ends, answering status questions on {@code out}. */
+    /**
+     * Reads {@code in} until it ends, answering status questions on {@code out}. A DLE is kept
+     * back until the next byte shows whether it asks for status (DLE EOT n, no job's), so that a
+     * reader of {@link #received} never sees half a question.
+     */
     void serve(InputStream in, OutputStream out) throws IOException {
         int previous = -1;
+        boolean dleHeld = false;
         int b;
         while (waitUntilReading() && (b = in.read()) >= 0) {
-            if (previous == 0x10 && b == 0x04) {
-                int n = in.read();
-                int answer = n >= 1 && n <= 4 ? state.answers[n - 1] : -1;
-                if (answer >= 0 && !hung) {
-                    out.write(answer);
-                    out.flush();
+            if (dleHeld) {
+                dleHeld = false;
+                if (b == 0x04) {
+                    int n = in.read();
+                    int answer = n >= 1 && n <= 4 ? state.answers[n - 1] : -1;
+                    if (answer >= 0 && !hung) {
+                        out.write(answer);
+                        out.flush();
+                    }
+                    previous = -1;
+                    continue;
                 }
                 synchronized (this) {
-                    byte[] kept = received.toByteArray();
-                    received.reset();
-                    received.write(kept, 0, kept.length - 1); // the DLE was no job's
+                    received.write(0x10);
                 }
-                previous = -1;
+            }
+            if (b == 0x10) {
+                dleHeld = true;
+                previous = b;
                 continue;
             }
             synchronized (this) {
@@ -101,6 +112,11 @@ class PrinterPeer {
                 hung = true;
             }
             previous = b;
+        }
+        if (dleHeld) {
+            synchronized (this) {
+                received.write(0x10);
+            }
         }
     }
 }
