@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
@@ -174,11 +171,11 @@ public final class LedgerCompaction implements AutoCloseable {
     }
 
     private static Report run(LedgerWriter writer, BooleanSupplier goOn) {
-        int retention = writer.maintain(handle -> withRetention(store(handle), 0));
+        int retention = writer.maintain(handle -> withRetention(MvStores.under(handle), 0));
         try {
             return runSteps(writer, goOn);
         } finally {
-            writer.maintain(handle -> withRetention(store(handle), retention));
+            writer.maintain(handle -> withRetention(MvStores.under(handle), retention));
         }
     }
 
@@ -191,13 +188,13 @@ public final class LedgerCompaction implements AutoCloseable {
 
     private static Report runSteps(LedgerWriter writer, BooleanSupplier goOn) {
         long started = System.nanoTime();
-        long before = writer.maintain(handle -> store(handle).getFileStore().size());
+        long before = writer.maintain(handle -> MvStores.under(handle).getFileStore().size());
         int steps = 0;
         long longest = 0;
         long waitingSince = 0;
         long saidAt = started;
         long moveBytes = MOVE_BYTES;
-        long rewritesLeft = writer.maintain(handle -> rewriteSteps(store(handle).getFileStore()));
+        long rewritesLeft = writer.maintain(handle -> rewriteSteps(MvStores.under(handle).getFileStore()));
         boolean finished = false;
         while (goOn.getAsBoolean()) {
             long stepStarted = System.nanoTime();
@@ -233,7 +230,7 @@ public final class LedgerCompaction implements AutoCloseable {
             sleep(WAIT_BETWEEN_TRIES);
         }
         Report.End end = writer.maintain(handle -> {
-            FileStore<?> file = store(handle).getFileStore();
+            FileStore<?> file = MvStores.under(handle).getFileStore();
             return new Report.End(file.size(), file.getChunksFillRate(), file.getFillRate());
         });
         return new Report(before, end.bytes(), steps, Duration.ofNanos(longest), Duration.ofNanos(System.nanoTime() - started), finished,
@@ -242,7 +239,7 @@ public final class LedgerCompaction implements AutoCloseable {
 
     /** One bounded step on the writer's connection; the writer forces the file after it. */
     private static Step step(Handle handle, long moveBytes, boolean mayRewrite) {
-        MVStore store = store(handle);
+        MVStore store = MvStores.under(handle);
         FileStore<?> file = store.getFileStore();
         Duration retention = Duration.ofMillis(Math.max(0, store.getRetentionTime()));
         if (mayRewrite && file.getChunksFillRate() < REWRITE_WHILE_BELOW_PERCENT && rewriteSome(store)) {
@@ -288,16 +285,6 @@ public final class LedgerCompaction implements AutoCloseable {
     private static long rewriteSteps(FileStore<?> file) {
         long liveBytes = file.size() * file.getFillRate() / 100 * file.getChunksFillRate() / 100;
         return 2 * (liveBytes / REWRITE_BYTES + 1);
-    }
-
-    /** The MVStore under the writer's connection: H2 offers online compaction there, not in SQL. */
-    static MVStore store(Handle handle) {
-        try {
-            SessionLocal session = (SessionLocal) handle.getConnection().unwrap(JdbcConnection.class).getSession();
-            return session.getDatabase().getStore().getMvStore();
-        } catch (SQLException e) {
-            throw new IllegalStateException("the ledger's connection is not H2's own", e);
-        }
     }
 
     private static void sleep(Duration pause) {

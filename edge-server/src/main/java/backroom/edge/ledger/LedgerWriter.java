@@ -407,7 +407,7 @@ public final class LedgerWriter implements AutoCloseable {
     /** Whether H2 has panicked on the store under {@code handle} (a failed write it cannot undo), or it cannot be asked. */
     private static boolean storeGivenUp(Handle handle) {
         try {
-            return LedgerCompaction.store(handle).getPanicException() != null;
+            return MvStores.under(handle).getPanicException() != null;
         } catch (RuntimeException e) {
             return true;
         }

@@ -49,7 +49,7 @@ class LedgerCompactionTest {
         LedgerCompaction.Report report;
         long packed;
         try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
-            int retention = db.writer().maintain(handle -> LedgerCompaction.store(handle).getRetentionTime());
+            int retention = db.writer().maintain(handle -> MvStores.under(handle).getRetentionTime());
             writeInSmallGroups(db.writer(), ENTRIES);
             long written = Files.size(file);
             assertThat(written).as("the file before compaction").isGreaterThan(3 * LedgerCompaction.dataBytes(file, scratch));
@@ -60,7 +60,7 @@ class LedgerCompactionTest {
             packed = Files.size(file);
 
             assertThat(report.finished()).isTrue();
-            int retentionAfter = db.writer().maintain(handle -> LedgerCompaction.store(handle).getRetentionTime());
+            int retentionAfter = db.writer().maintain(handle -> MvStores.under(handle).getRetentionTime());
             assertThat(retentionAfter).as("H2's retention time, back as it was").isEqualTo(retention).isPositive();
             assertThat(report.bytesBefore()).isEqualTo(written);
             assertThat(report.bytesAfter()).isEqualTo(packed);
