@@ -87,6 +87,23 @@ public final class LedgerWriter implements AutoCloseable {
      * threw; throws {@link LedgerUnavailableException} when the group could not be made durable.
      */
     public <T> T submit(Write<T> write) {
+        try {
+            return enqueue(write).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Queues {@code write} behind every write already waiting and returns at once: the future
+     * completes as {@link #submit} would return, once the write's group is on disk, or with what
+     * the write threw. For work that must come before the writes queued after it but that no
+     * caller waits for, as a memory the writer's thread loads while the box goes on starting.
+     */
+    public <T> CompletableFuture<T> enqueue(Write<T> write) {
         PendingWrite<T> pending = new PendingWrite<>(write);
         if (closed) {
             throw new LedgerUnavailableException("the ledger is closed", null);
@@ -95,14 +112,7 @@ public final class LedgerWriter implements AutoCloseable {
         if (ended) {
             failAll(queue, whyEnded());
         }
-        try {
-            return pending.result().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+        return pending.result();
     }
 
     /**

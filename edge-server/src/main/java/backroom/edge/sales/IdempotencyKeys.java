@@ -76,8 +76,9 @@ final class IdempotencyKeys {
     /**
      * The keys of the last {@link #WINDOW} of ledger time, and never fewer than the newest
      * {@link #NEWER_KEYS_BEFORE_FORGETTING} nor more than the newest {@link #MOST_KEYS_REMEMBERED}.
-     * {@link SalesService} loads them before the box serves: loaded at the first sale instead, a
-     * busy store's 100,000 keys held that sale, and every sale behind it, for 4 seconds.
+     * {@link SalesService} queues the load as the box starts, ahead of any sale: left to the first
+     * sale, the load held that sale, and every sale behind it (4 seconds for a busy store's 100,000
+     * keys before the load read them by seq); waited for before serving, it held the box's start.
      */
     void loadOnce(Handle handle, Instant now) {
         if (loaded) {

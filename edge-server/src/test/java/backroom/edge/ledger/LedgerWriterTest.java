@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -108,6 +109,32 @@ class LedgerWriterTest {
                     .isEqualTo(told.get(1).get(1).hash());
             assertThat(db.writer().head().seq()).isEqualTo(5);
             assertThat(db.verifyChain().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void anEnqueuedWriteReturnsAtOnceAndRunsAheadOfEveryWriteQueuedAfterIt() throws Exception {
+        try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC());
+             ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Long> first = db.writer().enqueue((handle, ledger) -> {
+                awaitQuietly(release);
+                return ledger.append("test.first", Map.of());
+            });
+            Future<Long> second = pool.submit(() -> db.writer().submit((handle, ledger) -> ledger.append("test.second", Map.of())));
+
+            assertThat(first).as("enqueue returned while its write still waits").isNotDone();
+            release.countDown();
+            assertThat(first.get()).isEqualTo(1);
+            assertThat(second.get()).isEqualTo(2);
+            assertThat(db.writer().head().seq()).isEqualTo(2);
+
+            CompletableFuture<Long> refused = db.writer().enqueue((handle, ledger) -> {
+                throw new IllegalStateException("out of stock");
+            });
+            assertThatThrownBy(refused::join).hasRootCauseInstanceOf(IllegalStateException.class).hasRootCauseMessage("out of stock");
+            db.close();
+            assertThatThrownBy(() -> db.writer().enqueue((handle, ledger) -> 0)).isInstanceOf(LedgerUnavailableException.class);
         }
     }
 
