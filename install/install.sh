@@ -329,9 +329,12 @@ install_box() {
     fi
     if ! systemctl is-enabled --quiet backroom; then systemctl enable backroom; changed "enabled backroom.service"; fi
     if ! systemctl is-active --quiet backroom; then
+      forget_class_archive "$program_changes"
       systemctl start backroom; changed "started backroom.service"
     elif [ $((program_changes + unit_changes)) -gt 0 ]; then
-      systemctl restart backroom; changed "restarted backroom.service with the new files"
+      systemctl stop backroom
+      forget_class_archive "$program_changes"
+      systemctl start backroom; changed "restarted backroom.service with the new files"
     fi
   fi
 
@@ -340,6 +343,15 @@ install_box() {
   else
     say "done ($changes changes). A new box's technician PIN and pairing code: sudo cat /var/lib/backroom/first-start.txt"
   fi
+}
+
+# The JVM's class-data archive was made of the program before it changed ($1 files): the unit warms
+# up a new one at its next start while there is none (backroom.service). Called with the box stopped,
+# whose JVM may write one as it exits.
+forget_class_archive() {
+  [ "$1" -gt 0 ] && [ -e /var/cache/backroom/backroom.jsa ] || return 0
+  rm -f /var/cache/backroom/backroom.jsa
+  say "removed the old program's class-data archive"
 }
 
 remove_path() {

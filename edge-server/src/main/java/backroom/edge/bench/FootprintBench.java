@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -105,10 +106,13 @@ final class FootprintBench implements Callable<Integer> {
         for (Map.Entry<String, List<String>> heap : heaps.entrySet()) {
             List<String> flags = flags(heap.getValue(), unit);
             Baseline baseline = baseline(runDir, flags);
+            Duration warmUp = warmUp(runDir, flags);
             BoxRun box = ringNewBox(runDir.resolve("box-" + figures.size()), flags);
             here = here == null ? box : here;
             System.out.printf("  %-45s %8.0f %9.1f%n", "baseline: minimal Helidon server, " + heap.getKey(), millis(baseline.ready()),
                     mb(baseline.idleRss()));
+            System.out.printf("  %-45s %8.0f   (the unit runs it before a first start; it writes the class-data archive)%n",
+                    "backroom warm-up, " + heap.getKey(), millis(warmUp));
             System.out.printf("  %-45s %8.0f %9.1f %16.1f%n", "box, " + heap.getKey() + ", " + String.format("%,d", sales) + " sales",
                     millis(box.ready()), mb(box.idleRss()), mb(box.afterRss()));
             String key = switch (heap.getKey()) {
@@ -119,6 +123,7 @@ final class FootprintBench implements Callable<Integer> {
             figures.put(key + "HeapOpts", String.join(" ", heap.getValue()));
             figures.put(key + "BaselineReadyMillis", Math.round(millis(baseline.ready())));
             figures.put(key + "BaselineRssMiB", round1(mb(baseline.idleRss())));
+            figures.put(key + "WarmUpMillis", Math.round(millis(warmUp)));
             figures.put(key + "ReadyMillisNewBox", Math.round(millis(box.ready())));
             figures.put(key + "IdleRssMiB", round1(mb(box.idleRss())));
             figures.put(key + "AfterSalesRssMiB", round1(mb(box.afterRss())));
@@ -319,6 +324,26 @@ final class FootprintBench implements Callable<Integer> {
             throw new IllegalStateException("no pairing code in " + dataDir.resolve("first-start.txt"));
         }
         return code.group(1);
+    }
+
+    /**
+     * {@code backroom warm-up} with the box's flags, as the unit runs it before a box's first start:
+     * the JVM writes the class-data archive as it exits, so the first box starts from it. Its time
+     * from start to exit.
+     */
+    private static Duration warmUp(Path runDir, List<String> flags) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(flags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "backroom.edge.cli.BackroomCommand", "warm-up"));
+        Path log = runDir.resolve("warm-up.log");
+        long started = System.nanoTime();
+        Process warmUp = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!warmUp.waitFor(120, TimeUnit.SECONDS) || warmUp.exitValue() != 0) {
+            warmUp.destroyForcibly();
+            throw new IllegalStateException("backroom warm-up failed; it said: " + Files.readString(log));
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** A fresh pairing code from {@code backroom pairing-code}, for a box that was started before. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "backroom", mixinStandardHelpOptions = true,
         description = "Backroom, the in-store edge server for a point of sale.",
         subcommands = {RunCommand.class, ProvisionCommand.class, PairingCodeCommand.class, VerifyLedgerCommand.class, BenchCommand.class,
-            HqCommand.class, BackupCommand.class, RestoreCommand.class})
+            HqCommand.class, BackupCommand.class, RestoreCommand.class, WarmUpCommand.class})
 public final class BackroomCommand implements Runnable {
 
     public static void main(String[] args) {
