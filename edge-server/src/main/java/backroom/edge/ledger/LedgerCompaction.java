@@ -193,7 +193,10 @@ public final class LedgerCompaction implements AutoCloseable {
         long waitingSince = 0;
         long saidAt = started;
         long moveBytes = MOVE_BYTES;
-        long rewritesLeft = writer.maintain(handle -> rewriteSteps(MvStores.under(handle).getFileStore()));
+        long rewritesLeft = writer.maintain(handle -> {
+            FileStore<?> file = MvStores.under(handle).getFileStore();
+            return rewriteSteps(file.size(), file.getFillRate(), file.getChunksFillRate());
+        });
         boolean finished = false;
         while (goOn.getAsBoolean()) {
             long stepStarted = System.nanoTime();
@@ -281,8 +284,8 @@ public final class LedgerCompaction implements AutoCloseable {
      * included) spent one pass by the third round of 10,000 sales and left the file at 2.1x its
      * data; chunks at most {@link #REWRITE_AT_MOST_PERCENT} live are the sparse ones.
      */
-    private static long rewriteSteps(FileStore<?> file) {
-        long liveBytes = file.size() * file.getFillRate() / 100 * file.getChunksFillRate() / 100;
+    static long rewriteSteps(long fileBytes, int fileInChunksPercent, int chunksLivePercent) {
+        long liveBytes = fileBytes * fileInChunksPercent / 100 * chunksLivePercent / 100;
         return 2 * (liveBytes / REWRITE_BYTES + 1);
     }
 

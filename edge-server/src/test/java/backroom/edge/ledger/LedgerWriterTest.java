@@ -143,11 +143,16 @@ class LedgerWriterTest {
         long started = System.nanoTime();
         GroupCommits.Snapshot figures;
         try (LedgerDatabase db = LedgerDatabase.open(dir, Clock.systemUTC())) {
+            long groupsBefore = db.writer().groupsWritten();
             for (int n = 1; n <= 5; n++) {
                 int entry = n;
+                long beforeWrite = System.nanoTime();
                 db.writer().submit((handle, ledger) -> ledger.append("test.event", Map.of("n", entry)));
+                assertThat(db.writer().quietFor()).as("quiet since the group just written, no longer")
+                        .isLessThanOrEqualTo(Duration.ofNanos(System.nanoTime() - beforeWrite));
             }
             figures = db.writer().groupCommits().snapshot();
+            assertThat(db.writer().groupsWritten() - groupsBefore).as("the count the compaction watches").isEqualTo(5);
         }
         long micros = (System.nanoTime() - started) / 1_000;
 
