@@ -76,6 +76,29 @@ class CheckSplitTest {
     }
 
     @Test
+    void byItemTheServiceChargeFollowsEachPartsSubtotalNetOfIncludedTax() {
+        // 11,000 with 1,000 of tax included, and 10,000 untaxed: the charge of 2,000 was worked out on 20,000 net.
+        List<CheckLine> lines = List.of(new CheckLine(11_000, "incl10"), new CheckLine(10_000, null));
+        Totals check = new Totals(21_000, 1_000, 0, 2_000, 0, 23_000, Map.of("incl10", 1_000L));
+
+        List<PartTotals> parts = CheckSplit.byItems(lines, List.of(0, 1), 2, check, Set.of("incl10"));
+
+        assertThat(parts).extracting(PartTotals::serviceCharge).containsExactly(1_000L, 1_000L);
+        assertThat(parts).extracting(PartTotals::grandTotal).containsExactly(12_000L, 11_000L);
+        assertAddsUpTo(check, parts, Set.of("incl10"));
+    }
+
+    @Test
+    void aCheckOfNothingButFreeItemsSplitsIntoPartsOfNothing() {
+        List<CheckLine> lines = List.of(new CheckLine(0, null), new CheckLine(0, null));
+        Totals check = new Totals(0, 0, 0, 0, 0, 0, Map.of());
+
+        assertThat(CheckSplit.byItems(lines, List.of(0, 1), 2, check, NONE_INCLUSIVE)).extracting(PartTotals::grandTotal)
+                .containsExactly(0L, 0L);
+        assertThat(CheckSplit.equally(3, check, NONE_INCLUSIVE)).extracting(PartTotals::grandTotal).containsExactly(0L, 0L, 0L);
+    }
+
+    @Test
     void byItemEveryLineNeedsOneOfTheParts() {
         List<CheckLine> lines = List.of(new CheckLine(100, null), new CheckLine(200, null));
         Totals check = new Totals(300, 0, 0, 0, 0, 300, Map.of());
