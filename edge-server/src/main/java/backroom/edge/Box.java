@@ -27,10 +27,14 @@ import backroom.edge.catalog.CatalogWrites;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.catalog.ProvisionedStore;
+import backroom.edge.checks.CheckService;
+import backroom.edge.checks.ChecksAudit;
+import backroom.edge.checks.ChecksReplay;
 import backroom.edge.drawer.DrawerAudit;
 import backroom.edge.drawer.DrawerReplay;
 import backroom.edge.drawer.DrawerService;
 import backroom.edge.hardware.DeviceRole;
+import backroom.edge.idempotency.IdempotencyKeys;
 import backroom.edge.kitchen.KdsPage;
 import backroom.edge.kitchen.KdsSettingsService;
 import backroom.edge.kitchen.KitchenAudit;
@@ -46,6 +50,7 @@ import backroom.edge.ledger.WholeLedgerAudit;
 import backroom.edge.live.LiveUpdates;
 import backroom.edge.metrics.BoxMetrics;
 import backroom.edge.metrics.MetricsService;
+import backroom.edge.pos.PosPage;
 import backroom.edge.printing.DeviceStatusBoard;
 import backroom.edge.printing.HardwareService;
 import backroom.edge.printing.PoleDisplayService;
@@ -153,7 +158,7 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
-        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit());
+        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit(), new ChecksAudit());
     }
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
@@ -168,7 +173,8 @@ public final class Box implements AutoCloseable {
                 new DrawerReplay(),
                 new SalesReplay(),
                 new StockReplay(),
-                new KitchenReplay());
+                new KitchenReplay(),
+                new ChecksReplay());
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
@@ -294,6 +300,8 @@ public final class Box implements AutoCloseable {
         var ids = parts.ids();
         var keyring = parts.keyring();
         var prices = parts.prices();
+        var keys = IdempotencyKeys.loadingOn(writer);
+        var sales = new SalesService(jdbi, writer, prices, ids, keys, parts.printing(), parts.poles());
         var pairing = new Pairing(writer, keyring, parts.tokens(), parts.key(), new PairingCodeSpool(parts.config().dataDir()), ids,
                 parts.clock());
         var hardware = new HardwareService(jdbi, writer, parts.printing(), parts.devices(), pairing);
@@ -307,7 +315,8 @@ public final class Box implements AutoCloseable {
                 .mount("/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .mount("/stock", new StockService(writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
-                .mount("/sales", new SalesService(jdbi, writer, prices, ids, parts.printing(), parts.poles()))
+                .mount("/sales", sales)
+                .mount("/checks", new CheckService(jdbi, writer, prices, ids, keys, sales.laterPayments(), parts.printing()))
                 .mount("/orders", new KitchenService(jdbi, writer))
                 .mount("/kds", new KdsSettingsService(jdbi))
                 .mount("/tables", new TableService(jdbi))
@@ -318,6 +327,7 @@ public final class Box implements AutoCloseable {
                 .mount(AccessGate.LIVE_PATH, parts.live())
                 .mount("", new AboutService())
                 .mount("", new KdsPage())
+                .mount("", new PosPage())
                 .mount("", new SetupPage());
         new MetricsService(parts.metrics()).register(routing);
         ProblemResponses.register(routing);

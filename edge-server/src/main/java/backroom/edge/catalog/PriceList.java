@@ -25,6 +25,11 @@ public record PriceList(long version, StoreSettings settings, Map<String, TaxRat
                 .or(() -> Optional.ofNullable(product.categoryId()).map(categoryStations::get));
     }
 
+    /** The price list as the catalog stands, read afresh on {@code handle}: for a quote, away from the ledger writer. */
+    public static PriceList current(Handle handle) {
+        return read(handle, CatalogStore.version(handle));
+    }
+
     static PriceList read(Handle handle, long version) {
         Map<String, TaxRate> taxes = CatalogStore.taxes(handle).stream()
                 .collect(Collectors.toUnmodifiableMap(TaxRate::id, Function.identity()));

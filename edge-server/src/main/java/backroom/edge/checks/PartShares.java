@@ -1,6 +1,7 @@
 package backroom.edge.checks;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * One amount of money taken apart into parts that add up to it exactly, in minor units.
@@ -23,7 +24,7 @@ final class PartShares {
             throw new IllegalArgumentException("a split needs at least one part, not " + parts);
         }
         long[] weights = new long[parts];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         return inProportion(amount, weights);
     }
 

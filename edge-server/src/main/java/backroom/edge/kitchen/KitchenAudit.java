@@ -46,6 +46,7 @@ public final class KitchenAudit implements TableAudit {
                 .column("order_number", order.path("orderNumber"))
                 .column("order_type", order.path("orderType"))
                 .column("table_id", order.path("tableId"))
+                .column("holds_table", order.path("holdsTable").asBoolean(true))
                 .column("ledger_seq", entry.seq())
                 .stampedAt("created_at", entry.occurredAt())
                 .checkAgainst(tables.row("SELECT * FROM " + ORDERS + " WHERE id = ?", orderId), entry);

@@ -54,7 +54,8 @@ public final class KitchenReplay implements TableReplay {
 
     private static void created(RebuiltTables tables, LedgerEntry entry, JsonNode order) {
         KitchenWrites.insertOrder(tables.statements(), order.path("orderId").asText(), order.path("orderNumber").asInt(),
-                order.path("orderType").asText(), text(order.path("tableId")), entry.seq(), entry.occurredAt());
+                order.path("orderType").asText(), text(order.path("tableId")), order.path("holdsTable").asBoolean(true), entry.seq(),
+                entry.occurredAt());
         items(tables, entry, order);
     }
 

@@ -82,6 +82,17 @@ final class KitchenRows {
                 .list();
     }
 
+    /** Open orders on the table that hold it (not an open check's rounds, whose check holds it), oldest first. */
+    static List<String> openOrdersHolding(Handle handle, String tableId) {
+        return handle.createQuery("""
+                        SELECT id FROM kitchen_orders
+                        WHERE table_id = :table AND status NOT IN ('completed', 'cancelled') AND holds_table
+                        ORDER BY created_at, id""")
+                .bind("table", tableId)
+                .mapTo(String.class)
+                .list();
+    }
+
     private static KitchenOrder order(ResultSet rs, List<KitchenOrder.Item> items) throws SQLException {
         return new KitchenOrder(rs.getString("id"), rs.getInt("order_number"), rs.getString("order_type"), rs.getString("table_id"),
                 rs.getString("status"), rs.getBoolean("rush"), rs.getInt("tickets"), rs.getLong("ledger_seq"), time(rs, "created_at"),

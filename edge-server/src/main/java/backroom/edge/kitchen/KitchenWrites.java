@@ -41,8 +41,9 @@ public final class KitchenWrites {
         String tableId = "dine_in".equals(ticket.orderType()) ? ticket.tableId() : null;
         List<String> openOnTable = tableId == null ? List.of() : KitchenRows.openOrdersOn(handle, tableId);
         boolean secondRound = !openOnTable.isEmpty();
+        boolean tableWasTaken = Tables.isTaken(handle, tableId);
         String orderId = secondRound ? openOnTable.getFirst() : ticket.saleId();
-        int ticketNo = secondRound ? addTicket(handle, orderId) : open(ledger, orderId, ticket.orderType(), tableId, now);
+        int ticketNo = secondRound ? addTicket(handle, orderId) : open(ledger, orderId, ticket, tableId, now);
         int firstItem = handle.createQuery("SELECT COALESCE(MAX(item_no), 0) + 1 FROM kitchen_items WHERE order_id = :id")
                 .bind("id", orderId).mapTo(Integer.class).one();
         List<KitchenTicket.Item> items = ticket.items();
@@ -63,6 +64,9 @@ public final class KitchenWrites {
         entry.put("saleId", ticket.saleId());
         entry.put("status", order.status());
         entry.put("rush", order.rush());
+        if (!secondRound && !ticket.holdsTable()) {
+            entry.put("holdsTable", false);
+        }
         List<KitchenOrder.Item> sent = order.items().subList(firstItem - 1, order.items().size());
         entry.put("stations", stationsOf(sent));
         entry.put("items", sent);
@@ -71,7 +75,7 @@ public final class KitchenWrites {
         for (String station : stationsOf(sent)) {
             printing.kitchen(ledger, seq, slip(order, ticketNo, station, sent, now));
         }
-        Tables.announceIfChanged(handle, ledger, tableId, secondRound);
+        Tables.announceIfChanged(handle, ledger, tableId, tableWasTaken);
         return Optional.of(orderId);
     }
 
@@ -113,20 +117,21 @@ public final class KitchenWrites {
     }
 
     /** A new order row; returns its first ticket's number, 1. */
-    private static int open(LedgerAppender ledger, String orderId, String orderType, String tableId, Instant now) {
+    private static int open(LedgerAppender ledger, String orderId, KitchenTicket ticket, String tableId, Instant now) {
         int number = ledger.statements().queryOne("SELECT order_number FROM kitchen_orders ORDER BY ledger_seq DESC LIMIT 1",
                 rs -> rs.getInt(1)).orElse(0) % LAST_ORDER_NUMBER + 1;
-        insertOrder(ledger.statements(), orderId, number, orderType, tableId, ledger.nextSeq(), now);
+        insertOrder(ledger.statements(), orderId, number, ticket.orderType(), tableId, ticket.holdsTable(), ledger.nextSeq(), now);
         return 1;
     }
 
     /** The row of an order opened by entry {@code seq} ({@code order.created}): pending, on its first ticket. */
-    static void insertOrder(WriterStatements statements, String orderId, int number, String orderType, String tableId, long seq,
-                            Instant now) {
+    static void insertOrder(WriterStatements statements, String orderId, int number, String orderType, String tableId,
+                            boolean holdsTable, long seq, Instant now) {
         statements.update("""
-                        INSERT INTO kitchen_orders (id, order_number, order_type, table_id, status, rush, tickets, ledger_seq, created_at)
-                        VALUES (?, ?, ?, ?, 'pending', FALSE, 1, ?, ?)""",
-                orderId, number, orderType, tableId, seq, now.atOffset(ZoneOffset.UTC));
+                        INSERT INTO kitchen_orders (id, order_number, order_type, table_id, holds_table, status, rush, tickets,
+                            ledger_seq, created_at)
+                        VALUES (?, ?, ?, ?, ?, 'pending', FALSE, 1, ?, ?)""",
+                orderId, number, orderType, tableId, holdsTable, seq, now.atOffset(ZoneOffset.UTC));
     }
 
     /** The row of one item of ticket {@code ticketNo}, pending at its station. */

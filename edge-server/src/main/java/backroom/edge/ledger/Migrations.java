@@ -33,7 +33,9 @@ final class Migrations {
             "V014__print_jobs.sql",
             "V015__provisioned_store.sql",
             "V016__rebuilt_access.sql",
-            "V017__print_jobs_by_state.sql");
+            "V017__print_jobs_by_state.sql",
+            "V018__table_holds.sql",
+            "V019__checks.sql");
 
     private Migrations() {
     }

@@ -17,8 +17,12 @@ final class KitchenTickets {
     }
 
     static KitchenTicket of(Sale sale, PriceList prices) {
+        return of(sale.saleId(), sale.orderType(), sale.tableId(), true, sale.lines(), prices);
+    }
+
+    static KitchenTicket of(String ticketId, String orderType, String tableId, boolean holdsTable, List<SaleLine> lines, PriceList prices) {
         List<KitchenTicket.Item> items = new ArrayList<>();
-        for (SaleLine line : sale.lines()) {
+        for (SaleLine line : lines) {
             Product product = prices.product(line.productId()).orElseThrow();
             Optional<String> station = prices.stationOf(product);
             if (station.isEmpty()) {
@@ -28,6 +32,6 @@ final class KitchenTickets {
                     CatalogNames.variant(product, line.variantId()), CatalogNames.modifiers(product, line.modifierIds()), line.notes(),
                     line.quantity()));
         }
-        return new KitchenTicket(sale.saleId(), sale.orderType(), sale.tableId(), items);
+        return new KitchenTicket(ticketId, orderType, tableId, holdsTable, items);
     }
 }

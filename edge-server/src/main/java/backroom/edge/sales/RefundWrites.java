@@ -1,6 +1,7 @@
 package backroom.edge.sales;
 
 import backroom.edge.access.Actor;
+import backroom.edge.idempotency.IdempotencyKeys;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.WriterStatements;
 import backroom.edge.shifts.Shifts;

@@ -10,19 +10,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Turns the request's items into priced lines against the price list, noting which of their products track stock. */
-record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
+/** Items priced into lines against the price list, noting which of their products track stock. */
+public record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
 
     static SaleLines price(PriceList prices, List<SaleRequest.Item> items) {
+        return price(prices, items, 1);
+    }
+
+    /** Lines numbered from {@code firstLineNo}; a 422 names the item ({@code items[i]...}) that does not price. */
+    static SaleLines price(PriceList prices, List<SaleRequest.Item> items, int firstLineNo) {
         List<SaleLine> lines = new ArrayList<>(items.size());
         Set<String> stockTracked = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            lines.add(line(prices, i, items.get(i), stockTracked));
+            lines.add(line(prices, i, firstLineNo + i, items.get(i), stockTracked));
         }
-        return new SaleLines(lines, stockTracked);
+        return new SaleLines(List.copyOf(lines), Set.copyOf(stockTracked));
     }
 
-    private static SaleLine line(PriceList prices, int i, SaleRequest.Item item, Set<String> stockTracked) {
+    private static SaleLine line(PriceList prices, int i, int lineNo, SaleRequest.Item item, Set<String> stockTracked) {
         String at = "items[" + i + "]";
         Product product = prices.product(item.productId())
                 .orElseThrow(() -> Problem.invalid(at + ".productId", "no product " + item.productId()));
@@ -47,7 +52,7 @@ record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
         if (product.taxId() != null && !prices.taxes().containsKey(product.taxId())) {
             throw new IllegalStateException("product " + product.id() + " names unknown tax " + product.taxId());
         }
-        return new SaleLine(i + 1, product.id(), product.name(), item.variantId(), item.modifiers(), item.quantity(),
+        return new SaleLine(lineNo, product.id(), product.name(), item.variantId(), item.modifiers(), item.quantity(),
                 unit, item.discountOrZero(), gross - item.discountOrZero(), product.taxId(), item.notes());
     }
 }

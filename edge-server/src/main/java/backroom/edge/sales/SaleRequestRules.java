@@ -41,7 +41,7 @@ final class SaleRequestRules {
         }
     }
 
-    private static void checkItems(List<FieldError> errors, List<SaleRequest.Item> items) {
+    static void checkItems(List<FieldError> errors, List<SaleRequest.Item> items) {
         if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
             errors.add(new FieldError("items", "must hold 1 to " + MAX_ITEMS + " items"));
             return;
@@ -70,7 +70,7 @@ final class SaleRequestRules {
         }
     }
 
-    private static void checkPayments(List<FieldError> errors, List<SaleRequest.Payment> payments) {
+    static void checkPayments(List<FieldError> errors, List<SaleRequest.Payment> payments) {
         if (payments == null || payments.isEmpty() || payments.size() > MAX_PAYMENTS) {
             errors.add(new FieldError("payments", "must hold 1 to " + MAX_PAYMENTS + " payments"));
             return;

@@ -3,6 +3,7 @@ package backroom.edge.sales;
 import backroom.edge.access.Actor;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
+import backroom.edge.idempotency.IdempotencyKeys;
 import backroom.edge.kitchen.KitchenWrites;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.printing.PrintQueue;
@@ -60,28 +61,45 @@ final class SaleWrites {
         Tender tender = Tender.settle(request.payments(), totals.grandTotal());
 
         long seq = ledger.nextSeq();
-        Instant now = ledger.now();
         List<SaleLine> lines = priced.lines();
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
             if (priced.stockTracked().contains(line.productId())) {
-                StockLevels.move(ledger.statements(), new StockMove(line.productId(), -line.quantity(), "sale", sale.saleId(), seq, now),
-                        "items[" + i + "].quantity");
+                StockLevels.move(ledger.statements(), new StockMove(line.productId(), -line.quantity(), "sale", sale.saleId(), seq,
+                        ledger.now()), "items[" + i + "].quantity");
             }
         }
-        Sale recorded = new Sale(sale.saleId(), receiptNumbers.next(handle, ledger.statements(), request.registerId()), request.registerId(),
-                request.shiftId(), orderType(request), request.tableId(), request.customerId(), priceList.settings().currency(),
-                "completed", lines, tender.payments(), totals.subtotal(), totals.taxTotal(), totals.serviceCharge(),
-                totals.rounding(), totals.grandTotal(), tender.paid(), tender.change(), seq, now, null, sale.by(), List.of());
+        Sale recorded = record(handle, ledger, new SettledSale(sale.saleId(), request.registerId(), request.shiftId(), orderType(request),
+                request.tableId(), request.customerId(), lines, totals, request.payments(), sale.by()), priceList, tender);
+        String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by(), printing).orElse(null);
+        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
+        keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, recorded.soldAt());
+        return answer;
+    }
+
+    /**
+     * Rings a sale whose lines and totals were worked out and whose stock and kitchen were done
+     * before it (a paid part of an open check): its receipt number, rows, entry and receipt print.
+     */
+    Sale ringSettled(Handle handle, LedgerAppender ledger, SettledSale sale) {
+        Shifts.requireOpen(ledger.statements(), sale.shiftId(), sale.registerId());
+        PriceList priceList = prices.in(handle, ledger.statements());
+        return record(handle, ledger, sale, priceList, Tender.settle(sale.payments(), sale.totals().grandTotal()));
+    }
+
+    /** The sale's receipt number, rows and {@code sale.completed} entry, and its receipt queued (with the drawer's kick for cash). */
+    private Sale record(Handle handle, LedgerAppender ledger, SettledSale sale, PriceList priceList, Tender tender) {
+        Totals totals = sale.totals();
+        Sale recorded = new Sale(sale.saleId(), receiptNumbers.next(handle, ledger.statements(), sale.registerId()), sale.registerId(),
+                sale.shiftId(), sale.orderType(), sale.tableId(), sale.customerId(), priceList.settings().currency(), "completed",
+                sale.lines(), tender.payments(), totals.subtotal(), totals.taxTotal(), totals.serviceCharge(), totals.rounding(),
+                totals.grandTotal(), tender.paid(), tender.change(), ledger.nextSeq(), ledger.now(), null, sale.by(), List.of());
         SaleTables.insert(ledger.statements(), recorded);
         ledger.append("sale.completed", recorded);
         String hash = ledger.headHash();
-        printing.receipt(ledger, seq, recorded.saleId(), recorded.registerId(), recorded.receiptNumber(),
+        printing.receipt(ledger, recorded.ledgerSeq(), recorded.saleId(), recorded.registerId(), recorded.receiptNumber(),
                 () -> Receipts.of(recorded, priceList, totals, hash), tender.paidInCash());
-        String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by(), printing).orElse(null);
-        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
-        keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, now);
-        return answer;
+        return recorded;
     }
 
     Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason, Actor by) {

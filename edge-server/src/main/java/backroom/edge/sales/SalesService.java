@@ -5,27 +5,28 @@ import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.Caller;
 import backroom.edge.access.Permission;
 import backroom.edge.catalog.CurrentPriceList;
+import backroom.edge.catalog.PriceList;
+import backroom.edge.idempotency.IdempotencyKeys;
 import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.Sha256;
 import backroom.edge.printing.PoleDisplays;
 import backroom.edge.printing.PrintQueue;
+import backroom.edge.web.FieldError;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
 import backroom.edge.web.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@code /api/v1/sales}: ring a sale, list and read sales, void one, refund some or all of one, print its receipt again. */
 public final class SalesService implements ApiRoutes.Resource {
-
-    private static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
 
     private final Jdbi jdbi;
     private final LedgerWriter writer;
@@ -36,28 +37,26 @@ public final class SalesService implements ApiRoutes.Resource {
     private final PrintQueue printing;
     private final PoleDisplays poles;
 
-    public SalesService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids, PrintQueue printing,
-                        PoleDisplays poles) {
+    public SalesService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids, IdempotencyKeys keys,
+                        PrintQueue printing, PoleDisplays poles) {
         this.printing = printing;
         this.poles = poles;
         this.jdbi = jdbi;
         this.writer = writer;
         this.ids = ids;
-        IdempotencyKeys keys = new IdempotencyKeys();
-        // Queued, not waited for: the box serves while the writer's thread loads the keys (a second
-        // at 100,000 keys), and a sale that comes sooner waits behind the load in the writer's queue.
-        // Should the load fail, the first sale loads them (IdempotencyKeys.replay).
-        writer.enqueue((handle, ledger) -> {
-            keys.loadOnce(handle, ledger.now());
-            return null;
-        });
         this.writes = new SaleWrites(prices, keys, printing);
         this.refunds = new RefundWrites(keys);
+    }
+
+    /** Payments taken later for items taken now, rung as sales by this room's writes: for open checks. */
+    public LaterPayments laterPayments() {
+        return new LaterPayments(writes);
     }
 
     @Override
     public void routes(ApiRoutes routes) {
         routes.post("/", Permission.RING_SALE, this::ringSale)
+                .post("/quote", Permission.RING_SALE, this::quote)
                 .get("/", Permission.READ_SALES, this::listSales)
                 .get("/{id}", Permission.READ_SALES, this::getSale)
                 .post("/{id}/void", Permission.VOID_SALE, this::voidSale)
@@ -66,7 +65,7 @@ public final class SalesService implements ApiRoutes.Resource {
     }
 
     private void ringSale(ServerRequest req, ServerResponse res) {
-        String key = idempotencyKey(req);
+        String key = IdempotencyKeys.required(req);
         JsonBody body = JsonBody.read(req);
         String requestHash = Sha256.hex(CanonicalJson.write(body.tree()));
         // The key is looked up by the write, in the ledger writer's memory of recent keys: a read
@@ -77,6 +76,34 @@ public final class SalesService implements ApiRoutes.Resource {
         IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> writes.ring(handle, ledger, sale));
         Json.sendText(res, answer.status(), answer.body());
         showChange(request.registerId(), answer);
+    }
+
+    /**
+     * What the items would come to, priced as a sale of them would be, writing nothing: the till
+     * shows the total with tax, service charge and rounding before it takes the payment.
+     */
+    private void quote(ServerRequest req, ServerResponse res) {
+        QuoteRequest request = JsonBody.read(req).as(QuoteRequest.class);
+        List<FieldError> errors = new ArrayList<>();
+        SaleRequestRules.checkItems(errors, request.items());
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        Json.ok(res, jdbi.withHandle(handle -> {
+            PriceList priceList = PriceList.current(handle);
+            SaleLines priced = LaterPayments.price(priceList, request.items(), 1);
+            Totals totals = LaterPayments.total(priced.lines(), priceList);
+            return new Quote(priceList.settings().currency(), priced.lines(), totals.subtotal(), totals.taxTotal(),
+                    totals.serviceCharge(), totals.rounding(), totals.grandTotal());
+        }));
+    }
+
+    /** The body of {@code POST /api/v1/sales/quote}: items as a sale takes them. */
+    record QuoteRequest(List<SaleRequest.Item> items) {
+    }
+
+    /** What {@code POST /api/v1/sales/quote} answers: the priced lines and what they come to. */
+    record Quote(String currency, List<SaleLine> lines, long subtotal, long taxTotal, long serviceCharge, long rounding, long grandTotal) {
     }
 
     /** The customer's display shows what the sale came to and the change, once it is on disk. */
@@ -109,10 +136,7 @@ public final class SalesService implements ApiRoutes.Resource {
     /** An Idempotency-Key is optional here: without one, a retry is refused once nothing is left to refund. */
     private void refundSale(ServerRequest req, ServerResponse res) {
         String saleId = req.path().pathParameters().get("id");
-        String key = req.headers().first(IDEMPOTENCY_KEY).map(String::strip).orElse(null);
-        if (key != null) {
-            requireUsable(key);
-        }
+        String key = IdempotencyKeys.optional(req).orElse(null);
         JsonBody body = JsonBody.read(req);
         RefundRequest request = body.as(RefundRequest.class);
         request.validate();
@@ -131,18 +155,6 @@ public final class SalesService implements ApiRoutes.Resource {
             return printing.reprint(handle, ledger, saleId, sale.registerId(), by);
         });
         Json.send(res, 202, java.util.Map.of("saleId", saleId, "jobId", jobId));
-    }
-
-    private static String idempotencyKey(ServerRequest req) {
-        String key = req.headers().first(IDEMPOTENCY_KEY).orElse("").strip();
-        requireUsable(key);
-        return key;
-    }
-
-    private static void requireUsable(String key) {
-        if (key.isEmpty() || key.length() > IdempotencyKeys.MAX_KEY_LENGTH) {
-            throw Problem.malformed("Idempotency-Key", "header is required (at most " + IdempotencyKeys.MAX_KEY_LENGTH + " characters)");
-        }
     }
 
     record VoidRequest(String reason) {

@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The stock_movements and stock_levels tables held to the entries that move stock: a sale takes
- * each line of a product that tracks stock (as the catalog entries before it say), a void gives
+ * The stock_movements and stock_levels tables held to the entries that move stock: a sale (and an
+ * open check's round, under the round's id) takes each line of a product that tracks stock (as the
+ * catalog entries before it say), a void gives
  * back what its sale took, a refund what its lines took, an adjustment its delta. Walked from the
  * first entry, every product's stock on hand must be its first stock plus every movement.
  *
@@ -40,7 +41,8 @@ public final class StockAudit implements TableAudit {
             case "catalog.seeded" -> LedgerAudit.payload(entry).path("products").forEach(this::catalogued);
             case "catalog.product_upserted" -> catalogued(LedgerAudit.payload(entry));
             case "catalog.imported" -> LedgerAudit.payload(entry).path("products").forEach(this::catalogued);
-            case "sale.completed" -> sold(tables, entry, LedgerAudit.payload(entry));
+            case "sale.completed" -> sold(tables, entry, LedgerAudit.payload(entry), "saleId", "soldAt");
+            case "check.round_added" -> sold(tables, entry, LedgerAudit.payload(entry), "roundId", "takenAt");
             case "sale.voided" -> voided(tables, entry, LedgerAudit.payload(entry));
             case "sale.refunded" -> refunded(tables, entry, LedgerAudit.payload(entry));
             case "stock.adjusted" -> adjusted(tables, entry, LedgerAudit.payload(entry));
@@ -58,8 +60,9 @@ public final class StockAudit implements TableAudit {
         }
     }
 
-    private void sold(AuditedTables tables, LedgerEntry entry, JsonNode sale) {
-        String saleId = sale.path("saleId").asText();
+    /** A sale's lines, or an open check's round's, taken under the id and at the time its entry names in those fields. */
+    private void sold(AuditedTables tables, LedgerEntry entry, JsonNode sale, String idField, String timeField) {
+        String saleId = sale.path(idField).asText();
         List<Object> movedProducts = movementsOf(tables, entry).stream().map(row -> row.get("product_id")).toList();
         List<ExpectedRow> moves = new ArrayList<>();
         List<Move> taken = new ArrayList<>();
@@ -68,7 +71,7 @@ public final class StockAudit implements TableAudit {
             if (tracked.getOrDefault(productId, movedProducts.contains(productId))) {
                 Move move = new Move(productId, -line.path("quantity").asLong());
                 taken.add(move);
-                moves.add(move.row(saleId, "sale", moves.size()).time("moved_at", sale.path("soldAt")));
+                moves.add(move.row(saleId, "sale", moves.size()).time("moved_at", sale.path(timeField)));
             }
         }
         requireMoves(tables, entry, moves, taken);
@@ -133,7 +136,7 @@ public final class StockAudit implements TableAudit {
     @Override
     public void finish(AuditedTables tables, long fromSeq) {
         LedgerRows.requireNoOthers(tables, "stock_movements", movements, fromSeq, "'id ' || id",
-                "sale.completed", "sale.voided", "sale.refunded", "stock.adjusted");
+                "sale.completed", "check.round_added", "sale.voided", "sale.refunded", "stock.adjusted");
         if (fromSeq != 0) {
             return;
         }

@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * The stock_levels and stock_movements tables written again from the entries that set or move
  * stock, as {@link StockAudit} holds them: a product catalogued as tracking stock starts at its
- * {@code stockOnHand} ({@link CatalogWrites#startStock}); a sale takes each line of a product that
- * tracked stock when it was rung, as the catalog entries before it say; a void gives back what its
+ * {@code stockOnHand} ({@link CatalogWrites#startStock}); a sale (and an open check's round, under
+ * the round's id) takes each line of a product that tracked stock when it was rung, as the catalog entries before it say; a void gives back what its
  * sale took, a refund what its lines took, an adjustment its delta. Each move's rows are written
  * by {@link StockLevels#write}, as on the box; a void's and an adjustment's time is its entry's.
  *
@@ -39,7 +39,8 @@ public final class StockReplay implements TableReplay {
         switch (entry.type()) {
             case "catalog.seeded", "catalog.imported" -> payload(entry).path("products").forEach(product -> catalogued(tables, product));
             case "catalog.product_upserted" -> catalogued(tables, payload(entry));
-            case "sale.completed" -> sold(tables, entry, payload(entry));
+            case "sale.completed" -> sold(tables, entry, payload(entry), "saleId", "soldAt");
+            case "check.round_added" -> sold(tables, entry, payload(entry), "roundId", "takenAt");
             case "sale.voided" -> voided(tables, entry, payload(entry));
             case "sale.refunded" -> refunded(tables, entry, payload(entry));
             case "stock.adjusted" -> adjusted(tables, entry, payload(entry));
@@ -56,9 +57,10 @@ public final class StockReplay implements TableReplay {
         }
     }
 
-    private void sold(RebuiltTables tables, LedgerEntry entry, JsonNode sale) {
-        String saleId = sale.path("saleId").asText();
-        Instant soldAt = Instant.parse(sale.path("soldAt").asText());
+    /** A sale's lines, or an open check's round's, taken under the id and at the time its entry names in those fields. */
+    private void sold(RebuiltTables tables, LedgerEntry entry, JsonNode sale, String idField, String timeField) {
+        String saleId = sale.path(idField).asText();
+        Instant soldAt = Instant.parse(sale.path(timeField).asText());
         for (JsonNode line : sale.path("lines")) {
             String productId = line.path("productId").asText();
             if (tracksStock.getOrDefault(productId, false)) {

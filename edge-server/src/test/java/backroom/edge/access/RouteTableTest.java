@@ -54,11 +54,20 @@ class RouteTableTest {
             entry("POST /api/v1/shifts/{id}/cash-movements", Access.needs(Permission.MOVE_CASH)),
             entry("GET /api/v1/shifts/{id}/cash-movements", Access.needs(Permission.READ_SHIFTS)),
             entry("POST /api/v1/sales", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/sales/quote", Access.needs(Permission.RING_SALE)),
             entry("GET /api/v1/sales", Access.needs(Permission.READ_SALES)),
             entry("GET /api/v1/sales/{id}", Access.needs(Permission.READ_SALES)),
             entry("POST /api/v1/sales/{id}/void", Access.needs(Permission.VOID_SALE)),
             entry("POST /api/v1/sales/{id}/refunds", Access.needs(Permission.REFUND_SALE)),
             entry("POST /api/v1/sales/{id}/reprint", Access.needs(Permission.REPRINT_RECEIPT)),
+            entry("POST /api/v1/checks", Access.needs(Permission.RING_SALE)),
+            entry("GET /api/v1/checks", Access.needs(Permission.READ_SALES)),
+            entry("GET /api/v1/checks/{id}", Access.needs(Permission.READ_SALES)),
+            entry("POST /api/v1/checks/{id}/rounds", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/checks/{id}/move", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/checks/{id}/merge", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/checks/{id}/split", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/checks/{id}/payments", Access.needs(Permission.RING_SALE)),
             entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)),
             entry("POST /api/v1/pole-display/{registerId}", Access.needs(Permission.RING_SALE)),
             entry("GET /api/v1/orders", Access.needs(Permission.READ_ORDERS)),
@@ -75,6 +84,7 @@ class RouteTableTest {
             entry("GET /", Access.PUBLIC),
             entry("GET /openapi", Access.PUBLIC),
             entry("GET /kds", Access.PUBLIC),
+            entry("GET /pos", Access.PUBLIC),
             entry("GET /setup", Access.PUBLIC));
 
     @Test

@@ -59,6 +59,7 @@ class TamperedTablesTest {
 
     static String saleA;
     static String saleC;
+    static String checkK;
 
     @BeforeAll
     static void aStoresDay() throws IOException {
@@ -78,6 +79,10 @@ class TamperedTablesTest {
                 "reason", "stale")), 201);
         require(api.post("/api/v1/shifts/" + shift + "/cash-movements", Map.of("kind", "in", "amount", 50_000, "reason", "coins")), 201);
         require(api.post("/api/v1/drawer/open", Map.of("registerId", "r1", "reason", "change for the till")), 201);
+        checkK = require(api.postWithKey("/api/v1/checks", "open-t1", Map.of("tableId", "t1")), 201).field("checkId");
+        require(api.postWithKey("/api/v1/checks/" + checkK + "/rounds", "round-1", Map.of("items", List.of(item("cookie", null, 2,
+                List.of())))), 201);
+        require(api.post("/api/v1/checks/" + checkK + "/split", Map.of("by", "equally", "ways", 2)), 200);
         require(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 5, "reason", "delivery")), 200);
         require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
         api.openShift("r2");
@@ -113,7 +118,7 @@ class TamperedTablesTest {
                 Arguments.of("a refunded quantity changed", "UPDATE refund_lines SET quantity = 2", "refund_lines row refund"),
                 Arguments.of("cash in made bigger", "UPDATE cash_movements SET amount = 90000", "cash_movements row id"),
                 Arguments.of("stock on hand raised", "UPDATE stock_levels SET on_hand = on_hand + 100 WHERE product_id = 'cookie'",
-                        "stock_levels row product cookie: on_hand is 125 but the ledger's entries add up to 25"),
+                        "stock_levels row product cookie: on_hand is 123 but the ledger's entries add up to 23"),
                 Arguments.of("a void's stock movement removed", "DELETE FROM stock_movements WHERE reason = 'void'",
                         "stock_movements holds 0 rows of ledger entry"),
                 Arguments.of("a counted cash changed", "UPDATE shifts SET counted_cash = 700000", "shifts row id"),
@@ -151,7 +156,7 @@ class TamperedTablesTest {
                         "row id forged-cash points at no cash.moved entry"),
                 Arguments.of("a stock movement no entry made", """
                         INSERT INTO stock_movements (product_id, delta, reason, ledger_seq, moved_at)
-                        VALUES ('cookie', 100, 'found', 2, CURRENT_TIMESTAMP)""", "points at no sale.completed or sale.voided"),
+                        VALUES ('cookie', 100, 'found', 2, CURRENT_TIMESTAMP)""", "points at no sale.completed or check.round_added or sale.voided"),
                 Arguments.of("a stock level removed", "DELETE FROM stock_levels WHERE product_id = 'cookie'",
                         "stock_levels has no row for product cookie"),
                 Arguments.of("a no-sale open no entry made", """
@@ -165,6 +170,12 @@ class TamperedTablesTest {
                         "kitchen_items row order %C item 1: status is pending but the ledger's entries say cancelled"),
                 Arguments.of("an order rushed by hand", "UPDATE kitchen_orders SET rush = TRUE WHERE id = '%A'",
                         "kitchen_orders row id %A: rush is true but the ledger's entries say false"),
+                Arguments.of("an open check's total made smaller", "UPDATE checks SET grand_total = grand_total - 1000 WHERE id = '%K'",
+                        "checks row id %K: grand_total is 22000 but ledger entry # (check.split) says 23000"),
+                Arguments.of("a check's part marked paid by hand", "UPDATE check_parts SET sale_id = 'forged' WHERE part_no = 1",
+                        "check_parts row check %K part 1: sale_id is forged but ledger entry # (check.split) says null"),
+                Arguments.of("an open check's table let go by hand", "DELETE FROM table_holds",
+                        "table_holds holds {} but the open checks' entries hold {t1=%K}"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
                         + " counted_cash = 0 WHERE register_id = 'r2'", "is closed but no shift.closed entry says so"));
     }
@@ -180,11 +191,11 @@ class TamperedTablesTest {
     @MethodSource("tamperings")
     void verifyLedgerNamesTheRowThatNoLongerAgreesWithTheLedger(String what, String sql, String named) {
         TempFolders.copy(day, copy);
-        change(copy, sql.replace("%A", saleA).replace("%C", saleC));
+        change(copy, sql.replace("%A", saleA).replace("%C", saleC).replace("%K", checkK));
 
         String said = verifyLedger(copy);
 
-        String expected = named.replace("%A", saleA).replace("%C", saleC);
+        String expected = named.replace("%A", saleA).replace("%C", saleC).replace("%K", checkK);
         assertThat(said).startsWith("tables DISAGREE with the ledger: ")
                 .containsPattern(Arrays.stream(expected.split("#", -1)).map(Pattern::quote).collect(Collectors.joining("[0-9]+")));
     }

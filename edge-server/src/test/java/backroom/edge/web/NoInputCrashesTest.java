@@ -93,6 +93,31 @@ class NoInputCrashesTest {
                     api.postWithKey("/api/v1/sales/" + toRefund + "/refunds", key, Map.of("reason", "key")));
             sent += 2;
         }
+        sent += walk(soft, "POST /api/v1/sales/quote", """
+                {"items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"],
+                           "notes":"no sugar","discount":0}]}""", body -> api.post("/api/v1/sales/quote", body));
+        sent += walk(soft, "POST /api/v1/checks", "{\"tableId\":\"fuzz-t1\",\"name\":\"Ana\",\"orderType\":\"dine_in\",\"guests\":2}",
+                body -> api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), body));
+        String check = api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), Map.of("name", "fuzz")).field("checkId");
+        String other = api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), Map.of("name", "fuzz 2")).field("checkId");
+        String checks = "/api/v1/checks/" + check;
+        sent += walk(soft, "POST /api/v1/checks/{id}/rounds", """
+                {"items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"],
+                           "notes":"no sugar","discount":0}]}""",
+                body -> api.postWithKey(checks + "/rounds", UUID.randomUUID().toString(), body));
+        sent += walk(soft, "POST /api/v1/checks/{id}/move", "{\"tableId\":\"fuzz-t2\"}", body -> api.post(checks + "/move", body));
+        sent += walk(soft, "POST /api/v1/checks/{id}/merge", "{\"fromCheckId\":\"" + other + "\"}", body -> api.post(checks + "/merge", body));
+        String split = "/api/v1/checks/" + api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), Map.of("name", "fuzz 3"))
+                .field("checkId");
+        long grandTotal = api.postWithKey(split + "/rounds", UUID.randomUUID().toString(), Map.of("items", List.of(
+                Sales.item("coffee-latte", "large", 1, List.of()), Sales.item("food-croissant", null, 1, List.of())))).number("grandTotal");
+        sent += walk(soft, "POST /api/v1/checks/{id}/split", "{\"by\":\"items\",\"parts\":[{\"lineNos\":[1]},{\"lineNos\":[2]}]}",
+                body -> api.post(split + "/split", body));
+        sent += walk(soft, "POST /api/v1/checks/{id}/split", "{\"by\":\"amounts\",\"amounts\":[1," + (grandTotal - 1) + "],\"ways\":2}",
+                body -> api.post(split + "/split", body));
+        sent += walk(soft, "POST /api/v1/checks/{id}/payments", """
+                {"registerId":"fuzz-r1","shiftId":"%s","partNo":1,"payments":[{"method":"card","amount":1,"reference":null}]}"""
+                        .formatted(shift), body -> api.postWithKey(split + "/payments", UUID.randomUUID().toString(), body));
         sent += walk(soft, "POST /api/v1/drawer/open", "{\"registerId\":\"fuzz-r1\",\"reason\":\"change\"}",
                 body -> api.post("/api/v1/drawer/open", body));
         sent += walk(soft, "POST /api/v1/sales/{id}/void", "{\"reason\":\"mistake\"}",

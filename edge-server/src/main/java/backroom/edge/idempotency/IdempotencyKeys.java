@@ -1,5 +1,6 @@
-package backroom.edge.sales;
+package backroom.edge.idempotency;
 
+import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Problem;
 import java.time.Duration;
@@ -10,10 +11,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Remembers each sale's (and keyed refund's) Idempotency-Key with the device that sent it, the
+ * Remembers each keyed write's Idempotency-Key (a sale, a keyed refund, an open check's changes) with the device that sent it, the
  * hash of its request body and the answer it got: the same device sending the same key and body
  * gets that answer again; the same key with another body is a 409. A key belongs to its device:
  * another device sending the same key rings a sale of its own and never sees the first answer.
@@ -30,9 +34,10 @@ import org.jdbi.v3.core.Handle;
  * (a refusal after it, a failed group), so every hit is checked against its row, which is the
  * truth; it never misses a key that was committed, since a sale's key enters it before its commit.
  */
-final class IdempotencyKeys {
+public final class IdempotencyKeys {
 
-    static final int MAX_KEY_LENGTH = 200;
+    public static final int MAX_KEY_LENGTH = 200;
+    private static final HeaderName HEADER = HeaderNames.create("Idempotency-Key");
     static final Duration WINDOW = Duration.ofHours(48);
     static final int NEWER_KEYS_BEFORE_FORGETTING = 10_000;
     /** About 25 MB of keys; a busy store rings a tenth of that in 48 hours. */
@@ -42,8 +47,45 @@ final class IdempotencyKeys {
     private final LinkedHashMap<DeviceKey, Remembered> keys = new LinkedHashMap<>();
     private boolean loaded;
 
+    /** An empty memory that loads at its first use (tests make one; the box takes {@link #loadingOn}). */
+    IdempotencyKeys() {
+    }
+
+    /**
+     * The box's one memory of keys, its load queued on the writer, not waited for: the box serves
+     * while the writer's thread loads the keys (a second at 100,000 keys), and a write that comes
+     * sooner waits behind the load in the writer's queue. Should the load fail, the first keyed
+     * write loads them ({@link #replay}).
+     */
+    public static IdempotencyKeys loadingOn(LedgerWriter writer) {
+        IdempotencyKeys keys = new IdempotencyKeys();
+        writer.enqueue((handle, ledger) -> {
+            keys.loadOnce(handle, ledger.now());
+            return null;
+        });
+        return keys;
+    }
+
+    /** The request's Idempotency-Key header; a 400 naming it when it is missing, blank or too long. */
+    public static String required(ServerRequest req) {
+        return optional(req).orElseThrow(IdempotencyKeys::unusable);
+    }
+
+    /** The request's Idempotency-Key header if it sent one; a 400 naming it when it is blank or too long. */
+    public static Optional<String> optional(ServerRequest req) {
+        Optional<String> key = req.headers().first(HEADER).map(String::strip);
+        if (key.isPresent() && (key.get().isEmpty() || key.get().length() > MAX_KEY_LENGTH)) {
+            throw unusable();
+        }
+        return key;
+    }
+
+    private static Problem unusable() {
+        return Problem.malformed("Idempotency-Key", "header is required (at most " + MAX_KEY_LENGTH + " characters)");
+    }
+
     /** The first answer for {@code key} from this device, if the same body was sent under it; 409 if another was. */
-    Optional<StoredAnswer> replay(Handle handle, WriterStatements statements, DeviceKey key, String requestHash, Instant now) {
+    public Optional<StoredAnswer> replay(Handle handle, WriterStatements statements, DeviceKey key, String requestHash, Instant now) {
         loadOnce(handle, now);
         Remembered remembered = keys.get(key);
         if (remembered == null) {
@@ -63,7 +105,7 @@ final class IdempotencyKeys {
         return Optional.of(row.get().answer());
     }
 
-    void remember(WriterStatements statements, DeviceKey key, String requestHash, StoredAnswer answer, long ledgerSeq, Instant at) {
+    public void remember(WriterStatements statements, DeviceKey key, String requestHash, StoredAnswer answer, long ledgerSeq, Instant at) {
         statements.update("""
                         INSERT INTO idempotency_keys (ledger_seq, idem_key, device_id, request_hash, status, response, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""",
@@ -76,7 +118,7 @@ final class IdempotencyKeys {
     /**
      * The keys of the last {@link #WINDOW} of ledger time, and never fewer than the newest
      * {@link #NEWER_KEYS_BEFORE_FORGETTING} nor more than the newest {@link #MOST_KEYS_REMEMBERED}.
-     * {@link SalesService} queues the load as the box starts, ahead of any sale: left to the first
+     * {@link #loadingOn} queues the load as the box starts, ahead of any sale: left to the first
      * sale, the load held that sale, and every sale behind it (4 seconds for a busy store's 100,000
      * keys before the load read them by seq); waited for before serving, it held the box's start.
      */
@@ -118,11 +160,11 @@ final class IdempotencyKeys {
     }
 
     /** An Idempotency-Key as the device that sent it owns it. */
-    record DeviceKey(String deviceId, String key) {
+    public record DeviceKey(String deviceId, String key) {
     }
 
     /** An HTTP status and JSON body, exactly as first sent. */
-    record StoredAnswer(int status, String body) {
+    public record StoredAnswer(int status, String body) {
     }
 
     private record Remembered(long ledgerSeq, Instant at) {

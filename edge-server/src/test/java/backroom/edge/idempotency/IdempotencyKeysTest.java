@@ -1,12 +1,12 @@
-package backroom.edge.sales;
+package backroom.edge.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import backroom.edge.ledger.LedgerDatabase;
 import backroom.edge.ledger.WriterStatements;
-import backroom.edge.sales.IdempotencyKeys.DeviceKey;
-import backroom.edge.sales.IdempotencyKeys.StoredAnswer;
+import backroom.edge.idempotency.IdempotencyKeys.DeviceKey;
+import backroom.edge.idempotency.IdempotencyKeys.StoredAnswer;
 import backroom.edge.web.Problem;
 import java.nio.file.Path;
 import java.time.Clock;

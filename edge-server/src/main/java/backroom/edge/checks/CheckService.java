@@ -1,0 +1,160 @@
+package backroom.edge.checks;
+
+import backroom.edge.access.Actor;
+import backroom.edge.access.ApiRoutes;
+import backroom.edge.access.Caller;
+import backroom.edge.access.Permission;
+import backroom.edge.catalog.CurrentPriceList;
+import backroom.edge.idempotency.IdempotencyKeys;
+import backroom.edge.ledger.CanonicalJson;
+import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.ledger.Sha256;
+import backroom.edge.printing.PrintQueue;
+import backroom.edge.sales.LaterPayments;
+import backroom.edge.web.Json;
+import backroom.edge.web.JsonBody;
+import backroom.edge.web.Problem;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code /api/v1/checks}: open a check on a table or as a tab, add rounds, move it, merge another
+ * into it, split it, pay its parts; list and read checks. Opening, a round and a payment take an
+ * Idempotency-Key, as a sale does: a tablet that retries after a lost answer gets the first answer
+ * and nothing is opened, sent to the kitchen or paid twice. A move, a merge and a split come out
+ * the same when repeated.
+ */
+public final class CheckService implements ApiRoutes.Resource {
+
+    private static final Set<String> STATUSES = Set.of(Check.OPEN, Check.CLOSED, Check.MERGED);
+    private static final int MOST_LISTED = 500;
+
+    private final Jdbi jdbi;
+    private final LedgerWriter writer;
+    private final Supplier<UUID> ids;
+    private final IdempotencyKeys keys;
+    private final CheckWrites checks;
+    private final CheckPayments payments;
+
+    public CheckService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids, IdempotencyKeys keys,
+                        LaterPayments sales, PrintQueue printing) {
+        this.jdbi = jdbi;
+        this.writer = writer;
+        this.ids = ids;
+        this.keys = keys;
+        this.checks = new CheckWrites(prices, printing);
+        this.payments = new CheckPayments(prices, sales);
+    }
+
+    @Override
+    public void routes(ApiRoutes routes) {
+        routes.post("/", Permission.RING_SALE, this::open)
+                .get("/", Permission.READ_SALES, this::list)
+                .get("/{id}", Permission.READ_SALES, this::read)
+                .post("/{id}/rounds", Permission.RING_SALE, this::addRound)
+                .post("/{id}/move", Permission.RING_SALE, this::move)
+                .post("/{id}/merge", Permission.RING_SALE, this::merge)
+                .post("/{id}/split", Permission.RING_SALE, this::split)
+                .post("/{id}/payments", Permission.RING_SALE, this::pay);
+    }
+
+    private void open(ServerRequest req, ServerResponse res) {
+        String key = IdempotencyKeys.required(req);
+        JsonBody body = JsonBody.read(req);
+        CheckRequests.Open request = body.as(CheckRequests.Open.class);
+        request.validate();
+        String checkId = ids.get().toString();
+        keyed(req, res, key, "", body, (handle, ledger, by) -> checks.open(handle, ledger, checkId, request, by));
+    }
+
+    private void addRound(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        String key = IdempotencyKeys.required(req);
+        JsonBody body = JsonBody.read(req);
+        CheckRequests.Round request = body.as(CheckRequests.Round.class);
+        request.validate();
+        keyed(req, res, key, checkId + "/rounds", body, (handle, ledger, by) -> checks.addRound(handle, ledger, checkId, request, by));
+    }
+
+    private void pay(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        String key = IdempotencyKeys.required(req);
+        JsonBody body = JsonBody.read(req);
+        CheckRequests.Pay request = body.as(CheckRequests.Pay.class);
+        request.validate();
+        String saleId = ids.get().toString();
+        keyed(req, res, key, checkId + "/payments", body, (handle, ledger, by) -> payments.pay(handle, ledger, checkId, saleId, request, by));
+    }
+
+    private void move(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        CheckRequests.Move request = JsonBody.read(req).as(CheckRequests.Move.class);
+        request.validate();
+        Actor by = Caller.of(req).actor();
+        Json.ok(res, writer.submit((handle, ledger) -> checks.move(handle, ledger, checkId, request.tableId().strip(), by)));
+    }
+
+    private void merge(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        CheckRequests.Merge request = JsonBody.read(req).as(CheckRequests.Merge.class);
+        request.validate();
+        Actor by = Caller.of(req).actor();
+        Json.ok(res, writer.submit((handle, ledger) -> checks.merge(handle, ledger, checkId, request.fromCheckId(), by)));
+    }
+
+    private void split(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        CheckRequests.Split request = JsonBody.read(req).as(CheckRequests.Split.class);
+        request.validate();
+        Actor by = Caller.of(req).actor();
+        Json.ok(res, writer.submit((handle, ledger) -> payments.split(handle, ledger, checkId, request, by)));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        String status = req.query().first("status").orElse(Check.OPEN);
+        if (!STATUSES.contains(status)) {
+            throw Problem.invalid("status", "must be one of " + STATUSES);
+        }
+        Json.ok(res, Map.of("checks", jdbi.withHandle(handle -> CheckRows.withStatus(handle, status, MOST_LISTED))));
+    }
+
+    private void read(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        Json.ok(res, jdbi.withHandle(handle -> CheckWrites.find(handle, checkId)));
+    }
+
+    /**
+     * The write run once for its Idempotency-Key (read before the body, as a sale's is): the first
+     * answer again for the same key and body from the same device, a 409 for the same key with
+     * another body or path.
+     */
+    private void keyed(ServerRequest req, ServerResponse res, String key, String path, JsonBody body, KeyedWrite write) {
+        Actor by = Caller.of(req).actor();
+        var deviceKey = new IdempotencyKeys.DeviceKey(by.deviceId(), key);
+        String requestHash = Sha256.hex("checks/" + path + "\n" + CanonicalJson.write(body.tree()));
+        IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) ->
+                keys.replay(handle, ledger.statements(), deviceKey, requestHash, ledger.now()).orElseGet(() -> {
+                    long seq = ledger.nextSeq();
+                    var first = new IdempotencyKeys.StoredAnswer(201, Json.write(write.run(handle, ledger, by)));
+                    keys.remember(ledger.statements(), deviceKey, requestHash, first, seq, ledger.now());
+                    return first;
+                }));
+        Json.sendText(res, answer.status(), answer.body());
+    }
+
+    private static String checkId(ServerRequest req) {
+        return req.path().pathParameters().get("id");
+    }
+
+    /** A keyed write's work, on the ledger writer, returning what the first answer's body shows. */
+    private interface KeyedWrite {
+        Object run(Handle handle, LedgerAppender ledger, Actor by);
+    }
+}
