@@ -36,7 +36,7 @@ class UnservedPathsTest {
     final RecordedLogs logs = new RecordedLogs(Level.INFO);
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"GET,/favicon.ico", "GET,/observe", "GET,/observe/nothing", "GET,/pos", "GET,/api", "GET,/API/v1/staff",
+    @CsvSource({"GET,/favicon.ico", "GET,/observe", "GET,/observe/nothing", "GET,/till", "GET,/api", "GET,/API/v1/staff",
             "GET,/api/v1", "DELETE,/nowhere/at/all", "GET,/index.html", "GET,/openapi/extra"})
     void anUnservedPathIs404ProblemJsonAndLogsNothing(String method, String path) throws Exception {
         HttpResponse<String> answer = send(method, path, box.api().token());
