@@ -225,7 +225,7 @@ final class PrintBench implements Callable<Integer> {
                 Instant.parse("2026-12-04T12:30:00Z"), "IDR", "dine_in", "12", lines, subtotal, 0,
                 List.of(new Receipt.TaxLine("PB1 10%", 1_000, false, subtotal / 10), new Receipt.TaxLine("VAT 11%", 1_100, true, 1_200)),
                 subtotal / 20, 0, subtotal + subtotal / 10 + subtotal / 20,
-                List.of(new Receipt.Payment("card", 200_000), new Receipt.Payment("cash", 300_000)), 12_500, 4_211,
+                List.of(new Receipt.Payment("card", 200_000, 0), new Receipt.Payment("cash", 300_000, 0)), 12_500, 4_211,
                 "35c85cdfb31bf74aae3db3c16650430414d907b9e27c2577efd0476f815f87c9", false);
     }
 

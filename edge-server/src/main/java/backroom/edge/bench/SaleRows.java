@@ -34,7 +34,7 @@ final class SaleRows implements AutoCloseable {
         Sale example = new Sale("00000000-0000-7000-8000-000000000000", "r1-000001", "r1", "shift-1", "takeaway", null, null,
                 "IDR", "completed",
                 List.of(new SaleLine(1, "coffee-latte", "Latte", "large", List.of("extra-shot"), 2, 30_000, 0, 60_000, "ppn-10", null)),
-                List.of(new Sale.PaymentLine("cash", 100_000, null)),
+                List.of(new Sale.PaymentLine("cash", 100_000, null, 0)),
                 60_000, 6_000, 3_000, 0, 69_000, 100_000, 31_000, 1, Instant.now(), null,
                 new Actor("00000000-0000-7000-8000-000000000001", "Technician", Role.TECHNICIAN,
                         "00000000-0000-7000-8000-000000000002", "First terminal"), List.of());

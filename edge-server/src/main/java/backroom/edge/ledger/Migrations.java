@@ -35,7 +35,8 @@ final class Migrations {
             "V016__rebuilt_access.sql",
             "V017__print_jobs_by_state.sql",
             "V018__table_holds.sql",
-            "V019__checks.sql");
+            "V019__checks.sql",
+            "V020__tips.sql");
 
     private Migrations() {
     }

@@ -23,7 +23,7 @@ public record Receipt(String saleId, String storeName, String receiptNumber, Str
     public record TaxLine(String name, int rateBp, boolean inclusive, long amount) {
     }
 
-    public record Payment(String method, long amount) {
+    public record Payment(String method, long amount, long tip) {
     }
 
     /** The same receipt, to print again on request. */

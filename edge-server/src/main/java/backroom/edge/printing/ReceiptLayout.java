@@ -52,7 +52,12 @@ final class ReceiptLayout {
             slip.columns(Slip.NORMAL, "Rounding", MoneyText.of(receipt.rounding(), money));
         }
         slip.columns(Slip.BOLD, "TOTAL " + money, MoneyText.of(receipt.grandTotal(), money));
-        receipt.payments().forEach(payment -> slip.columns(Slip.NORMAL, "Paid " + payment.method(), MoneyText.of(payment.amount(), money)));
+        receipt.payments().forEach(payment -> {
+            slip.columns(Slip.NORMAL, "Paid " + payment.method(), MoneyText.of(payment.amount(), money));
+            if (payment.tip() > 0) {
+                slip.columns(Slip.NORMAL, "Tip " + payment.method(), MoneyText.of(payment.tip(), money));
+            }
+        });
         if (receipt.change() != 0) {
             slip.columns(Slip.BOLD, "Change", MoneyText.of(receipt.change(), money));
         }

@@ -21,7 +21,7 @@ final class Receipts {
         return new Receipt(sale.saleId(), prices.settings().storeName(), sale.receiptNumber(), sale.registerId(), staff, sale.soldAt(),
                 sale.currency(), sale.orderType(), sale.tableId(), lines, sale.subtotal() + discounts, discounts, taxes,
                 sale.serviceCharge(), sale.rounding(), sale.grandTotal(),
-                sale.payments().stream().map(payment -> new Receipt.Payment(payment.method(), payment.amount())).toList(), sale.change(),
+                sale.payments().stream().map(payment -> new Receipt.Payment(payment.method(), payment.amount(), payment.tip())).toList(), sale.change(),
                 sale.ledgerSeq(), hash, false);
     }
 

@@ -33,7 +33,7 @@ public record Sale(
         Actor by,
         List<Refund> refunds) {
 
-    /** A tender taken for the sale. */
-    public record PaymentLine(String method, long amount, String reference) {
+    /** A tender taken for the sale: {@code amount} toward it, {@code tip} on top (card and cash only). */
+    public record PaymentLine(String method, long amount, String reference, long tip) {
     }
 }

@@ -24,7 +24,14 @@ public record SaleRequest(
         }
     }
 
-    /** One tender: cash, card, QRIS, e-wallet or voucher, with the processor's reference if any. */
-    public record Payment(String method, Long amount, String reference) {
+    /**
+     * One tender: cash, card, QRIS, e-wallet or voucher, with the processor's reference if any;
+     * {@code amount} goes toward the sale, a {@code tip} (card and cash only) is taken on top of it.
+     */
+    public record Payment(String method, Long amount, String reference, Long tip) {
+
+        long tipOrZero() {
+            return tip == null ? 0 : tip;
+        }
     }
 }

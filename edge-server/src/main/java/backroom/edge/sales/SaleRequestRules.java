@@ -21,6 +21,7 @@ final class SaleRequestRules {
     static final long MAX_AMOUNT = 10_000_000_000_000L;
     static final Set<String> ORDER_TYPES = Set.of("dine_in", "takeaway", "delivery", "retail");
     static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher");
+    static final Set<String> TIPPED_METHODS = Set.of("cash", "card");
 
     private SaleRequestRules() {
     }
@@ -89,6 +90,11 @@ final class SaleRequestRules {
                 errors.add(new FieldError(at + ".amount", "must be between 1 and " + MAX_AMOUNT));
             }
             optionalText(errors, at + ".reference", payment.reference(), 200);
+            if (payment.tip() != null && (payment.tip() < 0 || payment.tip() > MAX_AMOUNT)) {
+                errors.add(new FieldError(at + ".tip", "must be between 0 and " + MAX_AMOUNT));
+            } else if (payment.tipOrZero() > 0 && !TIPPED_METHODS.contains(payment.method())) {
+                errors.add(new FieldError(at + ".tip", "only a card or cash payment takes a tip"));
+            }
         }
     }
 

@@ -52,11 +52,11 @@ final class SaleTables {
         List<Object[]> payments = new ArrayList<>();
         for (int i = 0; i < sale.payments().size(); i++) {
             Sale.PaymentLine payment = sale.payments().get(i);
-            payments.add(new Object[] {sale.saleId(), i + 1, payment.method(), payment.amount(), payment.reference()});
+            payments.add(new Object[] {sale.saleId(), i + 1, payment.method(), payment.amount(), payment.reference(), payment.tip()});
         }
         statements.batch("""
-                        INSERT INTO sale_payments (sale_id, line_no, method, amount, reference)
-                        VALUES (?, ?, ?, ?, ?)""", payments);
+                        INSERT INTO sale_payments (sale_id, line_no, method, amount, reference, tip)
+                        VALUES (?, ?, ?, ?, ?, ?)""", payments);
     }
 
     /** The void's row, as the voiding write makes it and as {@link SalesReplay} makes it again from its entry. */
@@ -85,9 +85,10 @@ final class SaleTables {
                         rs.getString("notes")))
                 .list();
         List<Sale.PaymentLine> payments = handle.createQuery(
-                        "SELECT method, amount, reference FROM sale_payments WHERE sale_id = :id ORDER BY line_no")
+                        "SELECT method, amount, reference, tip FROM sale_payments WHERE sale_id = :id ORDER BY line_no")
                 .bind("id", saleId)
-                .map((rs, ctx) -> new Sale.PaymentLine(rs.getString("method"), rs.getLong("amount"), rs.getString("reference")))
+                .map((rs, ctx) -> new Sale.PaymentLine(rs.getString("method"), rs.getLong("amount"), rs.getString("reference"),
+                        rs.getLong("tip")))
                 .list();
         return handle.createQuery(SALE_COLUMNS + " WHERE s.id = :id")
                 .bind("id", saleId)

@@ -89,6 +89,7 @@ public final class SalesAudit implements TableAudit {
                     .column("method", payment.path("method"))
                     .column("amount", payment.path("amount"))
                     .column("reference", payment.path("reference"))
+                    .column("tip", payment.path("tip").asLong(0))
                     .checkAgainst(Optional.of(paymentRows.get(i)), entry);
         }
         sales++;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The payments against a total: together they must cover it, and only cash may exceed it,
- * because change is handed back in cash.
+ * because change is handed back in cash. Tips are on top of the payments and out of this sum.
  */
 record Tender(List<Sale.PaymentLine> payments, long paid, long change) {
 
@@ -26,7 +26,7 @@ record Tender(List<Sale.PaymentLine> payments, long paid, long change) {
             throw Problem.invalid("payments", "only cash can be overpaid: non-cash payments exceed the total by " + (change - cash));
         }
         List<Sale.PaymentLine> lines = requested.stream()
-                .map(p -> new Sale.PaymentLine(p.method(), p.amount(), p.reference()))
+                .map(p -> new Sale.PaymentLine(p.method(), p.amount(), p.reference(), p.tipOrZero()))
                 .toList();
         return new Tender(lines, paid, change);
     }

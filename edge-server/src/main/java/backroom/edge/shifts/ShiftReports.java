@@ -1,6 +1,7 @@
 package backroom.edge.shifts;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -28,14 +29,32 @@ final class ShiftReports {
         long refundsCount = count(handle, "SELECT COUNT(*) FROM refunds WHERE shift_id = :shift", shift.shiftId());
         long cashIn = cashMoved(handle, shift.shiftId(), "in");
         long cashOut = cashMoved(handle, shift.shiftId(), "out");
-        long expected = shift.openingFloat() + byMethod.getOrDefault("cash", 0L) + cashIn - cashOut
+        List<ShiftReport.StaffTips> tips = tipsByStaff(handle, shift.shiftId());
+        long cashTips = tips.stream().mapToLong(ShiftReport.StaffTips::cash).sum();
+        long expected = shift.openingFloat() + byMethod.getOrDefault("cash", 0L) + cashTips + cashIn - cashOut
                 - refundsByMethod.getOrDefault("cash", 0L);
         Long counted = shift.countedCash();
         return new ShiftReport(shift.shiftId(), shift.registerId(), shift.status(), shift.openingFloat(), expected,
                 counted, counted == null ? null : counted - expected, byMethod,
                 sales.count(), sales.total(), voids.count(), voids.total(),
                 refundsCount, refundsByMethod.values().stream().mapToLong(Long::longValue).sum(), refundsByMethod,
-                cashIn, cashOut, count(handle, "SELECT COUNT(*) FROM drawer_openings WHERE shift_id = :shift", shift.shiftId()));
+                cashIn, cashOut, count(handle, "SELECT COUNT(*) FROM drawer_openings WHERE shift_id = :shift", shift.shiftId()),
+                tips.stream().mapToLong(ShiftReport.StaffTips::total).sum(), tips);
+    }
+
+    /** Tips on the shift's sales that were not voided, by the staff member who rang each sale; cash tips are in the drawer. */
+    private static List<ShiftReport.StaffTips> tipsByStaff(Handle handle, String shiftId) {
+        return handle.createQuery("""
+                        SELECT s.staff_id, st.name,
+                               COALESCE(SUM(CASE WHEN p.method = 'card' THEN p.tip END), 0) AS card,
+                               COALESCE(SUM(CASE WHEN p.method = 'cash' THEN p.tip END), 0) AS cash
+                        FROM sale_payments p JOIN sales s ON s.id = p.sale_id LEFT JOIN staff st ON st.id = s.staff_id
+                        WHERE s.shift_id = :shift AND p.tip > 0 AND NOT EXISTS (SELECT 1 FROM sale_voids v WHERE v.sale_id = s.id)
+                        GROUP BY s.staff_id, st.name ORDER BY st.name, s.staff_id""")
+                .bind("shift", shiftId)
+                .map((rs, ctx) -> new ShiftReport.StaffTips(rs.getString("staff_id"), rs.getString("name"), rs.getLong("card"),
+                        rs.getLong("cash"), rs.getLong("card") + rs.getLong("cash")))
+                .list();
     }
 
     private static Map<String, Long> refundsByMethod(Handle handle, String shiftId) {

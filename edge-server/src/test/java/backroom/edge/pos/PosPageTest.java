@@ -130,11 +130,14 @@ class PosPageTest {
         product("food-croissant").click();
         browser.findElement(By.id("pay-now")).click();
         waitUpTo(5).until(page -> browser.findElement(By.id("tender")).isDisplayed());
+        type("tip", "2000");
         browser.findElement(By.id("take-payment")).click();
         waitUpTo(5).until(page -> receiptShown().isPresent());
+        assertThat(browser.findElement(By.id("last-receipt")).getText()).endsWith("tip IDR 2,000");
         browser.findElement(By.id("x-report-button")).click();
         waitUpTo(5).until(page -> browser.findElement(By.id("x-report")).isDisplayed());
-        assertThat(browser.findElement(By.id("x-report-table")).getText()).contains("Sales 1 for IDR 25,300", "Taken by cash IDR 25,300");
+        assertThat(browser.findElement(By.id("x-report-table")).getText()).contains("Sales 1 for IDR 25,300", "Taken by cash IDR 25,300",
+                "Tips IDR 2,000", "Expected cash IDR 127,300");
         assertThat(Axe.seriousViolations(browser)).as("the till with its X report").isEmpty();
     }
 

@@ -96,6 +96,6 @@ class PageTextTest {
                 List.of(new Receipt.Line(1, first, null, List.of(), 35_000, 0, 35_000, null),
                         new Receipt.Line(1, second, null, List.of(), 35_000, 0, 35_000, null)),
                 70_000, 0, List.of(new Receipt.TaxLine("Tax 10%", 1_000, true, 3_182)), 0, 0, 70_000,
-                List.of(new Receipt.Payment("qris", 70_000)), 0, 42, "ab", false);
+                List.of(new Receipt.Payment("qris", 70_000, 0)), 0, 42, "ab", false);
     }
 }

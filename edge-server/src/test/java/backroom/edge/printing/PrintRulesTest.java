@@ -56,7 +56,7 @@ class PrintRulesTest {
     void aReceiptWithoutTableStaffOrTaxShowsNoneOfThemAndItsRoundingAndDiscountsWhenThereAreSome() {
         Receipt receipt = new Receipt("s9", "Warung", "r2-000001", "r2", null, Instant.parse("2026-12-04T09:30:00Z"), "IDR", "takeaway",
                 null, List.of(new Receipt.Line(3, "Kopi", null, List.of(), 10_000, 2_000, 28_000, " ")), 30_000, 2_000, List.of(), 0, -50,
-                27_950, List.of(new Receipt.Payment("qris", 27_950)), 0, 9, "cd", false);
+                27_950, List.of(new Receipt.Payment("qris", 27_950, 0)), 0, 9, "cd", false);
 
         EscPosTape tape = EscPosTape.read(ReceiptLayout.render(receipt, PrinterProfile.load("generic-80mm"), ZoneOffset.UTC, null),
                 CP1252);

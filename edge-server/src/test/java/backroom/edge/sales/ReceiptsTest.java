@@ -33,7 +33,7 @@ class ReceiptsTest {
                 new SaleLine(2, "retail-beans-250", "House blend beans 250 g", null, List.of(), 1, 95_000, 0, 95_000, "ppn-11-incl", null));
         Totals totals = Pricing.total(lines, DEMO.taxes(), DemoCatalog.SETTINGS);
         Sale sale = new Sale("s1", "r1-000007", "r1", "shift-1", "dine_in", "5", null, "IDR", "completed", lines,
-                List.of(new Sale.PaymentLine("card", 100_000, "ref"), new Sale.PaymentLine("cash", 100_000, null)), totals.subtotal(),
+                List.of(new Sale.PaymentLine("card", 100_000, "ref", 5_000), new Sale.PaymentLine("cash", 100_000, null, 0)), totals.subtotal(),
                 totals.taxTotal(), totals.serviceCharge(), totals.rounding(), totals.grandTotal(), 200_000,
                 200_000 - totals.grandTotal(), 42, Instant.parse("2026-12-04T10:00:00Z"), null,
                 new Actor("staff-1", "Ayu", Role.CASHIER, "device-1", "Till 1"), List.of());
@@ -51,7 +51,7 @@ class ReceiptsTest {
                 new Receipt.TaxLine("Tax 11% (included)", 1_100, true, 9_414));
         assertThat(totals.taxByRate()).isEqualTo(Map.of("ppn-10", 7_000L, "ppn-11-incl", 9_414L));
         assertThat(receipt.taxes().stream().mapToLong(Receipt.TaxLine::amount).sum()).isEqualTo(totals.taxTotal());
-        assertThat(receipt.payments()).containsExactly(new Receipt.Payment("card", 100_000), new Receipt.Payment("cash", 100_000));
+        assertThat(receipt.payments()).containsExactly(new Receipt.Payment("card", 100_000, 5_000), new Receipt.Payment("cash", 100_000, 0));
         assertThat(receipt.change()).isEqualTo(sale.change());
         assertThat(receipt.grandTotal()).isEqualTo(totals.grandTotal());
         assertThat(receipt.serviceCharge()).isEqualTo(totals.serviceCharge());
@@ -65,8 +65,8 @@ class ReceiptsTest {
 
     @Test
     void onlyATenderWithCashInItOpensTheDrawer() {
-        assertThat(Tender.settle(List.of(new SaleRequest.Payment("card", 50_000L, null)), 50_000).paidInCash()).isFalse();
-        assertThat(Tender.settle(List.of(new SaleRequest.Payment("card", 40_000L, null), new SaleRequest.Payment("cash", 10_000L, null)),
+        assertThat(Tender.settle(List.of(new SaleRequest.Payment("card", 50_000L, null, null)), 50_000).paidInCash()).isFalse();
+        assertThat(Tender.settle(List.of(new SaleRequest.Payment("card", 40_000L, null, null), new SaleRequest.Payment("cash", 10_000L, null, null)),
                 50_000).paidInCash()).isTrue();
     }
 }

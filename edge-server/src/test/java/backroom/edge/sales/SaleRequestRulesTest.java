@@ -21,16 +21,16 @@ class SaleRequestRulesTest {
 
     static final long MAX_AMOUNT = 10_000_000_000_000L;
     static final SaleRequest.Item LATTE = new SaleRequest.Item("coffee-latte", "large", 1, List.of("extra-shot"), null, null);
-    static final SaleRequest.Payment CASH = new SaleRequest.Payment("cash", 100_000L, null);
+    static final SaleRequest.Payment CASH = new SaleRequest.Payment("cash", 100_000L, null, null);
 
     @Test
     void everyLimitItselfIsAccepted() {
         SaleRequest.Item widest = new SaleRequest.Item("p".repeat(64), "v".repeat(64), 999, modifiers(20), "n".repeat(500), MAX_AMOUNT);
-        SaleRequest.Payment largest = new SaleRequest.Payment("voucher", MAX_AMOUNT, "x".repeat(200));
+        SaleRequest.Payment largest = new SaleRequest.Payment("voucher", MAX_AMOUNT, "x".repeat(200), null);
         SaleRequest atEveryLimit = new SaleRequest("r".repeat(64), "s".repeat(64), "dine_in", "t".repeat(64), "c".repeat(64),
                 Collections.nCopies(200, widest), Collections.nCopies(10, largest));
         SaleRequest.Item least = new SaleRequest.Item("p", null, 1, null, null, 0L);
-        SaleRequest smallest = new SaleRequest("r", "s", null, null, null, List.of(least), List.of(new SaleRequest.Payment("card", 1L, null)));
+        SaleRequest smallest = new SaleRequest("r", "s", null, null, null, List.of(least), List.of(new SaleRequest.Payment("card", 1L, null, null)));
 
         assertThatCode(() -> SaleRequestRules.check(atEveryLimit)).doesNotThrowAnyException();
         assertThatCode(() -> SaleRequestRules.check(smallest)).doesNotThrowAnyException();
@@ -81,13 +81,13 @@ class SaleRequestRulesTest {
                 refused("no payments", sale(List.of(LATTE), List.of()), "payments: must hold 1 to 10 payments"),
                 refused("11 payments", sale(List.of(LATTE), Collections.nCopies(11, CASH)), "payments: must hold 1 to 10 payments"),
                 refused("a missing payment", sale(List.of(LATTE), Arrays.asList(CASH, null)), "payments[1]: is required"),
-                refused("no amount", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", null, null))),
+                refused("no amount", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", null, null, null))),
                         "payments[0].amount: must be between 1 and 10000000000000"),
-                refused("an amount of 0", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", 0L, null))),
+                refused("an amount of 0", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", 0L, null, null))),
                         "payments[0].amount: must be between 1 and 10000000000000"),
-                refused("an amount beyond the largest", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", MAX_AMOUNT + 1, null))),
+                refused("an amount beyond the largest", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", MAX_AMOUNT + 1, null, null))),
                         "payments[0].amount: must be between 1 and 10000000000000"),
-                refused("a reference of 201 characters", sale(List.of(LATTE), List.of(new SaleRequest.Payment("card", 1L, "x".repeat(201)))),
+                refused("a reference of 201 characters", sale(List.of(LATTE), List.of(new SaleRequest.Payment("card", 1L, "x".repeat(201), null))),
                         "payments[0].reference: must be at most 200 characters"));
     }
 
@@ -101,7 +101,7 @@ class SaleRequestRulesTest {
     void anUnknownOrderTypeOrPaymentMethodIsRefusedNamingItsField() {
         Problem orderType = catchThrowableOfType(Problem.class, () -> SaleRequestRules.check(withOrderType("brunch")));
         Problem method = catchThrowableOfType(Problem.class, () -> SaleRequestRules.check(
-                sale(List.of(LATTE), List.of(new SaleRequest.Payment("gold", 1L, null), new SaleRequest.Payment(null, 1L, null)))));
+                sale(List.of(LATTE), List.of(new SaleRequest.Payment("gold", 1L, null, null), new SaleRequest.Payment(null, 1L, null, null)))));
 
         assertThat(orderType.errors()).extracting(error -> error.field()).containsExactly("orderType");
         assertThat(method.errors()).extracting(error -> error.field()).containsExactly("payments[0].method", "payments[1].method");
