@@ -30,5 +30,9 @@ public enum Permission {
     /** A test page on a printer, a kick of a drawer: a technician's. */
     TEST_HARDWARE,
     /** Sending to HQ again after the relay halted on a fork: a technician's, once HQ has dealt with it. */
-    RESUME_RELAY
+    RESUME_RELAY,
+    /** A discount on an open check beyond what a cashier may give. */
+    DISCOUNT_OVER_LIMIT,
+    /** Setting the price of an open check's line. */
+    OVERRIDE_PRICE
 }

@@ -3,11 +3,13 @@ package backroom.edge.access;
 import static backroom.edge.access.Permission.ADJUST_STOCK;
 import static backroom.edge.access.Permission.BUMP_ORDERS;
 import static backroom.edge.access.Permission.CLOSE_SHIFT;
+import static backroom.edge.access.Permission.DISCOUNT_OVER_LIMIT;
 import static backroom.edge.access.Permission.EDIT_CATALOG;
 import static backroom.edge.access.Permission.MANAGE_STAFF;
 import static backroom.edge.access.Permission.MOVE_CASH;
 import static backroom.edge.access.Permission.OPEN_DRAWER;
 import static backroom.edge.access.Permission.OPEN_SHIFT;
+import static backroom.edge.access.Permission.OVERRIDE_PRICE;
 import static backroom.edge.access.Permission.READ_CATALOG;
 import static backroom.edge.access.Permission.READ_HARDWARE;
 import static backroom.edge.access.Permission.READ_ORDERS;
@@ -39,7 +41,7 @@ public final class Permissions {
             READ_CATALOG, READ_SHIFTS, OPEN_SHIFT, RING_SALE, READ_SALES, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT,
             REPRINT_RECEIPT, READ_HARDWARE);
     private static final Set<Permission> SUPERVISOR = with(CASHIER,
-            VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK);
+            VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK, DISCOUNT_OVER_LIMIT, OVERRIDE_PRICE);
     private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF, READ_RELAY);
     private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT,
             READ_HARDWARE);

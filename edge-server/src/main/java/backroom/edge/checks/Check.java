@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An open check as {@code GET /api/v1/checks/{id}} shows it: its lines as taken round by round,
- * what they come to now, how it is split to be paid (no parts until it is split or a payment is
+ * An open check as {@code GET /api/v1/checks/{id}} shows it: its lines as taken round by round
+ * (at their own prices, or the price a supervisor set), what they come to now after the check's
+ * discount (a fixed amount or a percentage, {@code discountTotal} taken off), how it is split to be paid (no parts until it is split or a payment is
  * taken) and what is still due. {@code status} is open, closed (paid) or merged (into
  * {@code mergedInto}).
  */
@@ -27,6 +28,10 @@ public record Check(
         long rounding,
         long grandTotal,
         Map<String, Long> taxByRate,
+        Long discountAmount,
+        Integer discountPercentBp,
+        String discountReason,
+        long discountTotal,
         String splitBy,
         List<Part> parts,
         long paidTotal,
@@ -45,6 +50,10 @@ public record Check(
 
     boolean anyPartPaid() {
         return parts.stream().anyMatch(Part::isPaid);
+    }
+
+    CheckDiscount discount() {
+        return new CheckDiscount(discountAmount, discountPercentBp);
     }
 
     /**

@@ -18,6 +18,8 @@ final class CheckEntries {
     static final String SPLIT = "check.split";
     static final String PART_PAID = "check.part_paid";
     static final String CLOSED = "check.closed";
+    static final String DISCOUNTED = "check.discounted";
+    static final String PRICE_OVERRIDDEN = "check.price_overridden";
 
     private CheckEntries() {
     }
@@ -47,6 +49,17 @@ final class CheckEntries {
 
     /** One part paid by sale {@code saleId} (whose own entry comes before this one, in the same write). */
     record PartPaid(String checkId, int partNo, String saleId, String receiptNumber, long grandTotal, Actor by) {
+    }
+
+    /**
+     * The check's discount set (a fixed amount or a percentage), or taken off (neither), with who
+     * gave it and why; {@code totals} is what the check comes to after it. Any unpaid split is undone.
+     */
+    record Discounted(String checkId, Long amount, Integer percentBp, String reason, CheckTotals totals, Actor by) {
+    }
+
+    /** A line's unit price set by a supervisor, its total after it, and the check's. Any unpaid split is undone. */
+    record PriceOverridden(String checkId, int lineNo, long unitPrice, long lineTotal, String reason, CheckTotals totals, Actor by) {
     }
 
     /** Every part paid: the check is closed and its table let go. */

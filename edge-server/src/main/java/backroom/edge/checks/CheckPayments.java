@@ -44,8 +44,10 @@ final class CheckPayments {
         switch (request.by()) {
             case "items" -> {
                 List<Integer> partOfLine = partOfEachLine(check, request.parts());
-                figures = CheckSplit.byItems(check.lines().stream().map(line -> new CheckSplit.CheckLine(line.lineTotal(), line.taxId()))
-                        .toList(), partOfLine, request.parts().size(), totals, inclusive);
+                // Each line as the check's discount leaves it, so the parts' subtotals add up to the check's.
+                figures = CheckSplit.byItems(check.discount().appliedTo(check.lines()).stream()
+                        .map(line -> new CheckSplit.CheckLine(line.lineTotal(), line.taxId())).toList(), partOfLine, request.parts().size(),
+                        totals, inclusive);
                 request.parts().forEach(part -> lineNos.add(part.lineNos().stream().sorted().toList()));
             }
             case "equally" -> figures = CheckSplit.equally(request.ways(), totals, inclusive);

@@ -128,6 +128,51 @@ final class CheckRequests {
         }
     }
 
+    /**
+     * {@code POST /api/v1/checks/{id}/discount}: a fixed {@code amount} or a {@code percentBp} (not
+     * both) with its reason; neither takes the check's discount off.
+     */
+    record Discount(Long amount, Integer percentBp, String reason) {
+
+        void validate() {
+            List<FieldError> errors = new ArrayList<>();
+            if (amount != null && percentBp != null) {
+                errors.add(new FieldError("percentBp", "give an amount or a percentage, not both"));
+            }
+            if (amount != null && (amount < 0 || amount > MOST_AMOUNT)) {
+                errors.add(new FieldError("amount", "must be between 0 and " + MOST_AMOUNT));
+            }
+            if (percentBp != null && (percentBp < 1 || percentBp > 10_000)) {
+                errors.add(new FieldError("percentBp", "must be from 1 to 10000 (100%)"));
+            }
+            if ((amount != null || percentBp != null) && (reason == null || reason.isBlank())) {
+                errors.add(new FieldError("reason", "is required"));
+            }
+            optionalText(errors, "reason", reason, 200);
+            throwIfAny(errors);
+        }
+
+        CheckDiscount rule() {
+            return new CheckDiscount(amount, percentBp);
+        }
+    }
+
+    /** {@code POST /api/v1/checks/{id}/lines/{lineNo}/price}: the line's new unit price, and why. */
+    record PriceOverride(Long unitPrice, String reason) {
+
+        void validate() {
+            List<FieldError> errors = new ArrayList<>();
+            if (unitPrice == null || unitPrice < 0 || unitPrice > MOST_AMOUNT) {
+                errors.add(new FieldError("unitPrice", "must be between 0 and " + MOST_AMOUNT));
+            }
+            if (reason == null || reason.isBlank()) {
+                errors.add(new FieldError("reason", "is required"));
+            }
+            optionalText(errors, "reason", reason, 200);
+            throwIfAny(errors);
+        }
+    }
+
     /** One part of a split by item: the check's line numbers it pays. */
     record PartLines(List<Integer> lineNos) {
     }

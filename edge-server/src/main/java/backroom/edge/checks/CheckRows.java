@@ -3,7 +3,6 @@ package backroom.edge.checks;
 import backroom.edge.access.Actor;
 import backroom.edge.ledger.WriterStatements;
 import backroom.edge.sales.SaleLine;
-import backroom.edge.sales.Totals;
 import backroom.edge.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -47,7 +46,7 @@ final class CheckRows {
     }
 
     /** Lines taken (a round) or moved in (a merge), their totals now the check's, and any split it had undone. */
-    static void addLines(WriterStatements statements, String checkId, List<SaleLine> lines, List<Integer> roundOfLine, Totals totals) {
+    static void addLines(WriterStatements statements, String checkId, List<SaleLine> lines, List<Integer> roundOfLine, CheckTotals totals) {
         Object[][] rows = new Object[lines.size()][];
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
@@ -59,13 +58,32 @@ final class CheckRows {
                         INSERT INTO check_lines (check_id, line_no, round_no, product_id, product_name, variant_id, modifier_ids,
                             quantity, unit_price, discount, line_total, tax_id, notes)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Arrays.asList(rows));
+        total(statements, checkId, totals);
+    }
+
+    /** The check's totals as they now come to, and any split it had undone: its parts were shares of the old ones. */
+    static void total(WriterStatements statements, String checkId, CheckTotals totals) {
         statements.update("""
                         UPDATE checks SET subtotal = ?, tax_total = ?, service_charge = ?, rounding = ?, grand_total = ?,
-                            tax_by_rate = ?, split_by = NULL
+                            tax_by_rate = ?, discount_total = ?, split_by = NULL
                         WHERE id = ?""",
                 totals.subtotal(), totals.taxTotal(), totals.serviceCharge(), totals.rounding(), totals.grandTotal(),
-                Json.write(new TreeMap<>(totals.taxByRate())), checkId);
+                Json.write(new TreeMap<>(totals.taxByRate())), totals.discount(), checkId);
         statements.update("DELETE FROM check_parts WHERE check_id = ?", checkId);
+    }
+
+    /** The check's discount set (or taken off, with neither amount nor percentage), and its totals after it. */
+    static void discount(WriterStatements statements, String checkId, CheckDiscount discount, String reason, CheckTotals totals) {
+        statements.update("UPDATE checks SET discount_amount = ?, discount_bp = ?, discount_reason = ? WHERE id = ?",
+                discount.amount(), discount.percentBp(), discount.isNone() ? null : reason, checkId);
+        total(statements, checkId, totals);
+    }
+
+    /** A line's price as a supervisor set it, and the check's totals after it. */
+    static void price(WriterStatements statements, String checkId, int lineNo, long unitPrice, long lineTotal, CheckTotals totals) {
+        statements.update("UPDATE check_lines SET unit_price = ?, line_total = ? WHERE check_id = ? AND line_no = ?",
+                unitPrice, lineTotal, checkId, lineNo);
+        total(statements, checkId, totals);
     }
 
     static void countRound(WriterStatements statements, String checkId, int roundNo) {
@@ -125,7 +143,9 @@ final class CheckRows {
         return new Check(checkId, rs.getString("table_id"), rs.getString("name"), rs.getString("order_type"),
                 (Integer) rs.getObject("guests"), rs.getString("status"), rs.getString("merged_into"), rs.getInt("rounds"),
                 lines(handle, checkId), rs.getLong("subtotal"), rs.getLong("tax_total"), rs.getLong("service_charge"),
-                rs.getLong("rounding"), grandTotal, taxByRate(rs.getString("tax_by_rate")), rs.getString("split_by"), parts, paid,
+                rs.getLong("rounding"), grandTotal, taxByRate(rs.getString("tax_by_rate")), (Long) rs.getObject("discount_amount"),
+                (Integer) rs.getObject("discount_bp"), rs.getString("discount_reason"), rs.getLong("discount_total"),
+                rs.getString("split_by"), parts, paid,
                 rs.getString("status").equals(Check.OPEN) ? grandTotal - paid : 0, rs.getLong("ledger_seq"),
                 rs.getObject("opened_at", OffsetDateTime.class).toInstant(), closedAt == null ? null : closedAt.toInstant());
     }

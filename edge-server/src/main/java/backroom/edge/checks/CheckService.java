@@ -42,6 +42,7 @@ public final class CheckService implements ApiRoutes.Resource {
     private final IdempotencyKeys keys;
     private final CheckWrites checks;
     private final CheckPayments payments;
+    private final CheckAdjustments adjustments;
 
     public CheckService(Jdbi jdbi, LedgerWriter writer, CurrentPriceList prices, Supplier<UUID> ids, IdempotencyKeys keys,
                         LaterPayments sales, PrintQueue printing) {
@@ -51,6 +52,7 @@ public final class CheckService implements ApiRoutes.Resource {
         this.keys = keys;
         this.checks = new CheckWrites(prices, printing);
         this.payments = new CheckPayments(prices, sales);
+        this.adjustments = new CheckAdjustments(prices);
     }
 
     @Override
@@ -62,7 +64,9 @@ public final class CheckService implements ApiRoutes.Resource {
                 .post("/{id}/move", Permission.RING_SALE, this::move)
                 .post("/{id}/merge", Permission.RING_SALE, this::merge)
                 .post("/{id}/split", Permission.RING_SALE, this::split)
-                .post("/{id}/payments", Permission.RING_SALE, this::pay);
+                .post("/{id}/payments", Permission.RING_SALE, this::pay)
+                .post("/{id}/discount", Permission.RING_SALE, this::discount)
+                .post("/{id}/lines/{lineNo}/price", Permission.OVERRIDE_PRICE, this::overridePrice);
     }
 
     private void open(ServerRequest req, ServerResponse res) {
@@ -117,6 +121,27 @@ public final class CheckService implements ApiRoutes.Resource {
         Json.ok(res, writer.submit((handle, ledger) -> payments.split(handle, ledger, checkId, request, by)));
     }
 
+    /** A discount up to the cashier's limit is anyone's who rings sales; beyond it, a supervisor's. */
+    private void discount(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        CheckRequests.Discount request = JsonBody.read(req).as(CheckRequests.Discount.class);
+        request.validate();
+        Caller caller = Caller.of(req);
+        boolean overLimit = caller.may(Permission.DISCOUNT_OVER_LIMIT);
+        Json.ok(res, writer.submit((handle, ledger) -> adjustments.discount(handle, ledger, checkId, request.rule(),
+                request.reason() == null ? null : request.reason().strip(), overLimit, caller.actor())));
+    }
+
+    private void overridePrice(ServerRequest req, ServerResponse res) {
+        String checkId = checkId(req);
+        int lineNo = lineNo(req);
+        CheckRequests.PriceOverride request = JsonBody.read(req).as(CheckRequests.PriceOverride.class);
+        request.validate();
+        Actor by = Caller.of(req).actor();
+        Json.ok(res, writer.submit((handle, ledger) -> adjustments.overridePrice(handle, ledger, checkId, lineNo, request.unitPrice(),
+                request.reason().strip(), by)));
+    }
+
     private void list(ServerRequest req, ServerResponse res) {
         String status = req.query().first("status").orElse(Check.OPEN);
         if (!STATUSES.contains(status)) {
@@ -151,6 +176,15 @@ public final class CheckService implements ApiRoutes.Resource {
 
     private static String checkId(ServerRequest req) {
         return req.path().pathParameters().get("id");
+    }
+
+    private static int lineNo(ServerRequest req) {
+        String lineNo = req.path().pathParameters().get("lineNo");
+        try {
+            return Integer.parseInt(lineNo);
+        } catch (NumberFormatException notANumber) {
+            throw Problem.notFound("line " + lineNo);
+        }
     }
 
     /** A keyed write's work, on the ledger writer, returning what the first answer's body shows. */

@@ -10,7 +10,6 @@ import backroom.edge.printing.PrintQueue;
 import backroom.edge.sales.LaterPayments;
 import backroom.edge.sales.SaleLine;
 import backroom.edge.sales.SaleLines;
-import backroom.edge.sales.Totals;
 import backroom.edge.stock.StockLevels;
 import backroom.edge.stock.StockLevels.StockMove;
 import backroom.edge.web.Problem;
@@ -69,11 +68,10 @@ final class CheckWrites {
                         "items[" + i + "].quantity");
             }
         }
-        Totals totals = LaterPayments.total(concat(check.lines(), lines), priceList);
+        CheckTotals totals = totalsOf(concat(check.lines(), lines), check.discount(), priceList);
         CheckRows.addLines(ledger.statements(), checkId, lines, Collections.nCopies(lines.size(), roundNo), totals);
         CheckRows.countRound(ledger.statements(), checkId, roundNo);
-        ledger.append(CheckEntries.ROUND_ADDED, new CheckEntries.RoundAdded(checkId, roundNo, roundId, ledger.now(), lines,
-                CheckTotals.of(totals), by));
+        ledger.append(CheckEntries.ROUND_ADDED, new CheckEntries.RoundAdded(checkId, roundNo, roundId, ledger.now(), lines, totals, by));
         KitchenWrites.send(handle, ledger, LaterPayments.kitchenTicket(roundId, check.orderType(), check.tableId(), lines, priceList), by,
                 printing);
         return find(handle, checkId);
@@ -115,12 +113,22 @@ final class CheckWrites {
                     line.unitPrice(), line.discount(), line.lineTotal(), line.taxId(), line.notes()));
             rounds.add(0);
         }
-        Totals totals = LaterPayments.total(concat(into.lines(), moved), prices.in(handle, ledger.statements()));
+        CheckTotals totals = totalsOf(concat(into.lines(), moved), into.discount(), prices.in(handle, ledger.statements()));
         CheckRows.addLines(ledger.statements(), checkId, moved, rounds, totals);
         CheckRows.close(ledger.statements(), fromCheckId, Check.MERGED, checkId, ledger.now());
-        ledger.append(CheckEntries.MERGED, new CheckEntries.Merged(checkId, fromCheckId, from.tableId(), moved, CheckTotals.of(totals), by));
+        ledger.append(CheckEntries.MERGED, new CheckEntries.Merged(checkId, fromCheckId, from.tableId(), moved, totals, by));
         TableHolds.release(handle, ledger, from.tableId(), fromCheckId);
         return find(handle, checkId);
+    }
+
+    /** What {@code lines} come to with the check's discount spread over them, and what it took off. */
+    static CheckTotals totalsOf(List<SaleLine> lines, CheckDiscount discount, PriceList priceList) {
+        List<SaleLine> discounted = discount.appliedTo(lines);
+        long off = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            off += lines.get(i).lineTotal() - discounted.get(i).lineTotal();
+        }
+        return CheckTotals.of(LaterPayments.total(discounted, priceList), off);
     }
 
     static Check find(Handle handle, String checkId) {
@@ -135,7 +143,7 @@ final class CheckWrites {
         return check;
     }
 
-    private static Check requireTakingItems(Handle handle, String checkId, String field) {
+    static Check requireTakingItems(Handle handle, String checkId, String field) {
         Check check = requireOpen(handle, checkId);
         if (check.anyPartPaid()) {
             throw Problem.conflict(field, "check " + checkId + " is partly paid and takes no more items: open another check");

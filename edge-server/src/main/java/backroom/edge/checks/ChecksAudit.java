@@ -66,6 +66,17 @@ public final class ChecksAudit implements TableAudit {
                         : new Check.Part(part.partNo(), part.lineNos(), part.subtotal(), part.taxTotal(), part.serviceCharge(),
                                 part.rounding(), part.grandTotal(), part.taxByRate(), paid.saleId(), paid.receiptNumber())));
             }
+            case CheckEntries.DISCOUNTED -> {
+                var discounted = ChecksReplay.read(entry, CheckEntries.Discounted.class);
+                follow(discounted.checkId(), entry, check -> {
+                    check.discount = discounted;
+                    check.retotalled(discounted.totals());
+                });
+            }
+            case CheckEntries.PRICE_OVERRIDDEN -> {
+                var price = ChecksReplay.read(entry, CheckEntries.PriceOverridden.class);
+                follow(price.checkId(), entry, check -> check.priced(price));
+            }
             case CheckEntries.CLOSED -> {
                 var closed = ChecksReplay.read(entry, CheckEntries.Closed.class);
                 follow(closed.checkId(), entry, check -> check.closed(Check.CLOSED, null, entry.occurredAt()));
@@ -120,7 +131,8 @@ public final class ChecksAudit implements TableAudit {
         Instant closedAt;
         int rounds;
         final List<SaleLine> lines = new ArrayList<>();
-        CheckTotals totals = new CheckTotals(0, 0, 0, 0, 0, 0, Map.of());
+        CheckTotals totals = new CheckTotals(0, 0, 0, 0, 0, 0, Map.of(), 0);
+        CheckEntries.Discounted discount;
         String splitBy;
         List<Check.Part> parts = new ArrayList<>();
 
@@ -134,9 +146,20 @@ public final class ChecksAudit implements TableAudit {
 
         void took(List<SaleLine> more, CheckTotals now) {
             lines.addAll(more);
+            retotalled(now);
+        }
+
+        void retotalled(CheckTotals now) {
             totals = now;
             splitBy = null;
             parts = new ArrayList<>();
+        }
+
+        void priced(CheckEntries.PriceOverridden price) {
+            lines.replaceAll(line -> line.lineNo() != price.lineNo() ? line : new SaleLine(line.lineNo(), line.productId(),
+                    line.productName(), line.variantId(), line.modifierIds(), line.quantity(), price.unitPrice(), line.discount(),
+                    price.lineTotal(), line.taxId(), line.notes()));
+            retotalled(price.totals());
         }
 
         void closed(String how, String into, Instant at) {
@@ -162,6 +185,10 @@ public final class ChecksAudit implements TableAudit {
                     .column("rounding", totals.rounding())
                     .column("grand_total", totals.grandTotal())
                     .column("tax_by_rate", Json.write(new TreeMap<>(totals.taxByRate())))
+                    .column("discount_total", totals.discount())
+                    .column("discount_amount", discount == null ? null : discount.amount())
+                    .column("discount_bp", discount == null ? null : discount.percentBp())
+                    .column("discount_reason", discount == null ? null : discount.reason())
                     .column("ledger_seq", openedBy.seq())
                     .column("opened_at", openedBy.occurredAt())
                     .column("closed_at", closedAt)

@@ -34,7 +34,7 @@ public final class ChecksReplay implements TableReplay {
             case CheckEntries.ROUND_ADDED -> {
                 var round = read(entry, CheckEntries.RoundAdded.class);
                 CheckRows.addLines(rows, round.checkId(), round.lines(), Collections.nCopies(round.lines().size(), round.roundNo()),
-                        round.totals().totals());
+                        round.totals());
                 CheckRows.countRound(rows, round.checkId(), round.roundNo());
             }
             case CheckEntries.MOVED -> {
@@ -48,7 +48,7 @@ public final class ChecksReplay implements TableReplay {
             case CheckEntries.MERGED -> {
                 var merged = read(entry, CheckEntries.Merged.class);
                 CheckRows.addLines(rows, merged.checkId(), merged.lines(), Collections.nCopies(merged.lines().size(), 0),
-                        merged.totals().totals());
+                        merged.totals());
                 CheckRows.close(rows, merged.fromCheckId(), Check.MERGED, merged.checkId(), entry.occurredAt());
                 if (merged.fromTableId() != null) {
                     TableHolds.erase(rows, merged.fromTableId());
@@ -61,6 +61,15 @@ public final class ChecksReplay implements TableReplay {
             case CheckEntries.PART_PAID -> {
                 var paid = read(entry, CheckEntries.PartPaid.class);
                 CheckRows.paid(rows, paid.checkId(), paid.partNo(), paid.saleId(), paid.receiptNumber());
+            }
+            case CheckEntries.DISCOUNTED -> {
+                var discounted = read(entry, CheckEntries.Discounted.class);
+                CheckRows.discount(rows, discounted.checkId(), new CheckDiscount(discounted.amount(), discounted.percentBp()),
+                        discounted.reason(), discounted.totals());
+            }
+            case CheckEntries.PRICE_OVERRIDDEN -> {
+                var price = read(entry, CheckEntries.PriceOverridden.class);
+                CheckRows.price(rows, price.checkId(), price.lineNo(), price.unitPrice(), price.lineTotal(), price.totals());
             }
             case CheckEntries.CLOSED -> {
                 var closed = read(entry, CheckEntries.Closed.class);

@@ -36,7 +36,8 @@ final class Migrations {
             "V017__print_jobs_by_state.sql",
             "V018__table_holds.sql",
             "V019__checks.sql",
-            "V020__tips.sql");
+            "V020__tips.sql",
+            "V021__check_discounts.sql");
 
     private Migrations() {
     }

@@ -49,6 +49,11 @@ public final class Problem extends RuntimeException {
         return new Problem(400, "Malformed request", field + ": " + message, List.of(new FieldError(field, message)));
     }
 
+    /** 403: the caller may do this, but not this much: a field's value needs someone with more rights. */
+    public static Problem forbidden(String field, String message) {
+        return new Problem(403, "Forbidden", field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
     /** 409: the request conflicts with the store's current state (closed shift, stock short). */
     public static Problem conflict(String field, String message) {
         return new Problem(409, "Conflict", field + ": " + message, List.of(new FieldError(field, message)));

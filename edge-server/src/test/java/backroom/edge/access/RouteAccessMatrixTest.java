@@ -77,6 +77,8 @@ class RouteAccessMatrixTest {
             "POST /api/v1/checks/{id}/merge",                "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "POST /api/v1/checks/{id}/split",                "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "POST /api/v1/checks/{id}/payments",             "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
+            "POST /api/v1/checks/{id}/discount",             "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
+            "POST /api/v1/checks/{id}/lines/{lineNo}/price", "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/pole-display/{registerId}",        "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "POST /api/v1/drawer/open",                      "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403",
             "GET /api/v1/orders",                            "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",

@@ -68,6 +68,8 @@ class RouteTableTest {
             entry("POST /api/v1/checks/{id}/merge", Access.needs(Permission.RING_SALE)),
             entry("POST /api/v1/checks/{id}/split", Access.needs(Permission.RING_SALE)),
             entry("POST /api/v1/checks/{id}/payments", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/checks/{id}/discount", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/checks/{id}/lines/{lineNo}/price", Access.needs(Permission.OVERRIDE_PRICE)),
             entry("POST /api/v1/drawer/open", Access.needs(Permission.OPEN_DRAWER)),
             entry("POST /api/v1/pole-display/{registerId}", Access.needs(Permission.RING_SALE)),
             entry("GET /api/v1/orders", Access.needs(Permission.READ_ORDERS)),

@@ -47,12 +47,14 @@ class ChecksReplayTest {
         }
     }
 
-    /** A table paid in three parts, one moved and merged into, one left open on its table, a tab split by item and half paid. */
+    /** A table discounted, a price set, paid in three parts, one moved, discounted and merged into, one left open on its table, a tab split by item and half paid. */
     private static void anEvening(Api api) {
         String shift = api.openShift("r1");
         String paid = open(api, Map.of("tableId", "t1", "guests", 3));
         round(api, paid, Sales.item("coffee-latte", "large", 2, List.of("extra-shot")), Sales.item("food-croissant", null, 1, List.of()));
         round(api, paid, Sales.item("food-croissant", null, 2, List.of()));
+        api.post("/api/v1/checks/" + paid + "/discount", Map.of("percentBp", 1_500, "reason", "birthday"));
+        api.post("/api/v1/checks/" + paid + "/lines/2/price", Map.of("unitPrice", 20_000, "reason", "yesterday's"));
         api.post("/api/v1/checks/" + paid + "/split", Map.of("by", "equally", "ways", 3));
         for (int part = 1; part <= 3; part++) {
             pay(api, paid, shift, part);
@@ -63,6 +65,7 @@ class ChecksReplayTest {
         String mergedAway = open(api, Map.of("tableId", "t4"));
         round(api, mergedAway, Sales.item("coffee-latte", "regular", 1, List.of()));
         api.post("/api/v1/checks/" + moved + "/merge", Map.of("fromCheckId", mergedAway));
+        api.post("/api/v1/checks/" + moved + "/discount", Map.of("amount", 5_000, "reason", "late"));
         String tab = open(api, Map.of("name", "Ana", "orderType", "takeaway"));
         round(api, tab, Sales.item("food-croissant", null, 1, List.of()), Sales.item("coffee-latte", "regular", 1, List.of()));
         api.post("/api/v1/checks/" + tab + "/split", Map.of("by", "items",

@@ -82,7 +82,7 @@ class NoInputCrashesTest {
                 {"registerId":"fuzz-r1","shiftId":"%s","orderType":"dine_in","tableId":"t5","customerId":null,
                  "items":[{"productId":"coffee-latte","variantId":"large","quantity":2,"modifierIds":["extra-shot"],
                            "notes":"no sugar","discount":0}],
-                 "payments":[{"method":"cash","amount":100000,"reference":null}]}""".formatted(shift);
+                 "payments":[{"method":"cash","amount":100000,"reference":null,"tip":0}]}""".formatted(shift);
         sent += walk(soft, "POST /api/v1/sales", sale, body -> api.ringSale(UUID.randomUUID().toString(), body));
         sent += walk(soft, "POST /api/v1/sales/{id}/refunds",
                 "{\"items\":[{\"lineNo\":1,\"quantity\":1}],\"reason\":\"spilt\",\"method\":\"cash\",\"shiftId\":\"" + shift + "\"}",
@@ -109,14 +109,21 @@ class NoInputCrashesTest {
         sent += walk(soft, "POST /api/v1/checks/{id}/merge", "{\"fromCheckId\":\"" + other + "\"}", body -> api.post(checks + "/merge", body));
         String split = "/api/v1/checks/" + api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), Map.of("name", "fuzz 3"))
                 .field("checkId");
-        long grandTotal = api.postWithKey(split + "/rounds", UUID.randomUUID().toString(), Map.of("items", List.of(
-                Sales.item("coffee-latte", "large", 1, List.of()), Sales.item("food-croissant", null, 1, List.of())))).number("grandTotal");
+        api.postWithKey(split + "/rounds", UUID.randomUUID().toString(), Map.of("items", List.of(
+                Sales.item("coffee-latte", "large", 1, List.of()), Sales.item("food-croissant", null, 1, List.of()))));
+        sent += walk(soft, "POST /api/v1/checks/{id}/discount", "{\"amount\":100,\"reason\":\"regular\"}",
+                body -> api.post(split + "/discount", body));
+        sent += walk(soft, "POST /api/v1/checks/{id}/discount", "{\"percentBp\":500,\"reason\":\"regular\"}",
+                body -> api.post(split + "/discount", body));
+        sent += walk(soft, "POST /api/v1/checks/{id}/lines/{lineNo}/price", "{\"unitPrice\":20000,\"reason\":\"stale\"}",
+                body -> api.post(split + "/lines/2/price", body));
+        long grandTotal = api.get(split).number("grandTotal");
         sent += walk(soft, "POST /api/v1/checks/{id}/split", "{\"by\":\"items\",\"parts\":[{\"lineNos\":[1]},{\"lineNos\":[2]}]}",
                 body -> api.post(split + "/split", body));
         sent += walk(soft, "POST /api/v1/checks/{id}/split", "{\"by\":\"amounts\",\"amounts\":[1," + (grandTotal - 1) + "],\"ways\":2}",
                 body -> api.post(split + "/split", body));
         sent += walk(soft, "POST /api/v1/checks/{id}/payments", """
-                {"registerId":"fuzz-r1","shiftId":"%s","partNo":1,"payments":[{"method":"card","amount":1,"reference":null}]}"""
+                {"registerId":"fuzz-r1","shiftId":"%s","partNo":1,"payments":[{"method":"card","amount":1,"reference":null,"tip":0}]}"""
                         .formatted(shift), body -> api.postWithKey(split + "/payments", UUID.randomUUID().toString(), body));
         sent += walk(soft, "POST /api/v1/drawer/open", "{\"registerId\":\"fuzz-r1\",\"reason\":\"change\"}",
                 body -> api.post("/api/v1/drawer/open", body));
