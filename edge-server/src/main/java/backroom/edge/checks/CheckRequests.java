@@ -1,9 +1,12 @@
 package backroom.edge.checks;
 
+import static backroom.edge.web.FieldChecks.optionalText;
+import static backroom.edge.web.FieldChecks.requireId;
+import static backroom.edge.web.FieldChecks.throwIfAny;
+
 import backroom.edge.sales.LaterPayments;
 import backroom.edge.sales.SaleRequest;
 import backroom.edge.web.FieldError;
-import backroom.edge.web.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -192,24 +195,6 @@ final class CheckRequests {
             }
             errors.addAll(LaterPayments.paymentErrors(payments));
             throwIfAny(errors);
-        }
-    }
-
-    private static void requireId(List<FieldError> errors, String field, String value) {
-        if (value == null || value.isBlank() || value.length() > 64) {
-            errors.add(new FieldError(field, "is required (at most 64 characters)"));
-        }
-    }
-
-    private static void optionalText(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        }
-    }
-
-    private static void throwIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(errors);
         }
     }
 }

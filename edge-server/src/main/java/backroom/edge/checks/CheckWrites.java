@@ -37,11 +37,6 @@ final class CheckWrites {
 
     Check open(Handle handle, LedgerAppender ledger, String checkId, CheckRequests.Open request, Actor by) {
         String tableId = request.table();
-        if (tableId != null) {
-            TableHolds.holderOf(handle, tableId).ifPresent(other -> {
-                throw Problem.conflict("tableId", "table " + tableId + " already has open check " + other);
-            });
-        }
         var opened = new CheckRows.Opened(checkId, tableId, blankToNull(request.name()), request.orderTypeOrDineIn(), request.guests());
         CheckRows.open(ledger.statements(), opened, ledger.nextSeq(), ledger.now(), by);
         long seq = ledger.append(CheckEntries.OPENED, new CheckEntries.Opened(checkId, opened.tableId(), opened.name(), opened.orderType(),
@@ -82,9 +77,6 @@ final class CheckWrites {
         if (tableId.equals(check.tableId())) {
             return check;
         }
-        TableHolds.holderOf(handle, tableId).ifPresent(other -> {
-            throw Problem.conflict("tableId", "table " + tableId + " has open check " + other + ": merge the two instead");
-        });
         CheckRows.moveTo(ledger.statements(), checkId, tableId);
         long seq = ledger.append(CheckEntries.MOVED, new CheckEntries.Moved(checkId, check.tableId(), tableId, by));
         TableHolds.release(handle, ledger, check.tableId(), checkId);

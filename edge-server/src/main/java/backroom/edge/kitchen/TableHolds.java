@@ -26,7 +26,7 @@ public final class TableHolds {
             if (holder.get().equals(holderId)) {
                 return;
             }
-            throw Problem.conflict(field, "table " + tableId + " is held by check " + holder.get());
+            throw Problem.conflict(field, "table " + tableId + " has open check " + holder.get() + " (merge the two to join them)");
         }
         boolean wasTaken = Tables.isTaken(handle, tableId);
         write(ledger.statements(), tableId, holderId, holderSeq);

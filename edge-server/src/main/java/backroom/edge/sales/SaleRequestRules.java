@@ -1,5 +1,8 @@
 package backroom.edge.sales;
 
+import static backroom.edge.web.FieldChecks.optionalText;
+import static backroom.edge.web.FieldChecks.requireId;
+
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Problem;
 import java.util.ArrayList;
@@ -95,18 +98,6 @@ final class SaleRequestRules {
             } else if (payment.tipOrZero() > 0 && !TIPPED_METHODS.contains(payment.method())) {
                 errors.add(new FieldError(at + ".tip", "only a card or cash payment takes a tip"));
             }
-        }
-    }
-
-    private static void requireId(List<FieldError> errors, String field, String value) {
-        if (value == null || value.isBlank() || value.length() > 64) {
-            errors.add(new FieldError(field, "is required (at most 64 characters)"));
-        }
-    }
-
-    private static void optionalText(List<FieldError> errors, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
         }
     }
 }

@@ -12,6 +12,7 @@ import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.Sha256;
 import backroom.edge.printing.PoleDisplays;
 import backroom.edge.printing.PrintQueue;
+import backroom.edge.web.FieldChecks;
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
@@ -86,9 +87,7 @@ public final class SalesService implements ApiRoutes.Resource {
         QuoteRequest request = JsonBody.read(req).as(QuoteRequest.class);
         List<FieldError> errors = new ArrayList<>();
         SaleRequestRules.checkItems(errors, request.items());
-        if (!errors.isEmpty()) {
-            throw Problem.invalid(errors);
-        }
+        FieldChecks.throwIfAny(errors);
         Json.ok(res, jdbi.withHandle(handle -> {
             PriceList priceList = PriceList.current(handle);
             SaleLines priced = LaterPayments.price(priceList, request.items(), 1);

@@ -86,6 +86,22 @@ class BadCheckInputTest {
                 "payments", List.of(Sales.payment("cash", 100_000)))), 409, "shiftId");
     }
 
+    @Test
+    void aMoveMergeDiscountOrPriceWithoutWhatItNeedsIsRefusedNamingIt() {
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/move", Map.of()), 422, "tableId");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/move", Map.of("tableId", "t".repeat(65))), 422, "tableId");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/merge", Map.of()), 422, "fromCheckId");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/merge", Map.of("fromCheckId", checkId)), 422, "fromCheckId");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/merge", Map.of("fromCheckId", closedCheckId)), 409, "fromCheckId");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/discount", Map.of("amount", 1, "percentBp", 1, "reason", "x")), 422,
+                "percentBp");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/discount", Map.of("amount", 1)), 422, "reason");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/lines/1/price", Map.of("unitPrice", 1)), 422, "reason");
+        refused(() -> api.post("/api/v1/checks/" + checkId + "/lines/1/price", Map.of("unitPrice", -1, "reason", "x")), 422, "unitPrice");
+        assertThat(api.post("/api/v1/checks/" + checkId + "/lines/one/price", Map.of("unitPrice", 1, "reason", "x")).status())
+                .isEqualTo(404);
+    }
+
     private static Reply keyed(String path, Object body) {
         return api.postWithKey(path, UUID.randomUUID().toString(), body);
     }

@@ -99,6 +99,10 @@ class CheckDiscountsTest {
         assertThat(check.path("lines").get(1).path("unitPrice").asLong()).isEqualTo(15_000);
         assertThat(check.path("lines").get(1).path("lineTotal").asLong()).isEqualTo(30_000);
         assertThat(check.path("subtotal").asLong()).isEqualTo(60_000);
+        JsonNode free = supervisor.post("/api/v1/checks/" + checkId + "/lines/1/price", Map.of("unitPrice", 0, "reason", "on the house"))
+                .body();
+        assertThat(free.path("lines").get(0).path("lineTotal").asLong()).as("a line may come to nothing").isZero();
+        supervisor.post("/api/v1/checks/" + checkId + "/lines/1/price", Map.of("unitPrice", 30_000, "reason", "charged after all"));
         assertThat(supervisor.post("/api/v1/checks/" + checkId + "/lines/9/price", Map.of("unitPrice", 1, "reason", "x")).status())
                 .isEqualTo(404);
         Reply paid = cashier.postWithKey("/api/v1/checks/" + checkId + "/payments", UUID.randomUUID().toString(), Map.of(

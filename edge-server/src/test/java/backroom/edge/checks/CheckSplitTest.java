@@ -73,6 +73,10 @@ class CheckSplitTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("68999").hasMessageContaining("69000");
         assertThatThrownBy(() -> CheckSplit.byAmounts(new long[] {70_000, -1_000}, check, NONE_INCLUSIVE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1000");
+        List<PartTotals> nothingForOne = CheckSplit.byAmounts(new long[] {69_000, 0}, check, NONE_INCLUSIVE);
+        assertThat(nothingForOne.get(1).grandTotal()).as("a part of nothing is a part").isZero();
+        assertThat(nothingForOne.get(1).taxTotal()).isZero();
+        assertAddsUpTo(check, nothingForOne, NONE_INCLUSIVE);
     }
 
     @Test

@@ -71,6 +71,8 @@ class ChecksReplayTest {
         api.post("/api/v1/checks/" + tab + "/split", Map.of("by", "items",
                 "parts", List.of(Map.of("lineNos", List.of(1)), Map.of("lineNos", List.of(2)))));
         pay(api, tab, shift, 2);
+        String left = open(api, Map.of("tableId", "t5", "name", "window"));
+        round(api, left, Sales.item("coffee-latte", "regular", 2, List.of()));
     }
 
     private static String open(Api api, Map<String, Object> body) {

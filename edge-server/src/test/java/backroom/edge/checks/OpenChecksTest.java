@@ -138,8 +138,10 @@ class OpenChecksTest {
     void aCheckMovesToAFreeTableAndAnotherCheckMergesIntoItLettingItsTableGo() {
         String first = open("t1");
         round(first, croissant(1));
-        String second = open("t2");
-        round(second, latte(1));
+        Reply named = api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), Map.of("tableId", "t2", "name", "  "));
+        assertThat(named.body().path("name").isNull()).as("a blank name is none").isTrue();
+        String second = named.field("checkId");
+        round(second, latte(1), croissant(1));
         Reply taken = api.post("/api/v1/checks/" + first + "/move", Map.of("tableId", "t2"));
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.problemFields()).containsExactly("tableId");
@@ -152,16 +154,35 @@ class OpenChecksTest {
         long before = box.headSeq();
         JsonNode merged = api.post("/api/v1/checks/" + first + "/merge", Map.of("fromCheckId", second)).body();
         assertThat(typesAfter(before)).containsExactly("check.merged", "table.changed");
-        assertThat(merged.path("lines")).hasSize(2);
+        assertThat(merged.path("lines")).hasSize(3);
         assertThat(merged.path("lines").get(1).path("productId").asText()).isEqualTo("coffee-latte");
         assertThat(merged.path("lines").get(1).path("lineNo").asInt()).isEqualTo(2);
-        // A croissant (22,000) and a large latte with an extra shot (30,000): 52,000 + 10% tax + 5% service.
-        assertThat(merged.path("grandTotal").asLong()).isEqualTo(52_000 + 5_200 + 2_600);
+        assertThat(merged.path("lines").get(2).path("lineNo").asInt()).isEqualTo(3);
+        // Two croissants (44,000) and a large latte with an extra shot (30,000): 74,000 + 10% tax + 5% service.
+        assertThat(merged.path("grandTotal").asLong()).isEqualTo(74_000 + 7_400 + 3_700);
         assertThat(api.get("/api/v1/checks/" + second).body().path("status").asText()).isEqualTo("merged");
         assertThat(table("t2").path("status").asText()).isEqualTo("available");
         assertThat(api.post("/api/v1/checks/" + first + "/merge", Map.of("fromCheckId", second)).body().path("lines"))
-                .as("a repeated merge changes nothing").hasSize(2);
+                .as("a repeated merge changes nothing").hasSize(3);
         assertThat(openChecks()).containsExactly(first);
+        String third = open("t4");
+        Reply mergedAlready = api.post("/api/v1/checks/" + third + "/merge", Map.of("fromCheckId", second));
+        assertThat(mergedAlready.status()).as("a check merged into another is no longer open").isEqualTo(409);
+        assertThat(mergedAlready.problemFields()).containsExactly("fromCheckId");
+    }
+
+    @Test
+    void aPaymentThatNamesNoPartPaysTheFirstUnpaidOne() {
+        String checkId = open("t10");
+        round(checkId, croissant(2));
+        api.post("/api/v1/checks/" + checkId + "/split", Map.of("by", "equally", "ways", 2));
+        Map<String, Object> payment = Map.of("registerId", register, "shiftId", shift, "payments", List.of(Sales.payment("cash", 30_000)));
+        Reply first = api.postWithKey("/api/v1/checks/" + checkId + "/payments", UUID.randomUUID().toString(), payment);
+        Reply second = api.postWithKey("/api/v1/checks/" + checkId + "/payments", UUID.randomUUID().toString(), payment);
+        assertThat(first.number("partNo")).isEqualTo(1);
+        assertThat(second.number("partNo")).isEqualTo(2);
+        assertThat(second.field("receiptNumber")).isNotEqualTo(first.field("receiptNumber"));
+        assertThat(second.field("checkStatus")).isEqualTo("closed");
     }
 
     @Test

@@ -174,6 +174,31 @@ class TamperedTablesTest {
                         "checks row id %K: grand_total is 22000 but ledger entry # (check.split) says 23000"),
                 Arguments.of("a check's part marked paid by hand", "UPDATE check_parts SET sale_id = 'forged' WHERE part_no = 1",
                         "check_parts row check %K part 1: sale_id is forged but ledger entry # (check.split) says null"),
+                Arguments.of("a check opened by no entry", """
+                        INSERT INTO checks (id, name, order_type, status, rounds, subtotal, tax_total, service_charge, rounding,
+                            grand_total, tax_by_rate, ledger_seq, opened_at)
+                        VALUES ('forged-check', 'Tab', 'dine_in', 'open', 0, 0, 0, 0, 0, 0, '{}', 2, CURRENT_TIMESTAMP)""",
+                        "row id forged-check points at no check.opened entry"),
+                Arguments.of("a check line no entry wrote", """
+                        INSERT INTO check_lines (check_id, line_no, round_no, product_id, product_name, modifier_ids, quantity,
+                            unit_price, discount, line_total) VALUES ('%K', 2, 1, 'cookie', 'Cookie', '', 1, 10000, 0, 10000)""",
+                        "check_lines holds 2 rows of check %K but ledger entry # (check.split) leaves it 1"),
+                Arguments.of("a check line of no check", """
+                        SET REFERENTIAL_INTEGRITY FALSE;
+                        INSERT INTO check_lines (check_id, line_no, round_no, product_id, product_name, modifier_ids, quantity,
+                            unit_price, discount, line_total) VALUES ('nobody', 1, 1, 'cookie', 'Cookie', '', 1, 10000, 0, 10000)""",
+                        "row nobody line 1 belongs to no row of checks"),
+                Arguments.of("a check's part of no check", """
+                        SET REFERENTIAL_INTEGRITY FALSE;
+                        INSERT INTO check_parts (check_id, part_no, line_nos, subtotal, tax_total, service_charge, rounding, grand_total,
+                            tax_by_rate) VALUES ('nobody', 1, '', 0, 0, 0, 0, 0, '{}')""",
+                        "row nobody part 1 belongs to no row of checks"),
+                Arguments.of("a check's line made cheaper", "UPDATE check_lines SET line_total = 1 WHERE check_id = '%K'",
+                        "check_lines row check %K line 1: line_total is 1 but ledger entry # (check.split) says 20000"),
+                Arguments.of("a check's part made cheaper", "UPDATE check_parts SET grand_total = 1 WHERE part_no = 2",
+                        "check_parts row check %K part 2: grand_total is 1 but ledger entry # (check.split) says 11500"),
+                Arguments.of("a check's part removed", "DELETE FROM check_parts WHERE part_no = 2",
+                        "check_parts holds 1 rows of check %K but ledger entry # (check.split) leaves it 2"),
                 Arguments.of("an open check's table let go by hand", "DELETE FROM table_holds",
                         "table_holds holds {} but the open checks' entries hold {t1=%K}"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
