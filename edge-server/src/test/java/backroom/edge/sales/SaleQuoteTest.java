@@ -41,5 +41,8 @@ class SaleQuoteTest {
         Reply refused = box.api().post("/api/v1/sales/quote", Map.of("items", List.of(Map.of("productId", "no-such", "quantity", 1))));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.problemFields()).containsExactly("items[0].productId");
+        Reply none = box.api().post("/api/v1/sales/quote", Map.of("items", List.of(Map.of("productId", "food-croissant", "quantity", 0))));
+        assertThat(none.status()).as("a quantity a sale refuses").isEqualTo(422);
+        assertThat(none.problemFields()).containsExactly("items[0].quantity");
     }
 }

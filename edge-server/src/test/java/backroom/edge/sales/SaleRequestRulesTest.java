@@ -34,6 +34,11 @@ class SaleRequestRulesTest {
 
         assertThatCode(() -> SaleRequestRules.check(atEveryLimit)).doesNotThrowAnyException();
         assertThatCode(() -> SaleRequestRules.check(smallest)).doesNotThrowAnyException();
+        for (Long tip : new Long[] {0L, MAX_AMOUNT}) {
+            SaleRequest tipped = new SaleRequest("r", "s", null, null, null, List.of(least), List.of(new SaleRequest.Payment("card", 1L, null, tip),
+                    new SaleRequest.Payment("qris", 1L, null, 0L)));
+            assertThatCode(() -> SaleRequestRules.check(tipped)).as("a tip of " + tip).doesNotThrowAnyException();
+        }
         for (String orderType : List.of("dine_in", "takeaway", "delivery", "retail")) {
             assertThatCode(() -> SaleRequestRules.check(withOrderType(orderType))).doesNotThrowAnyException();
         }
@@ -88,7 +93,13 @@ class SaleRequestRulesTest {
                 refused("an amount beyond the largest", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", MAX_AMOUNT + 1, null, null))),
                         "payments[0].amount: must be between 1 and 10000000000000"),
                 refused("a reference of 201 characters", sale(List.of(LATTE), List.of(new SaleRequest.Payment("card", 1L, "x".repeat(201), null))),
-                        "payments[0].reference: must be at most 200 characters"));
+                        "payments[0].reference: must be at most 200 characters"),
+                refused("a tip below nothing", sale(List.of(LATTE), List.of(new SaleRequest.Payment("card", 1L, null, -1L))),
+                        "payments[0].tip: must be between 0 and 10000000000000"),
+                refused("a tip beyond the largest", sale(List.of(LATTE), List.of(new SaleRequest.Payment("cash", 1L, null, MAX_AMOUNT + 1))),
+                        "payments[0].tip: must be between 0 and 10000000000000"),
+                refused("a tip on a QRIS payment", sale(List.of(LATTE), List.of(new SaleRequest.Payment("qris", 1L, null, 1L))),
+                        "payments[0].tip: only a card or cash payment takes a tip"));
     }
 
     @ParameterizedTest(name = "{0}")
