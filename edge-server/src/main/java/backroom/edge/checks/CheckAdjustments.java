@@ -59,8 +59,7 @@ final class CheckAdjustments {
         if (lineTotal < 0) {
             throw Problem.invalid("unitPrice", "leaves line " + lineNo + " below nothing after its discount of " + line.discount());
         }
-        lines.set(index, new SaleLine(line.lineNo(), line.productId(), line.productName(), line.variantId(), line.modifierIds(),
-                line.quantity(), unitPrice, line.discount(), lineTotal, line.taxId(), line.notes()));
+        lines.set(index, line.priced(unitPrice, lineTotal));
         CheckTotals totals = CheckWrites.totalsOf(lines, check.discount(), priceList(handle, ledger));
         CheckRows.price(ledger.statements(), checkId, lineNo, unitPrice, lineTotal, totals);
         ledger.append(CheckEntries.PRICE_OVERRIDDEN, new CheckEntries.PriceOverridden(checkId, lineNo, unitPrice, lineTotal, reason,

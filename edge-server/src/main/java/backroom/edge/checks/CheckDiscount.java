@@ -46,10 +46,7 @@ record CheckDiscount(Long amount, Integer percentBp) {
         long[] shares = PartShares.inProportion(off, totals);
         List<SaleLine> discounted = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            SaleLine line = lines.get(i);
-            discounted.add(new SaleLine(line.lineNo(), line.productId(), line.productName(), line.variantId(), line.modifierIds(),
-                    line.quantity(), line.unitPrice(), line.discount() + shares[i], line.lineTotal() - shares[i], line.taxId(),
-                    line.notes()));
+            discounted.add(lines.get(i).discountedBy(shares[i]));
         }
         return discounted;
     }

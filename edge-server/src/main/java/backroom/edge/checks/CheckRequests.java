@@ -47,7 +47,15 @@ final class CheckRequests {
         }
 
         String table() {
-            return tableId == null || tableId.isBlank() ? null : tableId.strip();
+            return strippedOrNull(tableId);
+        }
+
+        String tabName() {
+            return strippedOrNull(name);
+        }
+
+        private static String strippedOrNull(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
         }
     }
 

@@ -164,13 +164,8 @@ public final class CheckService implements ApiRoutes.Resource {
         Actor by = Caller.of(req).actor();
         var deviceKey = new IdempotencyKeys.DeviceKey(by.deviceId(), key);
         String requestHash = Sha256.hex("checks/" + path + "\n" + CanonicalJson.write(body.tree()));
-        IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) ->
-                keys.replay(handle, ledger.statements(), deviceKey, requestHash, ledger.now()).orElseGet(() -> {
-                    long seq = ledger.nextSeq();
-                    var first = new IdempotencyKeys.StoredAnswer(201, Json.write(write.run(handle, ledger, by)));
-                    keys.remember(ledger.statements(), deviceKey, requestHash, first, seq, ledger.now());
-                    return first;
-                }));
+        IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> keys.once(handle, ledger, deviceKey, requestHash,
+                () -> new IdempotencyKeys.StoredAnswer(201, Json.write(write.run(handle, ledger, by)))));
         Json.sendText(res, answer.status(), answer.body());
     }
 

@@ -37,7 +37,7 @@ final class CheckWrites {
 
     Check open(Handle handle, LedgerAppender ledger, String checkId, CheckRequests.Open request, Actor by) {
         String tableId = request.table();
-        var opened = new CheckRows.Opened(checkId, tableId, blankToNull(request.name()), request.orderTypeOrDineIn(), request.guests());
+        var opened = new CheckRows.Opened(checkId, tableId, request.tabName(), request.orderTypeOrDineIn(), request.guests());
         CheckRows.open(ledger.statements(), opened, ledger.nextSeq(), ledger.now(), by);
         long seq = ledger.append(CheckEntries.OPENED, new CheckEntries.Opened(checkId, opened.tableId(), opened.name(), opened.orderType(),
                 opened.guests(), by));
@@ -101,8 +101,7 @@ final class CheckWrites {
         List<Integer> rounds = new ArrayList<>();
         int next = into.lines().size() + 1;
         for (SaleLine line : from.lines()) {
-            moved.add(new SaleLine(next++, line.productId(), line.productName(), line.variantId(), line.modifierIds(), line.quantity(),
-                    line.unitPrice(), line.discount(), line.lineTotal(), line.taxId(), line.notes()));
+            moved.add(line.numbered(next++));
             rounds.add(0);
         }
         CheckTotals totals = totalsOf(concat(into.lines(), moved), into.discount(), prices.in(handle, ledger.statements()));
@@ -147,9 +146,5 @@ final class CheckWrites {
         List<SaleLine> all = new ArrayList<>(first);
         all.addAll(then);
         return all;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -156,9 +156,7 @@ public final class ChecksAudit implements TableAudit {
         }
 
         void priced(CheckEntries.PriceOverridden price) {
-            lines.replaceAll(line -> line.lineNo() != price.lineNo() ? line : new SaleLine(line.lineNo(), line.productId(),
-                    line.productName(), line.variantId(), line.modifierIds(), line.quantity(), price.unitPrice(), line.discount(),
-                    price.lineTotal(), line.taxId(), line.notes()));
+            lines.replaceAll(line -> line.lineNo() != price.lineNo() ? line : line.priced(price.unitPrice(), price.lineTotal()));
             retotalled(price.totals());
         }
 

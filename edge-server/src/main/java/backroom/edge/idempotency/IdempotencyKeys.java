@@ -1,5 +1,6 @@
 package backroom.edge.idempotency;
 
+import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Problem;
@@ -11,6 +12,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -103,6 +105,21 @@ public final class IdempotencyKeys {
             throw Problem.conflict("Idempotency-Key", "was already used for a different request");
         }
         return Optional.of(row.get().answer());
+    }
+
+    /**
+     * The first answer to {@code key} from its device when the same body was sent under it (a 409
+     * when another was); else runs {@code write} and remembers its answer under the write's first
+     * seq and time, in the same write.
+     */
+    public StoredAnswer once(Handle handle, LedgerAppender ledger, DeviceKey key, String requestHash, Supplier<StoredAnswer> write) {
+        return replay(handle, ledger.statements(), key, requestHash, ledger.now()).orElseGet(() -> {
+            long seq = ledger.nextSeq();
+            Instant at = ledger.now();
+            StoredAnswer answer = write.get();
+            remember(ledger.statements(), key, requestHash, answer, seq, at);
+            return answer;
+        });
     }
 
     public void remember(WriterStatements statements, DeviceKey key, String requestHash, StoredAnswer answer, long ledgerSeq, Instant at) {

@@ -43,8 +43,7 @@ final class RefundWrites {
         if (refund.idempotencyKey() == null) {
             return refundNew(handle, ledger, refund);
         }
-        return keys.replay(handle, ledger.statements(), refund.key(), refund.requestHash(), ledger.now())
-                .orElseGet(() -> refundNew(handle, ledger, refund));
+        return keys.once(handle, ledger, refund.key(), refund.requestHash(), () -> refundNew(handle, ledger, refund));
     }
 
     private IdempotencyKeys.StoredAnswer refundNew(Handle handle, LedgerAppender ledger, NewRefund refund) {
@@ -64,11 +63,7 @@ final class RefundWrites {
         Refund made = new Refund(refund.refundId(), sale.saleId(), shiftId, method, amount, request.reason(), lines, seq, now, refund.by());
         Refunds.insert(handle, made);
         ledger.append("sale.refunded", made);
-        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(made));
-        if (refund.idempotencyKey() != null) {
-            keys.remember(ledger.statements(), refund.key(), refund.requestHash(), answer, seq, now);
-        }
-        return answer;
+        return new IdempotencyKeys.StoredAnswer(201, Json.write(made));
     }
 
     /** The named shift if open; else the shift open on the sale's register now, whose drawer pays the refund. */

@@ -18,4 +18,22 @@ public record SaleLine(
         long lineTotal,
         String taxId,
         String notes) {
+
+    /** The same line under another number (moved onto another check). */
+    public SaleLine numbered(int newLineNo) {
+        return new SaleLine(newLineNo, productId, productName, variantId, modifierIds, quantity, unitPrice, discount, lineTotal, taxId,
+                notes);
+    }
+
+    /** The same line at another unit price, its discount kept; {@code newLineTotal} is what it then comes to. */
+    public SaleLine priced(long newUnitPrice, long newLineTotal) {
+        return new SaleLine(lineNo, productId, productName, variantId, modifierIds, quantity, newUnitPrice, discount, newLineTotal, taxId,
+                notes);
+    }
+
+    /** The same line with {@code share} more discount taken off its total (its share of a discount on the whole). */
+    public SaleLine discountedBy(long share) {
+        return new SaleLine(lineNo, productId, productName, variantId, modifierIds, quantity, unitPrice, discount + share,
+                lineTotal - share, taxId, notes);
+    }
 }

@@ -42,8 +42,7 @@ final class SaleWrites {
      * first answer and writes nothing.
      */
     IdempotencyKeys.StoredAnswer ring(Handle handle, LedgerAppender ledger, NewSale sale) {
-        return keys.replay(handle, ledger.statements(), sale.key(), sale.requestHash(), ledger.now())
-                .orElseGet(() -> ringNew(handle, ledger, sale));
+        return keys.once(handle, ledger, sale.key(), sale.requestHash(), () -> ringNew(handle, ledger, sale));
     }
 
     private IdempotencyKeys.StoredAnswer ringNew(Handle handle, LedgerAppender ledger, NewSale sale) {
@@ -72,9 +71,7 @@ final class SaleWrites {
         Sale recorded = record(handle, ledger, new SettledSale(sale.saleId(), request.registerId(), request.shiftId(), orderType(request),
                 request.tableId(), request.customerId(), lines, totals, request.payments(), sale.by()), priceList, tender);
         String orderId = KitchenWrites.send(handle, ledger, KitchenTickets.of(recorded, priceList), sale.by(), printing).orElse(null);
-        var answer = new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
-        keys.remember(ledger.statements(), sale.key(), sale.requestHash(), answer, seq, recorded.soldAt());
-        return answer;
+        return new IdempotencyKeys.StoredAnswer(201, Json.write(SaleReceipt.of(recorded, orderId)));
     }
 
     /**
