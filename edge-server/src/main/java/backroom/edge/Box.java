@@ -28,6 +28,7 @@ import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.checks.CheckService;
+import backroom.edge.giftcards.GiftCardService;
 import backroom.edge.checks.ChecksAudit;
 import backroom.edge.checks.ChecksReplay;
 import backroom.edge.drawer.DrawerAudit;
@@ -70,6 +71,8 @@ import backroom.edge.shifts.ShiftsAudit;
 import backroom.edge.shifts.ShiftsReplay;
 import backroom.edge.stock.StockAudit;
 import backroom.edge.stock.StockReplay;
+import backroom.edge.storedvalue.StoredValueAudit;
+import backroom.edge.storedvalue.StoredValueReplay;
 import backroom.edge.stock.StockService;
 import backroom.edge.web.ConnectionCap;
 import backroom.edge.web.HalfSentRequests;
@@ -158,7 +161,8 @@ public final class Box implements AutoCloseable {
 
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
-        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit(), new ChecksAudit());
+        return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit(), new ChecksAudit(),
+                new StoredValueAudit());
     }
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
@@ -173,6 +177,7 @@ public final class Box implements AutoCloseable {
                 new DrawerReplay(),
                 new SalesReplay(),
                 new StockReplay(),
+                new StoredValueReplay(),
                 new KitchenReplay(),
                 new ChecksReplay());
     }
@@ -317,6 +322,7 @@ public final class Box implements AutoCloseable {
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", sales)
                 .mount("/checks", new CheckService(jdbi, writer, prices, ids, keys, sales.laterPayments(), parts.printing()))
+                .mount("/gift-cards", new GiftCardService(jdbi, writer, ids, keys, sales.laterPayments()))
                 .mount("/orders", new KitchenService(jdbi, writer))
                 .mount("/kds", new KdsSettingsService(jdbi))
                 .mount("/tables", new TableService(jdbi))

@@ -6,10 +6,8 @@ import backroom.edge.access.Caller;
 import backroom.edge.access.Permission;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.idempotency.IdempotencyKeys;
-import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.LedgerWriter;
-import backroom.edge.ledger.Sha256;
 import backroom.edge.printing.PrintQueue;
 import backroom.edge.sales.LaterPayments;
 import backroom.edge.web.Json;
@@ -75,7 +73,8 @@ public final class CheckService implements ApiRoutes.Resource {
         CheckRequests.Open request = body.as(CheckRequests.Open.class);
         request.validate();
         String checkId = ids.get().toString();
-        keyed(req, res, key, "", body, (handle, ledger, by) -> checks.open(handle, ledger, checkId, request, by));
+        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("checks/", body.tree()),
+                (handle, ledger, by) -> checks.open(handle, ledger, checkId, request, by));
     }
 
     private void addRound(ServerRequest req, ServerResponse res) {
@@ -84,7 +83,8 @@ public final class CheckService implements ApiRoutes.Resource {
         JsonBody body = JsonBody.read(req);
         CheckRequests.Round request = body.as(CheckRequests.Round.class);
         request.validate();
-        keyed(req, res, key, checkId + "/rounds", body, (handle, ledger, by) -> checks.addRound(handle, ledger, checkId, request, by));
+        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("checks/" + checkId + "/rounds", body.tree()),
+                (handle, ledger, by) -> checks.addRound(handle, ledger, checkId, request, by));
     }
 
     private void pay(ServerRequest req, ServerResponse res) {
@@ -94,7 +94,8 @@ public final class CheckService implements ApiRoutes.Resource {
         CheckRequests.Pay request = body.as(CheckRequests.Pay.class);
         request.validate();
         String saleId = ids.get().toString();
-        keyed(req, res, key, checkId + "/payments", body, (handle, ledger, by) -> payments.pay(handle, ledger, checkId, saleId, request, by));
+        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("checks/" + checkId + "/payments", body.tree()),
+                (handle, ledger, by) -> payments.pay(handle, ledger, checkId, saleId, request, by));
     }
 
     private void move(ServerRequest req, ServerResponse res) {
@@ -155,20 +156,6 @@ public final class CheckService implements ApiRoutes.Resource {
         Json.ok(res, jdbi.withHandle(handle -> CheckWrites.find(handle, checkId)));
     }
 
-    /**
-     * The write run once for its Idempotency-Key (read before the body, as a sale's is): the first
-     * answer again for the same key and body from the same device, a 409 for the same key with
-     * another body or path.
-     */
-    private void keyed(ServerRequest req, ServerResponse res, String key, String path, JsonBody body, KeyedWrite write) {
-        Actor by = Caller.of(req).actor();
-        var deviceKey = new IdempotencyKeys.DeviceKey(by.deviceId(), key);
-        String requestHash = Sha256.hex("checks/" + path + "\n" + CanonicalJson.write(body.tree()));
-        IdempotencyKeys.StoredAnswer answer = writer.submit((handle, ledger) -> keys.once(handle, ledger, deviceKey, requestHash,
-                () -> new IdempotencyKeys.StoredAnswer(201, Json.write(write.run(handle, ledger, by)))));
-        Json.sendText(res, answer.status(), answer.body());
-    }
-
     private static String checkId(ServerRequest req) {
         return req.path().pathParameters().get("id");
     }
@@ -180,10 +167,5 @@ public final class CheckService implements ApiRoutes.Resource {
         } catch (NumberFormatException notANumber) {
             throw Problem.notFound("line " + lineNo);
         }
-    }
-
-    /** A keyed write's work, on the ledger writer, returning what the first answer's body shows. */
-    private interface KeyedWrite {
-        Object run(Handle handle, LedgerAppender ledger, Actor by);
     }
 }

@@ -1,9 +1,15 @@
 package backroom.edge.idempotency;
 
+import backroom.edge.access.Actor;
+import backroom.edge.access.Caller;
+import backroom.edge.ledger.CanonicalJson;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.LedgerWriter;
+import backroom.edge.ledger.Sha256;
 import backroom.edge.ledger.WriterStatements;
+import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +22,7 @@ import java.util.function.Supplier;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -82,6 +89,11 @@ public final class IdempotencyKeys {
         return key;
     }
 
+    /** What a keyed request is known by: its route (with the ids in its path) and its body, written canonically. */
+    public static String requestHash(String route, JsonNode body) {
+        return Sha256.hex(route + "\n" + CanonicalJson.write(body));
+    }
+
     private static Problem unusable() {
         return Problem.malformed("Idempotency-Key", "header is required (at most " + MAX_KEY_LENGTH + " characters)");
     }
@@ -120,6 +132,24 @@ public final class IdempotencyKeys {
             remember(ledger.statements(), key, requestHash, answer, seq, at);
             return answer;
         });
+    }
+
+    /**
+     * Runs {@code write} on the ledger writer once for the request's Idempotency-Key from the
+     * caller's device and sends its body as a 201; a retry with the same body gets that first
+     * answer again, one with another body a 409.
+     */
+    public void answerOnce(ServerRequest req, ServerResponse res, LedgerWriter writer, String key, String requestHash, KeyedWrite write) {
+        Actor by = Caller.of(req).actor();
+        DeviceKey deviceKey = new DeviceKey(by.deviceId(), key);
+        StoredAnswer answer = writer.submit((handle, ledger) -> once(handle, ledger, deviceKey, requestHash,
+                () -> new StoredAnswer(201, Json.write(write.run(handle, ledger, by)))));
+        Json.sendText(res, answer.status(), answer.body());
+    }
+
+    /** A keyed write's work, on the ledger writer, returning what its first answer's body shows. */
+    public interface KeyedWrite {
+        Object run(Handle handle, LedgerAppender ledger, Actor by);
     }
 
     public void remember(WriterStatements statements, DeviceKey key, String requestHash, StoredAnswer answer, long ledgerSeq, Instant at) {

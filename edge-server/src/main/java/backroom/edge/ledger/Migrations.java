@@ -37,7 +37,8 @@ final class Migrations {
             "V018__table_holds.sql",
             "V019__checks.sql",
             "V020__tips.sql",
-            "V021__check_discounts.sql");
+            "V021__check_discounts.sql",
+            "V022__stored_value.sql");
 
     private Migrations() {
     }

@@ -4,12 +4,16 @@ import backroom.edge.access.Actor;
 import java.time.Instant;
 import java.util.List;
 
-/** Money given back for some or all of a sale's items, from the drawer of {@code shiftId}. */
+/**
+ * Money given back for some or all of a sale's items, from the drawer of {@code shiftId}; given
+ * back onto a gift card or as store credit, {@code reference} is that card's number.
+ */
 public record Refund(
         String refundId,
         String saleId,
         String shiftId,
         String method,
+        String reference,
         long amount,
         String reason,
         List<Line> lines,

@@ -1,5 +1,7 @@
 package backroom.edge.sales;
 
+import backroom.edge.storedvalue.CardNumbers;
+import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Problem;
 import java.util.ArrayList;
@@ -10,11 +12,12 @@ import java.util.Set;
  * {@code POST /api/v1/sales/{id}/refunds}: {@code {"items":[{"lineNo":1,"quantity":1}],"reason":"cold",
  * "method":"cash","shiftId":null}}. No items refunds every unit not refunded yet; no method gives
  * the money back the way the sale's first payment came; no shift means the shift open on the
- * sale's register now.
+ * sale's register now. To a gift card, the money goes back onto {@code reference}, or onto the card
+ * the sale was paid with; as store credit, onto the store credit {@code reference}, or onto a new one.
  */
-record RefundRequest(List<Item> items, String reason, String method, String shiftId) {
+record RefundRequest(List<Item> items, String reason, String method, String shiftId, String reference) {
 
-    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher");
+    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher", StoredValue.GIFT_CARD, StoredValue.STORE_CREDIT);
 
     /** Units of one sale line to give back. */
     record Item(Integer lineNo, Integer quantity) {
@@ -31,6 +34,10 @@ record RefundRequest(List<Item> items, String reason, String method, String shif
         }
         if (method != null && !METHODS.contains(method)) {
             errors.add(new FieldError("method", "must be one of " + String.join(", ", METHODS.stream().sorted().toList())));
+        }
+        if (reference != null && (!CardNumbers.valid(reference) || method == null || !StoredValue.KINDS.contains(method))) {
+            errors.add(new FieldError("reference", "names the gift card or store credit the money goes onto (6 to 32 letters, digits or"
+                    + " dashes), with method gift_card or store_credit"));
         }
         if (shiftId != null && (shiftId.isBlank() || shiftId.length() > 64)) {
             errors.add(new FieldError("shiftId", "must name a shift (at most 64 characters)"));

@@ -7,6 +7,8 @@ import backroom.edge.ledger.WriterStatements;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels;
 import backroom.edge.stock.StockLevels.StockMove;
+import backroom.edge.storedvalue.MoveCause;
+import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
 import java.time.Instant;
@@ -18,8 +20,8 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A refund, run on the ledger writer as one write: the refund rows, the stock given back and the
- * {@code sale.refunded} ledger entry commit together. With an Idempotency-Key, a retry of the same
+ * A refund, run on the ledger writer as one write: the refund rows, the stock given back, the money
+ * put onto a gift card or store credit and the {@code sale.refunded} ledger entry commit together. With an Idempotency-Key, a retry of the same
  * refund gets the first answer and gives back nothing more.
  */
 final class RefundWrites {
@@ -53,14 +55,16 @@ final class RefundWrites {
         }
         RefundRequest request = refund.request();
         String shiftId = shiftFor(handle, sale, request.shiftId());
-        long seq = ledger.nextSeq();
-        Instant now = ledger.now();
         List<Refund.Line> lines = RefundLines.choose(sale, request.itemsOrAll(), Refunds.refundedUnits(handle, sale.saleId()));
-        giveBackStock(handle, ledger.statements(), sale, lines, seq, now);
         String method = request.method() != null ? request.method()
                 : sale.payments().isEmpty() ? "cash" : sale.payments().getFirst().method();
         long amount = lines.stream().mapToLong(Refund.Line::amount).sum();
-        Refund made = new Refund(refund.refundId(), sale.saleId(), shiftId, method, amount, request.reason(), lines, seq, now, refund.by());
+        String reference = StoredValue.KINDS.contains(method) ? giveBackStoredValue(ledger, sale, refund, method, amount) : null;
+        long seq = ledger.nextSeq();
+        Instant now = ledger.now();
+        giveBackStock(handle, ledger.statements(), sale, lines, seq, now);
+        Refund made = new Refund(refund.refundId(), sale.saleId(), shiftId, method, reference, amount, request.reason(), lines, seq, now,
+                refund.by());
         Refunds.insert(handle, made);
         ledger.append("sale.refunded", made);
         return new IdempotencyKeys.StoredAnswer(201, Json.write(made));
@@ -73,6 +77,25 @@ final class RefundWrites {
         }
         return Shifts.openOn(handle, sale.registerId()).orElseThrow(() -> Problem.conflict("shiftId",
                 "no shift is open on register " + sale.registerId() + "; open one, or name the open shift that pays the refund"));
+    }
+
+    /**
+     * The money put onto a gift card (the one named, or the first the sale was paid with) or onto
+     * store credit (the one named, or a new one); the card's number.
+     */
+    private static String giveBackStoredValue(LedgerAppender ledger, Sale sale, NewRefund refund, String method, long amount) {
+        MoveCause cause = MoveCause.refund(sale.saleId(), refund.refundId());
+        String named = refund.request().reference();
+        if (method.equals(StoredValue.STORE_CREDIT) && named == null) {
+            return StoredValue.open(ledger, StoredValue.STORE_CREDIT, null, amount, cause, "reference").cardNumber();
+        }
+        String card = named != null ? named : sale.payments().stream()
+                .filter(payment -> payment.method().equals(StoredValue.GIFT_CARD))
+                .map(Sale.PaymentLine::reference)
+                .findFirst()
+                .orElseThrow(() -> Problem.invalid("reference", "sale " + sale.saleId() + " was not paid with a gift card: name the card"
+                        + " the money goes onto"));
+        return StoredValue.load(ledger, card, method, amount, cause, "reference").cardNumber();
     }
 
     private static void giveBackStock(Handle handle, WriterStatements statements, Sale sale, List<Refund.Line> lines, long seq, Instant now) {

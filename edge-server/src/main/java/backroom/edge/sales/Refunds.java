@@ -17,12 +17,14 @@ final class Refunds {
     /** The refund's rows, as the refunding write makes them and as {@link SalesReplay} makes them again from its entry. */
     static void insert(Handle handle, Refund refund) {
         handle.createUpdate("""
-                        INSERT INTO refunds (id, sale_id, shift_id, method, amount, reason, staff_id, device_id, ledger_seq, refunded_at)
-                        VALUES (:id, :sale, :shift, :method, :amount, :reason, :staff, :device, :seq, :at)""")
+                        INSERT INTO refunds (id, sale_id, shift_id, method, reference, amount, reason, staff_id, device_id, ledger_seq,
+                                             refunded_at)
+                        VALUES (:id, :sale, :shift, :method, :reference, :amount, :reason, :staff, :device, :seq, :at)""")
                 .bind("id", refund.refundId())
                 .bind("sale", refund.saleId())
                 .bind("shift", refund.shiftId())
                 .bind("method", refund.method())
+                .bind("reference", refund.reference())
                 .bind("amount", refund.amount())
                 .bind("reason", refund.reason())
                 .bind("staff", refund.by().staffId())
@@ -54,13 +56,13 @@ final class Refunds {
 
     static List<Refund> ofSale(Handle handle, String saleId) {
         return handle.createQuery("""
-                        SELECT r.id, r.sale_id, r.shift_id, r.method, r.amount, r.reason, r.ledger_seq, r.refunded_at,
+                        SELECT r.id, r.sale_id, r.shift_id, r.method, r.reference, r.amount, r.reason, r.ledger_seq, r.refunded_at,
                                r.staff_id, st.name AS staff_name, st.role AS staff_role, r.device_id, d.name AS device_name
                         FROM refunds r LEFT JOIN staff st ON st.id = r.staff_id LEFT JOIN devices d ON d.id = r.device_id
                         WHERE r.sale_id = :sale ORDER BY r.ledger_seq""")
                 .bind("sale", saleId)
                 .map((rs, ctx) -> new Refund(rs.getString("id"), rs.getString("sale_id"), rs.getString("shift_id"),
-                        rs.getString("method"), rs.getLong("amount"), rs.getString("reason"), lines(handle, rs.getString("id")),
+                        rs.getString("method"), rs.getString("reference"), rs.getLong("amount"), rs.getString("reason"), lines(handle, rs.getString("id")),
                         rs.getLong("ledger_seq"), rs.getObject("refunded_at", OffsetDateTime.class).toInstant(), ActorColumns.read(rs)))
                 .list();
     }

@@ -3,6 +3,8 @@ package backroom.edge.sales;
 import static backroom.edge.web.FieldChecks.optionalText;
 import static backroom.edge.web.FieldChecks.requireId;
 
+import backroom.edge.storedvalue.CardNumbers;
+import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.FieldError;
 import backroom.edge.web.Problem;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ final class SaleRequestRules {
     /** 10^13 minor units: beyond any real till, far below where long arithmetic overflows. */
     static final long MAX_AMOUNT = 10_000_000_000_000L;
     static final Set<String> ORDER_TYPES = Set.of("dine_in", "takeaway", "delivery", "retail");
-    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher");
+    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher", StoredValue.GIFT_CARD,
+            StoredValue.STORE_CREDIT);
     static final Set<String> TIPPED_METHODS = Set.of("cash", "card");
 
     private SaleRequestRules() {
@@ -92,7 +95,14 @@ final class SaleRequestRules {
             if (payment.amount() == null || payment.amount() < 1 || payment.amount() > MAX_AMOUNT) {
                 errors.add(new FieldError(at + ".amount", "must be between 1 and " + MAX_AMOUNT));
             }
-            optionalText(errors, at + ".reference", payment.reference(), 200);
+            if (payment.method() != null && StoredValue.KINDS.contains(payment.method())) {
+                if (!CardNumbers.valid(payment.reference())) {
+                    errors.add(new FieldError(at + ".reference", "must be the number of the " + payment.method().replace('_', ' ')
+                            + " to pay with (6 to 32 letters, digits or dashes)"));
+                }
+            } else {
+                optionalText(errors, at + ".reference", payment.reference(), 200);
+            }
             if (payment.tip() != null && (payment.tip() < 0 || payment.tip() > MAX_AMOUNT)) {
                 errors.add(new FieldError(at + ".tip", "must be between 0 and " + MAX_AMOUNT));
             } else if (payment.tipOrZero() > 0 && !TIPPED_METHODS.contains(payment.method())) {

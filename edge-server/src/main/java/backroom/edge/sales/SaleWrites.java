@@ -10,6 +10,8 @@ import backroom.edge.printing.PrintQueue;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels.StockMove;
 import backroom.edge.stock.StockLevels;
+import backroom.edge.storedvalue.MoveCause;
+import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Ringing and voiding, each run on the ledger writer as one write: every row the sale needs, its
- * stock movements, its receipt number, its idempotency record, its ledger entry, its kitchen order
+ * stock movements, what it takes off gift cards and store credit, its receipt number, its idempotency record, its ledger entry, its kitchen order
  * and its print jobs (receipt, kitchen tickets, the drawer's kick for cash) commit together or not
  * at all. Lives on the ledger writer's thread, with what it keeps between sales.
  */
@@ -58,6 +60,7 @@ final class SaleWrites {
             throw Problem.invalid("items", "the sale's amounts are too large to add up");
         }
         Tender tender = Tender.settle(request.payments(), totals.grandTotal());
+        spendStoredValue(ledger, sale.saleId(), request.payments());
 
         long seq = ledger.nextSeq();
         List<SaleLine> lines = priced.lines();
@@ -81,7 +84,9 @@ final class SaleWrites {
     Sale ringSettled(Handle handle, LedgerAppender ledger, SettledSale sale) {
         Shifts.requireOpen(ledger.statements(), sale.shiftId(), sale.registerId());
         PriceList priceList = prices.in(handle, ledger.statements());
-        return record(handle, ledger, sale, priceList, Tender.settle(sale.payments(), sale.totals().grandTotal()));
+        Tender tender = Tender.settle(sale.payments(), sale.totals().grandTotal());
+        spendStoredValue(ledger, sale.saleId(), sale.payments());
+        return record(handle, ledger, sale, priceList, tender);
     }
 
     /** The sale's receipt number, rows and {@code sale.completed} entry, and its receipt queued (with the drawer's kick for cash). */
@@ -99,6 +104,17 @@ final class SaleWrites {
         return recorded;
     }
 
+    /** Each gift card or store credit payment taken off its card, in the sale's write: a 409 naming the payment when it holds less. */
+    private static void spendStoredValue(LedgerAppender ledger, String saleId, List<SaleRequest.Payment> payments) {
+        for (int i = 0; i < payments.size(); i++) {
+            SaleRequest.Payment payment = payments.get(i);
+            if (StoredValue.KINDS.contains(payment.method())) {
+                StoredValue.spend(ledger, payment.reference(), payment.method(), payment.amount(), MoveCause.payment(saleId),
+                        "payments[" + i + "].reference");
+            }
+        }
+    }
+
     Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason, Actor by) {
         Sale sale = SaleTables.find(handle, saleId).orElseThrow(() -> Problem.notFound("sale " + saleId));
         if (sale.voidReason() != null) {
@@ -112,6 +128,8 @@ final class SaleWrites {
             // Its Z report is taken and its cash counted: undoing it now is a refund, not a void.
             throw Problem.conflict("saleId", "sale " + saleId + " belongs to a closed shift and can no longer be voided");
         }
+        // What the sale put on or took off gift cards and store credit comes back first, or the void is refused.
+        StoredValue.reverseSale(ledger, saleId, "saleId");
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
         for (StockMove sold : StockLevels.movesOf(handle, saleId)) {

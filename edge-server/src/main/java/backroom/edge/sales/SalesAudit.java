@@ -115,6 +115,7 @@ public final class SalesAudit implements TableAudit {
                 .column("sale_id", refund.path("saleId"))
                 .column("shift_id", refund.path("shiftId"))
                 .column("method", refund.path("method"))
+                .column("reference", refund.path("reference"))
                 .column("amount", refund.path("amount"))
                 .column("reason", refund.path("reason"))
                 .column("staff_id", refund.path("by").path("staffId"))

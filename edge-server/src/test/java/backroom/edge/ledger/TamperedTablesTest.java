@@ -84,6 +84,10 @@ class TamperedTablesTest {
                 List.of())))), 201);
         require(api.post("/api/v1/checks/" + checkK + "/split", Map.of("by", "equally", "ways", 2)), 200);
         require(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 5, "reason", "delivery")), 200);
+        require(api.postWithKey("/api/v1/gift-cards", "card-1", Map.of("number", "GC-TAMPER1", "amount", 100_000, "registerId", "r1",
+                "shiftId", shift, "payments", List.of(payment("card", 100_000)))), 201);
+        require(api.ringSale(sale("r1", shift, List.of(item("coffee-latte", "large", 1, List.of())), List.of(Map.of("method", "gift_card",
+                "amount", 28_800, "reference", "GC-TAMPER1")))), 201);
         require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
         api.openShift("r2");
         box.stop();
@@ -201,6 +205,18 @@ class TamperedTablesTest {
                         "check_parts holds 1 rows of check %K but ledger entry # (check.split) leaves it 2"),
                 Arguments.of("an open check's table let go by hand", "DELETE FROM table_holds",
                         "table_holds holds {} but the open checks' entries hold {t1=%K}"),
+                Arguments.of("a gift card's balance raised", "UPDATE stored_value_accounts SET balance = balance + 1000",
+                        "stored_value_accounts row card GC-TAMPER1: balance is"),
+                Arguments.of("a gift card's payment made smaller", "UPDATE stored_value_moves SET delta = -1 WHERE reason = 'payment'",
+                        "stored_value_moves row seq #: delta is -1 but ledger entry # (stored_value.moved) says"),
+                Arguments.of("a gift card topped up by no entry", """
+                        INSERT INTO stored_value_moves (ledger_seq, card_number, delta, reason, balance, moved_at)
+                        VALUES (2, 'GC-TAMPER1', 100000, 'top_up', 150000, CURRENT_TIMESTAMP)""",
+                        "row seq 2 points at no stored_value.opened or stored_value.moved entry"),
+                Arguments.of("a gift card opened by no entry", """
+                        INSERT INTO stored_value_accounts (card_number, kind, balance, opened_seq, opened_at)
+                        VALUES ('GC-FORGED1', 'gift_card', 0, 2, CURRENT_TIMESTAMP)""",
+                        "stored_value_accounts holds 2 cards but the ledger's entries opened 1"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
                         + " counted_cash = 0 WHERE register_id = 'r2'", "is closed but no shift.closed entry says so"));
     }
@@ -247,7 +263,7 @@ class TamperedTablesTest {
 
         assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
                 .isInstanceOf(LedgerDamagedException.class)
-                .hasMessageContaining("sales holds 4 rows from after entry 2 but the ledger's entries wrote 3; row id forged points at"
+                .hasMessageContaining("sales holds 6 rows from after entry 2 but the ledger's entries wrote 5; row id forged points at"
                         + " no sale.completed entry");
     }
 
