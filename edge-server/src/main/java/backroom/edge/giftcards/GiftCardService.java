@@ -101,7 +101,8 @@ public final class GiftCardService implements ApiRoutes.Resource {
     private Sale ring(Handle handle, LedgerAppender ledger, String saleId, long amount, String registerId, String shiftId,
                       List<SaleRequest.Payment> payments, Actor by) {
         Totals totals = new Totals(amount, 0, 0, 0, 0, amount, Map.of());
-        return sales.ring(handle, ledger, new SettledSale(saleId, registerId, shiftId, "retail", null, null, List.of(), totals, payments, by));
+        return sales.ring(handle, ledger, new SettledSale(saleId, registerId, shiftId, "retail", null, null, List.of(), totals, payments,
+                by));
     }
 
     private static String number(ServerRequest req) {

@@ -12,8 +12,9 @@ import java.util.Set;
  * {@code POST /api/v1/sales/{id}/refunds}: {@code {"items":[{"lineNo":1,"quantity":1}],"reason":"cold",
  * "method":"cash","shiftId":null}}. No items refunds every unit not refunded yet; no method gives
  * the money back the way the sale's first payment came; no shift means the shift open on the
- * sale's register now. To a gift card, the money goes back onto {@code reference}, or onto the card
- * the sale was paid with; as store credit, onto the store credit {@code reference}, or onto a new one.
+ * sale's register now. To a gift card or as store credit, the money goes onto the card
+ * {@code reference} names, or onto the first of that kind the sale was paid with, or (store credit
+ * only) onto a new one.
  */
 record RefundRequest(List<Item> items, String reason, String method, String shiftId, String reference) {
 

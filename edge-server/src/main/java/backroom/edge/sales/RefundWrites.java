@@ -21,8 +21,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A refund, run on the ledger writer as one write: the refund rows, the stock given back, the money
- * put onto a gift card or store credit and the {@code sale.refunded} ledger entry commit together. With an Idempotency-Key, a retry of the same
- * refund gets the first answer and gives back nothing more.
+ * put onto a gift card or store credit and the {@code sale.refunded} ledger entry commit together.
+ * With an Idempotency-Key, a retry of the same refund gets the first answer and gives back nothing
+ * more.
  */
 final class RefundWrites {
 
@@ -80,22 +81,23 @@ final class RefundWrites {
     }
 
     /**
-     * The money put onto a gift card (the one named, or the first the sale was paid with) or onto
-     * store credit (the one named, or a new one); the card's number.
+     * The money put onto the card named, else onto the first card of the method's kind the sale was
+     * paid with, else (store credit only) onto a new store credit; the card's number.
      */
     private static String giveBackStoredValue(LedgerAppender ledger, Sale sale, NewRefund refund, String method, long amount) {
         MoveCause cause = MoveCause.refund(sale.saleId(), refund.refundId());
-        String named = refund.request().reference();
-        if (method.equals(StoredValue.STORE_CREDIT) && named == null) {
-            return StoredValue.open(ledger, StoredValue.STORE_CREDIT, null, amount, cause, "reference").cardNumber();
-        }
-        String card = named != null ? named : sale.payments().stream()
-                .filter(payment -> payment.method().equals(StoredValue.GIFT_CARD))
+        String card = refund.request().reference() != null ? refund.request().reference() : sale.payments().stream()
+                .filter(payment -> payment.method().equals(method))
                 .map(Sale.PaymentLine::reference)
                 .findFirst()
-                .orElseThrow(() -> Problem.invalid("reference", "sale " + sale.saleId() + " was not paid with a gift card: name the card"
-                        + " the money goes onto"));
-        return StoredValue.load(ledger, card, method, amount, cause, "reference").cardNumber();
+                .orElse(null);
+        if (card != null) {
+            return StoredValue.load(ledger, card, method, amount, cause, "reference").cardNumber();
+        }
+        if (method.equals(StoredValue.STORE_CREDIT)) {
+            return StoredValue.open(ledger, StoredValue.STORE_CREDIT, null, amount, cause, "reference").cardNumber();
+        }
+        throw Problem.invalid("reference", "sale " + sale.saleId() + " was not paid with a gift card: name the card the money goes onto");
     }
 
     private static void giveBackStock(Handle handle, WriterStatements statements, Sale sale, List<Refund.Line> lines, long seq, Instant now) {

@@ -62,8 +62,8 @@ final class Refunds {
                         WHERE r.sale_id = :sale ORDER BY r.ledger_seq""")
                 .bind("sale", saleId)
                 .map((rs, ctx) -> new Refund(rs.getString("id"), rs.getString("sale_id"), rs.getString("shift_id"),
-                        rs.getString("method"), rs.getString("reference"), rs.getLong("amount"), rs.getString("reason"), lines(handle, rs.getString("id")),
-                        rs.getLong("ledger_seq"), rs.getObject("refunded_at", OffsetDateTime.class).toInstant(), ActorColumns.read(rs)))
+                        rs.getString("method"), rs.getString("reference"), rs.getLong("amount"), rs.getString("reason"),
+                        lines(handle, rs.getString("id")), rs.getLong("ledger_seq"), rs.getObject("refunded_at", OffsetDateTime.class).toInstant(), ActorColumns.read(rs)))
                 .list();
     }
 

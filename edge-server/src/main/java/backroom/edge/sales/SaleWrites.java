@@ -22,9 +22,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Ringing and voiding, each run on the ledger writer as one write: every row the sale needs, its
- * stock movements, what it takes off gift cards and store credit, its receipt number, its idempotency record, its ledger entry, its kitchen order
- * and its print jobs (receipt, kitchen tickets, the drawer's kick for cash) commit together or not
- * at all. Lives on the ledger writer's thread, with what it keeps between sales.
+ * stock movements, what it takes off gift cards and store credit, its receipt number, its
+ * idempotency record, its ledger entry, its kitchen order and its print jobs (receipt, kitchen
+ * tickets, the drawer's kick for cash) commit together or not at all. Lives on the ledger writer's thread, with what it keeps between sales.
  */
 final class SaleWrites {
 

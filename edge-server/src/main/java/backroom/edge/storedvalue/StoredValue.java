@@ -2,8 +2,6 @@ package backroom.edge.storedvalue;
 
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.web.Problem;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -45,22 +43,21 @@ public final class StoredValue {
     }
 
     /** Takes {@code amount} off a card of {@code kind}; a 409 naming {@code field} when it holds less. */
-    public static CardMove spend(LedgerAppender ledger, String number, String kind, long amount, MoveCause cause, String field) {
-        return move(ledger, number, kind, -amount, cause, field);
+    public static void spend(LedgerAppender ledger, String number, String kind, long amount, MoveCause cause, String field) {
+        move(ledger, number, kind, -amount, cause, field);
     }
 
     /**
      * Takes back every movement {@code saleId} made on any card (a void): a payment goes back onto
      * its card, a card's issue or top-up comes off it, refused with a 409 when it has been spent since.
      */
-    public static List<CardMove> reverseSale(LedgerAppender ledger, String saleId, String field) {
-        List<CardMove> reversed = new ArrayList<>();
+    public static void reverseSale(LedgerAppender ledger, String saleId, String field) {
         for (CardMove made : CardRows.movesOfSale(ledger.statements(), saleId)) {
             if (!made.reason().equals(MoveCause.REFUND) && !made.reason().equals(MoveCause.VOID)) {
-                reversed.add(move(ledger, made.cardNumber(), made.kind(), -made.delta(), new MoveCause(MoveCause.VOID, saleId, null), field));
+                MoveCause undone = new MoveCause(MoveCause.VOID, saleId, null);
+                move(ledger, made.cardNumber(), made.kind(), -made.delta(), undone, field);
             }
         }
-        return reversed;
     }
 
     /** The card and its latest {@code most} movements; empty when no card has that number. */

@@ -51,6 +51,23 @@ class BadGiftCardInputTest {
     }
 
     @Test
+    void everyBadFieldOfATopUpIsNamedAtOnceAndTheLimitsThemselvesAreTaken() {
+        api.postWithKey("/api/v1/gift-cards", UUID.randomUUID().toString(), body("GC-000001", 1));
+        long head = box.headSeq();
+        Reply refused = api.postWithKey("/api/v1/gift-cards/GC-000001/top-ups", UUID.randomUUID().toString(), Map.of("amount", -5,
+                "shiftId", shift, "payments", List.of(GiftCardsTest.giftCard("GC-000002", 1_000))));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.problemFields()).containsExactlyInAnyOrder("amount", "registerId", "payments[0].method");
+        assertThat(box.headSeq()).isEqualTo(head);
+
+        long most = 10_000_000_000_000L;
+        Reply topUp = api.postWithKey("/api/v1/gift-cards/GC-000001/top-ups", UUID.randomUUID().toString(), Map.of("amount", most,
+                "registerId", "r1", "shiftId", shift, "payments", List.of(Sales.payment("card", most))));
+        assertThat(topUp.status()).as(topUp.toString()).isEqualTo(201);
+        assertThat(topUp.body().path("card").path("balance").asLong()).isEqualTo(most + 1);
+    }
+
+    @Test
     void aCardsSaleWithoutAKeyIsA400AndNothingIsWritten() {
         long head = box.headSeq();
         Reply refused = api.post("/api/v1/gift-cards", body("GC-000001", 1_000));

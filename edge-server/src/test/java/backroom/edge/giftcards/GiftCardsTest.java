@@ -109,7 +109,8 @@ class GiftCardsTest {
         Reply short1 = croissantPaidWith(giftCard("GC-SHORT1", CROISSANT));
         assertThat(short1.status()).isEqualTo(409);
         assertThat(short1.problemFields()).containsExactly("payments[0].reference");
-        assertThat(short1.body().path("errors").get(0).path("message").asText()).contains("holds 10000");
+        assertThat(short1.body().path("errors").get(0).path("message").asText())
+                .isEqualTo("card GC-SHORT1 holds 10000, short of " + CROISSANT + " by " + (CROISSANT - 10_000));
         assertThat(box.headSeq()).isEqualTo(head);
 
         Reply split = croissantPaidWith(giftCard("GC-SHORT1", 10_000), Sales.payment("cash", CROISSANT - 10_000));
@@ -180,6 +181,10 @@ class GiftCardsTest {
         Reply spent = croissantPaidWith(Map.of("method", "store_credit", "amount", CROISSANT, "reference", creditNumber));
         assertThat(spent.status()).as(spent.toString()).isEqualTo(201);
         assertThat(api.get("/api/v1/gift-cards/" + creditNumber).body().path("balance").asLong()).isZero();
+        Reply backOntoCredit = api.post("/api/v1/sales/" + spent.field("saleId") + "/refunds", Map.of("reason", "cold"));
+        assertThat(backOntoCredit.field("method")).isEqualTo("store_credit");
+        assertThat(backOntoCredit.field("reference")).as("onto the credit it was paid with, not a new one").isEqualTo(creditNumber);
+        assertThat(api.get("/api/v1/gift-cards/" + creditNumber).body().path("balance").asLong()).isEqualTo(CROISSANT);
 
         JsonNode z = api.closeShift(shift, 500_000 + 50_000 + CROISSANT).body();
         assertThat(z.path("variance").asLong()).as("the card bought and the croissant paid in cash, its refund given as credit").isZero();

@@ -206,7 +206,10 @@ class TamperedTablesTest {
                 Arguments.of("an open check's table let go by hand", "DELETE FROM table_holds",
                         "table_holds holds {} but the open checks' entries hold {t1=%K}"),
                 Arguments.of("a gift card's balance raised", "UPDATE stored_value_accounts SET balance = balance + 1000",
-                        "stored_value_accounts row card GC-TAMPER1: balance is"),
+                        "stored_value_accounts row card GC-TAMPER1: balance is 72200 but its movements add up to 71200"),
+                Arguments.of("a gift card made store credit", "UPDATE stored_value_accounts SET kind = 'store_credit'",
+                        "stored_value_accounts row card GC-TAMPER1: kind is store_credit but ledger entry # (stored_value.opened)"
+                                + " says gift_card"),
                 Arguments.of("a gift card's payment made smaller", "UPDATE stored_value_moves SET delta = -1 WHERE reason = 'payment'",
                         "stored_value_moves row seq #: delta is -1 but ledger entry # (stored_value.moved) says"),
                 Arguments.of("a gift card topped up by no entry", """

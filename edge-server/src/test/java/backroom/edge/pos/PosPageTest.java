@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -139,6 +140,34 @@ class PosPageTest {
         assertThat(browser.findElement(By.id("x-report-table")).getText()).contains("Sales 1 for IDR 25,300", "Taken by cash IDR 25,300",
                 "Tips IDR 2,000", "Expected cash IDR 127,300");
         assertThat(Axe.seriousViolations(browser)).as("the till with its X report").isEmpty();
+    }
+
+    @Test
+    void aSaleIsPaidWithAGiftCardWhoseBalanceTheTillShowsAndACardShortOfTheDueIsSaid() {
+        Api office = box.api();
+        String shift = office.openShift("r-office");
+        for (Map.Entry<String, Integer> card : Map.of("GC-POS0001", 30_000, "GC-POS0002", 10_000).entrySet()) {
+            office.postWithKey("/api/v1/gift-cards", card.getKey(), Map.of("number", card.getKey(), "amount", card.getValue(),
+                    "registerId", "r-office", "shiftId", shift, "payments", List.of(Map.of("method", "cash", "amount", card.getValue()))));
+        }
+        signInAtTheTill();
+        product("food-croissant").click();
+        browser.findElement(By.id("pay-now")).click();
+        waitUpTo(5).until(page -> browser.findElement(By.id("tender")).isDisplayed());
+        new Select(browser.findElement(By.id("tender-method"))).selectByValue("gift_card");
+        type("card-number", "GC-POS0002");
+        browser.findElement(By.id("card-balance-button")).click();
+        waitUpTo(5).until(page -> browser.findElement(By.id("card-balance")).getText().equals("holds IDR 10,000"));
+        assertThat(Axe.seriousViolations(browser)).as("the tender with a gift card's balance").isEmpty();
+        browser.findElement(By.id("take-payment")).click();
+        waitUpTo(5).until(page -> browser.findElement(By.id("message")).getText().contains("holds 10000"));
+        assertThat(receiptShown()).isEmpty();
+
+        type("card-number", "GC-POS0001");
+        browser.findElement(By.id("take-payment")).click();
+        waitUpTo(5).until(page -> receiptShown().isPresent());
+        assertThat(office.get("/api/v1/gift-cards/GC-POS0001").body().path("balance").asLong()).isEqualTo(30_000 - 25_300);
+        assertThat(office.get("/api/v1/gift-cards/GC-POS0002").body().path("balance").asLong()).isEqualTo(10_000);
     }
 
     /** Pairs the page at register r-pos, signs a new cashier in with their PIN and opens the shift. */
