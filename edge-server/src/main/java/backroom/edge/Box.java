@@ -29,6 +29,7 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.checks.CheckService;
 import backroom.edge.giftcards.GiftCardService;
+import backroom.edge.reports.ReportService;
 import backroom.edge.checks.ChecksAudit;
 import backroom.edge.checks.ChecksReplay;
 import backroom.edge.drawer.DrawerAudit;
@@ -323,6 +324,7 @@ public final class Box implements AutoCloseable {
                 .mount("/sales", sales)
                 .mount("/checks", new CheckService(jdbi, writer, prices, ids, keys, sales.laterPayments(), parts.printing()))
                 .mount("/gift-cards", new GiftCardService(jdbi, writer, ids, keys, sales.laterPayments()))
+                .mount("/reports", new ReportService(jdbi, parts.clock()))
                 .mount("/orders", new KitchenService(jdbi, writer))
                 .mount("/kds", new KdsSettingsService(jdbi))
                 .mount("/tables", new TableService(jdbi))

@@ -34,5 +34,7 @@ public enum Permission {
     /** A discount on an open check beyond what a cashier may give. */
     DISCOUNT_OVER_LIMIT,
     /** Setting the price of an open check's line. */
-    OVERRIDE_PRICE
+    OVERRIDE_PRICE,
+    /** The store's sales reports over days and months: a manager's. */
+    READ_REPORTS
 }

@@ -14,6 +14,7 @@ import static backroom.edge.access.Permission.READ_CATALOG;
 import static backroom.edge.access.Permission.READ_HARDWARE;
 import static backroom.edge.access.Permission.READ_ORDERS;
 import static backroom.edge.access.Permission.READ_RELAY;
+import static backroom.edge.access.Permission.READ_REPORTS;
 import static backroom.edge.access.Permission.READ_SALES;
 import static backroom.edge.access.Permission.READ_SHIFTS;
 import static backroom.edge.access.Permission.REFUND_SALE;
@@ -42,7 +43,7 @@ public final class Permissions {
             REPRINT_RECEIPT, READ_HARDWARE);
     private static final Set<Permission> SUPERVISOR = with(CASHIER,
             VOID_SALE, REFUND_SALE, OPEN_DRAWER, MOVE_CASH, CLOSE_SHIFT, ADJUST_STOCK, DISCOUNT_OVER_LIMIT, OVERRIDE_PRICE);
-    private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF, READ_RELAY);
+    private static final Set<Permission> MANAGER = with(SUPERVISOR, EDIT_CATALOG, MANAGE_STAFF, READ_RELAY, READ_REPORTS);
     private static final Set<Permission> KITCHEN = EnumSet.of(READ_CATALOG, READ_ORDERS, BUMP_ORDERS, WATCH_LIVE_UPDATES, SIGN_OUT,
             READ_HARDWARE);
     private static final Set<Permission> EVERYTHING = EnumSet.allOf(Permission.class);

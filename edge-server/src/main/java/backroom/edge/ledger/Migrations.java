@@ -38,7 +38,8 @@ final class Migrations {
             "V019__checks.sql",
             "V020__tips.sql",
             "V021__check_discounts.sql",
-            "V022__stored_value.sql");
+            "V022__stored_value.sql",
+            "V023__sales_reports.sql");
 
     private Migrations() {
     }

@@ -93,6 +93,8 @@ class RouteAccessMatrixTest {
             "GET /api/v1/kds/settings",                      "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /api/v1/tables",                            "401    | 403 ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /api/v1/relay",                             "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "GET /api/v1/reports/sales",                     "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "GET /api/v1/reports/kitchen",                   "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "POST /api/v1/relay/resume",                     "401    | 403 403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403   | 403 403 403",
             "GET /ws",                                       "401    | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403   | ok  ok  403",
             "GET /",                                         "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",

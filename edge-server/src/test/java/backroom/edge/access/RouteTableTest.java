@@ -84,6 +84,8 @@ class RouteTableTest {
             entry("GET /api/v1/kds/settings", Access.needs(Permission.READ_ORDERS)),
             entry("GET /api/v1/tables", Access.needs(Permission.READ_ORDERS)),
             entry("GET /api/v1/relay", Access.needs(Permission.READ_RELAY)),
+            entry("GET /api/v1/reports/sales", Access.needs(Permission.READ_REPORTS)),
+            entry("GET /api/v1/reports/kitchen", Access.needs(Permission.READ_REPORTS)),
             entry("POST /api/v1/relay/resume", Access.needs(Permission.RESUME_RELAY)),
             entry("GET /ws", Access.needs(Permission.WATCH_LIVE_UPDATES)),
             entry("GET /", Access.PUBLIC),
