@@ -23,6 +23,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 final class ReportProjection {
 
+    /** Entries added up in one transaction. */
     static final int BATCH = 5_000;
     static final String NO_STAFF = "-";
     static final String NO_CATEGORY = "-";
@@ -30,16 +31,22 @@ final class ReportProjection {
     static final String CURRENCY = "currency";
 
     private final Jdbi jdbi;
+    private final int batchSize;
     /** Each product's category and each key's name, as the tables hold them; read once, then kept with every change. */
     private Map<String, String> categories;
     private Map<String, String> labels;
 
     ReportProjection(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this(jdbi, BATCH);
     }
 
-    /** Adds up every entry not yet added; the seq reached. */
-    synchronized long catchUp() {
+    ReportProjection(Jdbi jdbi, int batchSize) {
+        this.jdbi = jdbi;
+        this.batchSize = batchSize;
+    }
+
+    /** Adds up every entry not yet added. */
+    synchronized void catchUp() {
         long reached;
         try {
             do {
@@ -51,7 +58,6 @@ final class ReportProjection {
             labels = null;
             throw failed;
         }
-        return reached;
     }
 
     /** One batch; the seq it reached, negated when there may be more. */
@@ -61,7 +67,7 @@ final class ReportProjection {
             labels = ReportRows.allLabels(handle);
         }
         long applied = handle.createQuery("SELECT applied_seq FROM report_progress WHERE id = 1").mapTo(Long.class).one();
-        var entries = LedgerEntries.after(handle, applied, BATCH);
+        var entries = LedgerEntries.after(handle, applied, batchSize);
         if (entries.isEmpty()) {
             return applied;
         }
@@ -73,7 +79,7 @@ final class ReportProjection {
         ReportRows.addAll(handle, batch.sums.values());
         long reached = entries.getLast().seq();
         handle.createUpdate("UPDATE report_progress SET applied_seq = :seq WHERE id = 1").bind("seq", reached).execute();
-        return entries.size() == BATCH ? -reached : reached;
+        return entries.size() == batchSize ? -reached : reached;
     }
 
     private void add(Batch batch, LedgerEntry entry) {

@@ -75,8 +75,17 @@ class SalesReportsTest {
 
         box.stop();
         box = TestBox.restartUnattended(box);
-        JsonNode again = report(new Api(box.port(), api.token()), "by=product");
+        Api manager = new Api(box.port(), api.token());
+        JsonNode again = report(manager, "by=product");
         assertThat(again.path("period")).as("the sums kept across a restart").isEqualTo(after.path("period"));
+        JsonNode food = report(manager, "by=category").path("period").path("rows").get(0);
+        assertThat(food.path("key").asText()).isEqualTo("food");
+        assertThat(food.path("refundsCount").asLong()).isEqualTo(1);
+        assertThat(food.path("refundsTotal").asLong()).isEqualTo(croissant.path("refundsTotal").asLong()).isPositive();
+        croissants(manager, shift, 1);
+        JsonNode foodAfter = report(manager, "by=category").path("period").path("rows").get(0);
+        assertThat(foodAfter.path("key").asText()).as("a product's category kept across the restart").isEqualTo("food");
+        assertThat(foodAfter.path("quantity").asLong()).isEqualTo(3);
 
         box.stop();
         try (Handle handle = Jdbi.open(LedgerDatabase.urlFor(box.dataDir()), "sa", "")) {
@@ -86,8 +95,10 @@ class SalesReportsTest {
             handle.execute("UPDATE report_progress SET applied_seq = 0");
         }
         box = TestBox.restartUnattended(box);
-        JsonNode fromScratch = report(new Api(box.port(), api.token()), "by=product");
-        assertThat(fromScratch.path("period")).as("the ledger added up again from its first entry").isEqualTo(after.path("period"));
+        JsonNode fromScratch = report(new Api(box.port(), api.token()), "by=category");
+        assertThat(fromScratch.path("period")).as("the ledger added up again from its first entry")
+                .isEqualTo(report(new Api(box.port(), api.token()), "by=category").path("period"));
+        assertThat(fromScratch.path("period").path("rows").get(0)).isEqualTo(foodAfter);
     }
 
     @Test
