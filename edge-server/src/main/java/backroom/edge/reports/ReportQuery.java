@@ -10,19 +10,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/reports/sales?from=2026-12-01&to=2026-12-31&by=day&tz=Asia/Jakarta&format=csv}:
+ * {@code GET /api/v1/reports/sales?from=2026-12-01&to=2026-12-31&groupBy=day&tz=Asia/Jakarta&format=csv}:
  * the store's days {@code from} to {@code to} (both included; today when absent) in time zone
  * {@code tz} (UTC when absent; its offset must be whole hours, as the sums are kept by the hour).
+ * {@code groupBy} is the contract's name (API.md), and {@code payment} its name for the method;
+ * {@code by} and {@code method}, the names first served, are still taken.
  */
 record ReportQuery(LocalDate from, LocalDate to, String by, ZoneId zone, boolean csv) {
 
     static final List<String> BY = List.of("day", "hour", "product", "category", "method", "staff");
+    private static final List<String> GROUP_BY = List.of("day", "hour", "product", "category", "payment", "staff");
     static final int MOST_DAYS = 366;
 
     static ReportQuery from(Parameters params, Instant now) {
-        String by = params.first("by").orElse("day");
+        String asked = params.first("groupBy").orElseGet(() -> params.first("by").orElse("day"));
+        String by = asked.equals("payment") ? "method" : asked;
         if (!BY.contains(by)) {
-            throw Problem.malformed("by", "must be one of " + String.join(", ", BY));
+            throw Problem.malformed("groupBy", "must be one of " + String.join(", ", GROUP_BY));
         }
         ZoneId zone = zone(params.first("tz").orElse("UTC"));
         LocalDate today = LocalDate.ofInstant(now, zone);

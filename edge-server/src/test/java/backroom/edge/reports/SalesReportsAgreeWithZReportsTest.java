@@ -79,7 +79,7 @@ class SalesReportsAgreeWithZReportsTest {
             assertThat(total.path("refundsTotal").asLong()).isEqualTo(sum(zReports, "refundsTotal"));
             assertThat(total.path("net").asLong()).isEqualTo(sum(zReports, "salesTotal") - sum(zReports, "refundsTotal"));
 
-            Map<String, JsonNode> byMethod = rows(report(api, days + "&by=method"));
+            Map<String, JsonNode> byMethod = rows(report(api, days + "&groupBy=payment"));
             for (String method : METHODS) {
                 long taken = zReports.stream().mapToLong(z -> z.path("totalsByMethod").path(method).asLong()).sum();
                 long refunded = zReports.stream().mapToLong(z -> z.path("refundsByMethod").path(method).asLong()).sum();
@@ -94,7 +94,7 @@ class SalesReportsAgreeWithZReportsTest {
             assertThat(staff.path("key").asText()).isEqualTo(technician.path("staffId").asText());
             assertThat(staff.path("label").asText()).isEqualTo(technician.path("staffName").asText());
 
-            Map<String, JsonNode> byProduct = rows(report(api, days + "&by=product"));
+            Map<String, JsonNode> byProduct = rows(report(api, days + "&groupBy=product"));
             assertThat(byProduct.keySet()).isEqualTo(units.keySet());
             units.forEach((product, sold) -> {
                 assertThat(byProduct.get(product).path("quantity").asLong()).as(product).isEqualTo(sold);

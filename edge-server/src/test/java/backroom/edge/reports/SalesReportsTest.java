@@ -128,7 +128,8 @@ class SalesReportsTest {
     void aBadParameterIsA400NamingIt() {
         Api api = box.api();
         Map<String, String> named = Map.of(
-                "by=week", "by",
+                "groupBy=week", "groupBy",
+                "by=week", "groupBy",
                 "from=2026-12-02&to=2026-12-01", "from",
                 "from=2025-01-01&to=2026-01-02", "to",
                 "from=2026-13-01", "from",
