@@ -29,6 +29,10 @@ import backroom.edge.catalog.DemoCatalog;
 import backroom.edge.catalog.ProvisionedStore;
 import backroom.edge.checks.CheckService;
 import backroom.edge.giftcards.GiftCardService;
+import backroom.edge.ingredients.IngredientAudit;
+import backroom.edge.ingredients.IngredientReplay;
+import backroom.edge.ingredients.IngredientService;
+import backroom.edge.ingredients.RecipeService;
 import backroom.edge.reports.ReportService;
 import backroom.edge.checks.ChecksAudit;
 import backroom.edge.checks.ChecksReplay;
@@ -163,7 +167,7 @@ public final class Box implements AutoCloseable {
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
         return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit(), new ChecksAudit(),
-                new StoredValueAudit());
+                new StoredValueAudit(), new IngredientAudit());
     }
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
@@ -179,6 +183,7 @@ public final class Box implements AutoCloseable {
                 new SalesReplay(),
                 new StockReplay(),
                 new StoredValueReplay(),
+                new IngredientReplay(),
                 new KitchenReplay(),
                 new ChecksReplay());
     }
@@ -320,6 +325,8 @@ public final class Box implements AutoCloseable {
                 .mount("/staff", new StaffService(jdbi, writer, keyring, parts.tokens(), parts.key(), ids))
                 .mount("/catalog", new CatalogService(new CatalogStore(jdbi), writer, prices))
                 .mount("/stock", new StockService(writer))
+                .mount("/ingredients", new IngredientService(jdbi, writer, keys))
+                .mount("/recipes", new RecipeService(jdbi, writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", sales)
                 .mount("/checks", new CheckService(jdbi, writer, prices, ids, keys, sales.laterPayments(), parts.printing()))

@@ -3,6 +3,7 @@ package backroom.edge.checks;
 import backroom.edge.access.Actor;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
+import backroom.edge.ingredients.IngredientStock;
 import backroom.edge.kitchen.KitchenWrites;
 import backroom.edge.kitchen.TableHolds;
 import backroom.edge.ledger.LedgerAppender;
@@ -54,8 +55,9 @@ final class CheckWrites {
         SaleLines priced = LaterPayments.price(priceList, request.items(), check.lines().size() + 1);
         int roundNo = check.rounds() + 1;
         String roundId = checkId + "-" + roundNo;
-        long seq = ledger.nextSeq();
         List<SaleLine> lines = priced.lines();
+        IngredientStock.use(ledger, roundId, SaleLines.sold(lines));
+        long seq = ledger.nextSeq();
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
             if (priced.stockTracked().contains(line.productId())) {

@@ -39,7 +39,8 @@ final class Migrations {
             "V020__tips.sql",
             "V021__check_discounts.sql",
             "V022__stored_value.sql",
-            "V023__sales_reports.sql");
+            "V023__sales_reports.sql",
+            "V024__ingredients.sql");
 
     private Migrations() {
     }

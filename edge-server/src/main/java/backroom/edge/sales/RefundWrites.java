@@ -2,6 +2,7 @@ package backroom.edge.sales;
 
 import backroom.edge.access.Actor;
 import backroom.edge.idempotency.IdempotencyKeys;
+import backroom.edge.ingredients.IngredientStock;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.WriterStatements;
 import backroom.edge.shifts.Shifts;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A refund, run on the ledger writer as one write: the refund rows, the stock given back, the money
+ * A refund, run on the ledger writer as one write: the refund rows, the stock and ingredients given back, the money
  * put onto a gift card or store credit and the {@code sale.refunded} ledger entry commit together.
  * With an Idempotency-Key, a retry of the same refund gets the first answer and gives back nothing
  * more.
@@ -61,6 +62,8 @@ final class RefundWrites {
                 : sale.payments().isEmpty() ? "cash" : sale.payments().getFirst().method();
         long amount = lines.stream().mapToLong(Refund.Line::amount).sum();
         String reference = StoredValue.KINDS.contains(method) ? giveBackStoredValue(ledger, sale, refund, method, amount) : null;
+        IngredientStock.giveBack(ledger, sale.saleId(), refund.refundId(),
+                lines.stream().collect(Collectors.toMap(Refund.Line::lineNo, line -> (long) line.quantity(), Long::sum)));
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
         giveBackStock(handle, ledger.statements(), sale, lines, seq, now);

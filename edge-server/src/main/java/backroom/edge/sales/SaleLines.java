@@ -4,6 +4,7 @@ import backroom.edge.catalog.Modifier;
 import backroom.edge.catalog.PriceList;
 import backroom.edge.catalog.Product;
 import backroom.edge.catalog.Variant;
+import backroom.edge.ingredients.SoldLine;
 import backroom.edge.web.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,16 @@ import java.util.Set;
 
 /** Items priced into lines against the price list, noting which of their products track stock. */
 public record SaleLines(List<SaleLine> lines, Set<String> stockTracked) {
+
+    /** The lines as their ingredients see them, each named by its place among the request's items. */
+    public static List<SoldLine> sold(List<SaleLine> lines) {
+        List<SoldLine> sold = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            SaleLine line = lines.get(i);
+            sold.add(new SoldLine(i, line.lineNo(), line.productId(), line.variantId(), line.quantity()));
+        }
+        return sold;
+    }
 
     static SaleLines price(PriceList prices, List<SaleRequest.Item> items) {
         return price(prices, items, 1);

@@ -4,6 +4,7 @@ import backroom.edge.access.Actor;
 import backroom.edge.catalog.CurrentPriceList;
 import backroom.edge.catalog.PriceList;
 import backroom.edge.idempotency.IdempotencyKeys;
+import backroom.edge.ingredients.IngredientStock;
 import backroom.edge.kitchen.KitchenWrites;
 import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.printing.PrintQueue;
@@ -22,7 +23,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Ringing and voiding, each run on the ledger writer as one write: every row the sale needs, its
- * stock movements, what it takes off gift cards and store credit, its receipt number, its
+ * stock movements, the ingredients its recipes take, what it takes off gift cards and store credit, its receipt number, its
  * idempotency record, its ledger entry, its kitchen order and its print jobs (receipt, kitchen
  * tickets, the drawer's kick for cash) commit together or not at all. Lives on the ledger writer's thread, with what it keeps between sales.
  */
@@ -61,9 +62,10 @@ final class SaleWrites {
         }
         Tender tender = Tender.settle(request.payments(), totals.grandTotal());
         spendStoredValue(ledger, sale.saleId(), request.payments());
+        List<SaleLine> lines = priced.lines();
+        IngredientStock.use(ledger, sale.saleId(), SaleLines.sold(lines));
 
         long seq = ledger.nextSeq();
-        List<SaleLine> lines = priced.lines();
         for (int i = 0; i < lines.size(); i++) {
             SaleLine line = lines.get(i);
             if (priced.stockTracked().contains(line.productId())) {
@@ -130,6 +132,7 @@ final class SaleWrites {
         }
         // What the sale put on or took off gift cards and store credit comes back first, or the void is refused.
         StoredValue.reverseSale(ledger, saleId, "saleId");
+        IngredientStock.reverseSale(ledger, saleId);
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
         for (StockMove sold : StockLevels.movesOf(handle, saleId)) {

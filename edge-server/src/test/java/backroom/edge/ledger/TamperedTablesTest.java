@@ -68,6 +68,10 @@ class TamperedTablesTest {
         require(api.put("/api/v1/catalog/products/cookie", Map.of("name", "Cookie", "price", 10_000, "taxId", "ppn-10",
                 "categoryId", "food", "trackStock", true)), 200);
         require(api.post("/api/v1/stock/cookie/adjustments", Map.of("delta", 20, "reason", "opening count")), 200);
+        require(api.put("/api/v1/ingredients/beans", Map.of("name", "Beans", "unit", "g", "lowAt", 900)), 200);
+        require(api.put("/api/v1/recipes/coffee-latte/variants/large", Map.of("ingredients", List.of(Map.of("ingredientId", "beans",
+                "quantity", 27)))), 200);
+        require(api.postWithKey("/api/v1/ingredients/beans/deliveries", "beans-1", Map.of("quantity", 1_000)), 201);
         String shift = api.openShift("r1");
         saleA = require(api.ringSale(sale("r1", shift, List.of(item("coffee-latte", "large", 2, List.of("extra-shot")),
                 item("cookie", null, 1, List.of())), List.of(payment("cash", 100_000)))), 201).field("saleId");
@@ -220,6 +224,24 @@ class TamperedTablesTest {
                         INSERT INTO stored_value_accounts (card_number, kind, balance, opened_seq, opened_at)
                         VALUES ('GC-FORGED1', 'gift_card', 0, 2, CURRENT_TIMESTAMP)""",
                         "stored_value_accounts holds 2 cards but the ledger's entries opened 1"),
+                Arguments.of("an ingredient's stock raised", "UPDATE ingredients SET on_hand = on_hand + 100",
+                        "ingredients row beans: on_hand is 992 but its movements add up to 892"),
+                Arguments.of("an ingredient's low mark cleared by hand", "UPDATE ingredients SET is_low = FALSE",
+                        "ingredients row beans: is_low is false at 892 on hand with its low mark at 900"),
+                Arguments.of("a sale's use of an ingredient made smaller", "UPDATE ingredient_moves SET delta = -1 WHERE sale_id = '%A'",
+                        "ingredient_moves row seq #: delta is -1 but ledger entry # (ingredient.moved) says -54"),
+                Arguments.of("a line's use per unit made smaller", "UPDATE ingredient_uses SET per_unit = 1 WHERE sale_id = '%A'",
+                        "ingredient_uses row sale %A line 1: per_unit is 1 but ledger entry # (ingredient.moved) says 27"),
+                Arguments.of("a recipe changed by hand", "UPDATE recipe_lines SET quantity = 1",
+                        "recipe_lines of coffee-latte hold {beans=1} but entry # set {beans=27}"),
+                Arguments.of("an ingredient delivered by no entry", """
+                        INSERT INTO ingredient_moves (ledger_seq, ingredient_id, delta, reason, on_hand, moved_at)
+                        VALUES (2, 'beans', 500, 'received', 1500, CURRENT_TIMESTAMP)""",
+                        "row seq 2 points at no ingredient.moved entry"),
+                Arguments.of("an ingredient defined by no entry", """
+                        INSERT INTO ingredients (id, name, unit, on_hand, low_at, is_low, refuse_short, defined_seq)
+                        VALUES ('forged', 'Forged', 'g', 0, NULL, FALSE, FALSE, 2)""",
+                        "ingredients holds 2 rows but the ledger's entries defined 1"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
                         + " counted_cash = 0 WHERE register_id = 'r2'", "is closed but no shift.closed entry says so"));
     }

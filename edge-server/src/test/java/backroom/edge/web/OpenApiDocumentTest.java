@@ -117,10 +117,19 @@ class OpenApiDocumentTest {
     void realAnswersMatchTheirSchemasAllTheWayDown() {
         Api api = box.api();
         String shiftId = api.openShift("openapi-r1");
+        SoftAssertions soft = new SoftAssertions();
+        matches(soft, "PUT /api/v1/ingredients/{id}", "200", api.put("/api/v1/ingredients/openapi-milk", Map.of("name", "Milk",
+                "unit", "ml", "lowAt", 500)));
+        matches(soft, "PUT /api/v1/recipes/{productId}/variants/{variantId}", "200", api.put("/api/v1/recipes/coffee-latte/variants/large",
+                Map.of("ingredients", List.of(Map.of("ingredientId", "openapi-milk", "quantity", 300)))));
+        matches(soft, "POST /api/v1/ingredients/{id}/deliveries", "201", api.postWithKey("/api/v1/ingredients/openapi-milk/deliveries",
+                "openapi-milk-1", Map.of("quantity", 1_000, "note", "dairy")));
         Reply sale = api.ringSale(Sales.twoLargeLattesWithExtraShot("openapi-r1", shiftId));
         Reply refused = api.post("/api/v1/sales", Map.of("registerId", "openapi-r1"));
+        matches(soft, "GET /api/v1/ingredients/{id}", "200", api.get("/api/v1/ingredients/openapi-milk"));
+        matches(soft, "GET /api/v1/ingredients", "200", api.get("/api/v1/ingredients"));
+        matches(soft, "GET /api/v1/recipes/{productId}", "200", api.get("/api/v1/recipes/coffee-latte"));
 
-        SoftAssertions soft = new SoftAssertions();
         matches(soft, "POST /api/v1/sales", "201", sale);
         matches(soft, "GET /api/v1/sales/{id}", "200", api.get("/api/v1/sales/" + sale.field("saleId")));
         matches(soft, "GET /api/v1/shifts/{id}", "200", api.get("/api/v1/shifts/" + shiftId));

@@ -1,0 +1,42 @@
+package backroom.edge.ingredients;
+
+import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.web.Problem;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Makes or changes an ingredient in the caller's ledger write, as an {@code ingredient.defined}
+ * entry. Its unit never changes (stock counted in grams does not become millilitres); a definition
+ * the same as the one held writes nothing; a low mark raised to or above the stock on hand raises
+ * {@code stock.low} at once.
+ */
+final class IngredientDefinitions {
+
+    private IngredientDefinitions() {
+    }
+
+    static Ingredient define(LedgerAppender ledger, IngredientEntries.Defined defined) {
+        Optional<Ingredient> held = IngredientRows.find(ledger.statements(), defined.id());
+        if (held.isPresent()) {
+            Ingredient before = held.get();
+            if (!before.unit().equals(defined.unit())) {
+                throw Problem.conflict("unit", "ingredient " + before.id() + " is counted in " + before.unit()
+                        + "; define another ingredient to count it in " + defined.unit());
+            }
+            if (before.name().equals(defined.name()) && Objects.equals(before.lowAt(), defined.lowAt())
+                    && before.refuseWhenShort() == defined.refuseWhenShort()) {
+                return before;
+            }
+            if (defined.refuseWhenShort() && before.onHand() < 0) {
+                throw Problem.conflict("refuseWhenShort", "ingredient " + before.id() + " stands at " + before.onHand() + " "
+                        + before.unit() + ": count it before it refuses to go short");
+            }
+        }
+        IngredientRows.define(ledger.statements(), defined, ledger.nextSeq());
+        ledger.append(IngredientEntries.DEFINED, defined);
+        Ingredient now = IngredientRows.find(ledger.statements(), defined.id()).orElseThrow();
+        IngredientStock.raiseIfLow(ledger, now, now.onHand());
+        return IngredientRows.find(ledger.statements(), defined.id()).orElseThrow();
+    }
+}
