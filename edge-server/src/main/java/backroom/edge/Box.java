@@ -33,6 +33,10 @@ import backroom.edge.ingredients.IngredientAudit;
 import backroom.edge.ingredients.IngredientReplay;
 import backroom.edge.ingredients.IngredientService;
 import backroom.edge.ingredients.RecipeService;
+import backroom.edge.loyalty.CustomerService;
+import backroom.edge.loyalty.LoyaltyAudit;
+import backroom.edge.loyalty.LoyaltyReplay;
+import backroom.edge.loyalty.LoyaltyService;
 import backroom.edge.reports.ReportService;
 import backroom.edge.checks.ChecksAudit;
 import backroom.edge.checks.ChecksReplay;
@@ -167,7 +171,7 @@ public final class Box implements AutoCloseable {
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
         return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit(), new ChecksAudit(),
-                new StoredValueAudit(), new IngredientAudit());
+                new StoredValueAudit(), new IngredientAudit(), new LoyaltyAudit());
     }
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
@@ -184,6 +188,7 @@ public final class Box implements AutoCloseable {
                 new StockReplay(),
                 new StoredValueReplay(),
                 new IngredientReplay(),
+                new LoyaltyReplay(),
                 new KitchenReplay(),
                 new ChecksReplay());
     }
@@ -327,6 +332,8 @@ public final class Box implements AutoCloseable {
                 .mount("/stock", new StockService(writer))
                 .mount("/ingredients", new IngredientService(jdbi, writer, keys))
                 .mount("/recipes", new RecipeService(jdbi, writer))
+                .mount("/customers", new CustomerService(jdbi, writer, ids))
+                .mount("/loyalty", new LoyaltyService(jdbi, writer))
                 .mount("/shifts", new ShiftService(jdbi, writer, ids))
                 .mount("/sales", sales)
                 .mount("/checks", new CheckService(jdbi, writer, prices, ids, keys, sales.laterPayments(), parts.printing()))

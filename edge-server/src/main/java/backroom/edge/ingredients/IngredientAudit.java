@@ -10,7 +10,6 @@ import backroom.edge.ledger.TableDisagreement;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +23,8 @@ import java.util.Set;
 public final class IngredientAudit implements TableAudit {
 
     private final Set<String> defined = new HashSet<>();
-    private final Map<String, JsonNode> latestRecipes = new LinkedHashMap<>();
-    private final Map<String, Long> latestRecipeSeqs = new LinkedHashMap<>();
+    /** Each recipe's latest recipe.set in the walk, by product and variant. */
+    private final Map<RecipeKey, LatestRecipe> recipes = new LinkedHashMap<>();
     private long moves;
     private long uses;
 
@@ -36,9 +35,8 @@ public final class IngredientAudit implements TableAudit {
             case IngredientEntries.MOVED -> moved(tables, entry, LedgerAudit.payload(entry));
             case IngredientEntries.RECIPE_SET -> {
                 JsonNode recipe = LedgerAudit.payload(entry);
-                String key = recipe.path("productId").asText() + "\u0000" + IngredientRows.variantKey(recipe.path("variantId").asText(null));
-                latestRecipes.put(key, recipe);
-                latestRecipeSeqs.put(key, entry.seq());
+                RecipeKey key = new RecipeKey(recipe.path("productId").asText(), IngredientRows.variantKey(recipe.path("variantId").asText(null)));
+                recipes.put(key, new LatestRecipe(entry.seq(), recipe.path("ingredients")));
             }
             default -> { }
         }
@@ -48,7 +46,8 @@ public final class IngredientAudit implements TableAudit {
         String id = ingredient.path("id").asText();
         defined.add(id);
         Map<String, Object> row = tables.row("SELECT * FROM ingredients WHERE id = ?", id)
-                .orElseThrow(() -> new TableDisagreement("ingredients has no row " + id + ", which " + ExpectedRow.said(entry) + " defines"));
+                .orElseThrow(() -> new TableDisagreement("ingredients has no row " + id + ", which " + ExpectedRow.said(entry)
+                        + " defines"));
         long definedSeq = ((Number) row.get("defined_seq")).longValue();
         if (definedSeq == entry.seq()) {
             ExpectedRow.in("ingredients", "id " + id)
@@ -80,7 +79,8 @@ public final class IngredientAudit implements TableAudit {
             ExpectedRow.in("ingredient_uses", "sale " + move.path("saleId").asText() + " line " + use.path("lineNo").asInt())
                     .column("per_unit", use.path("perUnit"))
                     .column("ledger_seq", entry.seq())
-                    .checkAgainst(tables.row("SELECT per_unit, ledger_seq FROM ingredient_uses WHERE sale_id = ? AND line_no = ? AND ingredient_id = ?",
+                    .checkAgainst(tables.row("""
+                                    SELECT per_unit, ledger_seq FROM ingredient_uses WHERE sale_id = ? AND line_no = ? AND ingredient_id = ?""",
                             move.path("saleId").asText(), use.path("lineNo").asInt(), move.path("ingredientId").asText()), entry);
             uses++;
         }
@@ -114,31 +114,40 @@ public final class IngredientAudit implements TableAudit {
     /** Each recipe set in the walk holds exactly its latest entry's lines; no recipe line from after {@code fromSeq} that no entry set. */
     private void recipesHold(AuditedTables tables, long fromSeq) {
         long expected = 0;
-        for (Map.Entry<String, JsonNode> latest : latestRecipes.entrySet()) {
-            JsonNode recipe = latest.getValue();
-            long seq = latestRecipeSeqs.get(latest.getKey());
+        for (Map.Entry<RecipeKey, LatestRecipe> recipe : recipes.entrySet()) {
+            RecipeKey key = recipe.getKey();
+            long seq = recipe.getValue().seq();
             Map<String, Object> want = new LinkedHashMap<>();
-            recipe.path("ingredients").forEach(line -> want.put(line.path("ingredientId").asText(), line.path("quantity").asLong()));
+            recipe.getValue().lines().forEach(line -> want.put(line.path("ingredientId").asText(), line.path("quantity").asLong()));
             Map<String, Object> have = new LinkedHashMap<>();
-            List<Map<String, Object>> rows = tables.rows("SELECT ingredient_id, quantity, set_seq FROM recipe_lines WHERE product_id = ? AND variant_id = ?",
-                    recipe.path("productId").asText(), IngredientRows.variantKey(recipe.path("variantId").asText(null)));
-            for (Map<String, Object> row : rows) {
+            for (Map<String, Object> row : tables.rows("SELECT ingredient_id, quantity, set_seq FROM recipe_lines WHERE product_id = ?"
+                    + " AND variant_id = ?", key.productId(), key.variantId())) {
                 if (((Number) row.get("set_seq")).longValue() != seq) {
-                    throw new TableDisagreement("recipe_lines of " + recipe.path("productId").asText() + " were set at seq " + row.get("set_seq")
+                    throw new TableDisagreement("recipe_lines of " + key + " were set at seq " + row.get("set_seq")
                             + ", not by their latest recipe.set, entry " + seq);
                 }
                 have.put((String) row.get("ingredient_id"), row.get("quantity"));
             }
             if (!have.equals(want)) {
-                throw new TableDisagreement("recipe_lines of " + recipe.path("productId").asText() + " hold " + have + " but entry " + seq
-                        + " set " + want);
+                throw new TableDisagreement("recipe_lines of " + key + " hold " + have + " but entry " + seq + " set " + want);
             }
             expected += want.size();
         }
         long count = tables.count("SELECT COUNT(*) FROM recipe_lines WHERE set_seq > ?", fromSeq);
         if (count != expected) {
-            throw new TableDisagreement("recipe_lines holds " + count + " lines set after entry " + fromSeq + " but the ledger's entries set "
-                    + expected);
+            throw new TableDisagreement("recipe_lines holds " + count + " lines set after entry " + fromSeq
+                    + " but the ledger's entries set " + expected);
         }
+    }
+
+    /** A product's own recipe (variant "") or a variant's. */
+    private record RecipeKey(String productId, String variantId) {
+        @Override
+        public String toString() {
+            return variantId.isEmpty() ? productId : productId + " variant " + variantId;
+        }
+    }
+
+    private record LatestRecipe(long seq, JsonNode lines) {
     }
 }

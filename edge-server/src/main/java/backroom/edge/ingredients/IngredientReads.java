@@ -1,8 +1,8 @@
 package backroom.edge.ingredients;
 
 import backroom.edge.ingredients.IngredientEntries.RecipeLine;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +40,16 @@ final class IngredientReads {
 
     static Recipes.ProductRecipe recipe(Handle handle, String productId) {
         Map<String, List<RecipeLine>> recipes = new LinkedHashMap<>();
-        handle.createQuery("SELECT variant_id, ingredient_id, quantity FROM recipe_lines WHERE product_id = :id ORDER BY variant_id, ingredient_id")
+        handle.createQuery(IngredientRows.RECIPES_OF_PRODUCT)
                 .bind("id", productId)
-                .map((rs, ctx) -> {
-                    recipes.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new RecipeLine(rs.getString(2), rs.getLong(3)));
-                    return 0;
-                })
-                .list();
+                .scanResultSet((supplier, ctx) -> {
+                    try (ResultSet rs = supplier.get()) {
+                        while (rs.next()) {
+                            IngredientRows.add(recipes, rs);
+                        }
+                    }
+                    return null;
+                });
         return Recipes.ProductRecipe.of(productId, recipes);
     }
 

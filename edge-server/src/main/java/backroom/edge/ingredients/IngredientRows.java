@@ -19,6 +19,8 @@ import java.util.Optional;
 final class IngredientRows {
 
     static final String COLUMNS = "id, name, unit, on_hand, low_at, is_low, refuse_short";
+    /** The variant_id of a product's own recipe, beside its variants'. */
+    static final String PRODUCT_ITSELF = "";
 
     private IngredientRows() {
     }
@@ -49,7 +51,8 @@ final class IngredientRows {
                         WHERE id = ?""",
                 move.onHand(), move.onHand(), move.ingredientId());
         statements.update("""
-                        INSERT INTO ingredient_moves (ledger_seq, ingredient_id, delta, reason, sale_id, refund_id, on_hand, note, staff_id, moved_at)
+                        INSERT INTO ingredient_moves
+                            (ledger_seq, ingredient_id, delta, reason, sale_id, refund_id, on_hand, note, staff_id, moved_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 seq, move.ingredientId(), move.delta(), move.kind(), move.saleId(), move.refundId(), move.onHand(), move.note(),
                 move.by() == null ? null : move.by().staffId(), move.movedAt().atOffset(ZoneOffset.UTC));
@@ -76,10 +79,16 @@ final class IngredientRows {
     /** The product's recipes: its own under the key {@code ""}, each variant's under the variant's id. */
     static Map<String, List<RecipeLine>> recipesOf(WriterStatements statements, String productId) {
         Map<String, List<RecipeLine>> recipes = new LinkedHashMap<>();
-        statements.queryEach("SELECT variant_id, ingredient_id, quantity FROM recipe_lines WHERE product_id = ? ORDER BY variant_id, ingredient_id",
-                rs -> recipes.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new RecipeLine(rs.getString(2), rs.getLong(3))),
-                productId);
+        statements.queryEach(RECIPES_OF_PRODUCT.replace(":id", "?"), rs -> add(recipes, rs), productId);
         return recipes;
+    }
+
+    static final String RECIPES_OF_PRODUCT =
+            "SELECT variant_id, ingredient_id, quantity FROM recipe_lines WHERE product_id = :id ORDER BY variant_id, ingredient_id";
+
+    /** A row of {@link #RECIPES_OF_PRODUCT} added to its variant's recipe. */
+    static boolean add(Map<String, List<RecipeLine>> recipes, ResultSet rs) throws SQLException {
+        return recipes.computeIfAbsent(rs.getString(1), key -> new ArrayList<>()).add(new RecipeLine(rs.getString(2), rs.getLong(3)));
     }
 
     /** The ingredients {@code saleId}'s lines took, each movement in order. */
@@ -100,7 +109,7 @@ final class IngredientRows {
     }
 
     static String variantKey(String variantId) {
-        return variantId == null ? "" : variantId;
+        return variantId == null ? PRODUCT_ITSELF : variantId;
     }
 
     static Ingredient ingredient(ResultSet rs) throws SQLException {

@@ -33,7 +33,8 @@ public final class IngredientStock {
         for (SoldLine line : lines) {
             Map<String, List<RecipeLine>> ofProduct = recipes.computeIfAbsent(line.productId(),
                     product -> IngredientRows.recipesOf(ledger.statements(), product));
-            List<RecipeLine> recipe = ofProduct.getOrDefault(IngredientRows.variantKey(line.variantId()), ofProduct.getOrDefault("", List.of()));
+            List<RecipeLine> own = ofProduct.getOrDefault(IngredientRows.PRODUCT_ITSELF, List.of());
+            List<RecipeLine> recipe = line.variantId() == null ? own : ofProduct.getOrDefault(line.variantId(), own);
             for (RecipeLine ingredient : recipe) {
                 taken.computeIfAbsent(ingredient.ingredientId(), id -> new Taken("items[" + line.index() + "].quantity"))
                         .add(line, ingredient.quantity());
@@ -45,9 +46,9 @@ public final class IngredientStock {
 
     /** Gives back everything {@code saleId}'s lines took (a void). */
     public static void reverseSale(LedgerAppender ledger, String saleId) {
+        Cause undone = Cause.ofSale(IngredientMove.VOID, saleId, null);
         for (IngredientMove sold : IngredientRows.salesMoves(ledger.statements(), saleId)) {
-            move(ledger, require(ledger.statements(), sold.ingredientId(), "saleId"), -sold.delta(), Cause.ofSale(IngredientMove.VOID, saleId, null),
-                    List.of(), "saleId");
+            move(ledger, require(ledger.statements(), sold.ingredientId(), "saleId"), -sold.delta(), undone, List.of(), "saleId");
         }
     }
 
@@ -66,18 +67,22 @@ public final class IngredientStock {
 
     /** Goods received: {@code quantity} more on hand. */
     public static IngredientMove receive(LedgerAppender ledger, String id, long quantity, String note, Actor by) {
-        return move(ledger, found(ledger.statements(), id), quantity, Cause.byHand(IngredientMove.RECEIVED, note, by), List.of(), "quantity");
+        return byHand(ledger, found(ledger.statements(), id), quantity, Cause.byHand(IngredientMove.RECEIVED, note, by), "quantity");
     }
 
     /** A count: the stock set to what was counted, the difference recorded as the movement. */
     public static IngredientMove count(LedgerAppender ledger, String id, long counted, String note, Actor by) {
         Ingredient ingredient = found(ledger.statements(), id);
-        return move(ledger, ingredient, counted - ingredient.onHand(), Cause.byHand(IngredientMove.COUNTED, note, by), List.of(), "counted");
+        return byHand(ledger, ingredient, counted - ingredient.onHand(), Cause.byHand(IngredientMove.COUNTED, note, by), "counted");
     }
 
     /** Waste, a breakage, a correction: {@code delta} with the manager's reason. */
     public static IngredientMove adjust(LedgerAppender ledger, String id, long delta, String reason, Actor by) {
-        return move(ledger, found(ledger.statements(), id), delta, Cause.byHand(IngredientMove.ADJUSTED, reason, by), List.of(), "delta");
+        return byHand(ledger, found(ledger.statements(), id), delta, Cause.byHand(IngredientMove.ADJUSTED, reason, by), "delta");
+    }
+
+    private static IngredientMove byHand(LedgerAppender ledger, Ingredient ingredient, long delta, Cause cause, String field) {
+        return move(ledger, ingredient, delta, cause, List.of(), field);
     }
 
     private static IngredientMove move(LedgerAppender ledger, Ingredient ingredient, long delta, Cause cause,

@@ -40,7 +40,8 @@ final class Migrations {
             "V021__check_discounts.sql",
             "V022__stored_value.sql",
             "V023__sales_reports.sql",
-            "V024__ingredients.sql");
+            "V024__ingredients.sql",
+            "V025__loyalty.sql");
 
     private Migrations() {
     }

@@ -1,5 +1,6 @@
 package backroom.edge.sales;
 
+import backroom.edge.loyalty.Loyalty;
 import backroom.edge.storedvalue.CardNumbers;
 import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.FieldError;
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 record RefundRequest(List<Item> items, String reason, String method, String shiftId, String reference) {
 
-    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher", StoredValue.GIFT_CARD, StoredValue.STORE_CREDIT);
+    static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher", StoredValue.GIFT_CARD, StoredValue.STORE_CREDIT, Loyalty.POINTS);
 
     /** Units of one sale line to give back. */
     record Item(Integer lineNo, Integer quantity) {

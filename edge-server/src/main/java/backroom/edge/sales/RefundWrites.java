@@ -4,6 +4,7 @@ import backroom.edge.access.Actor;
 import backroom.edge.idempotency.IdempotencyKeys;
 import backroom.edge.ingredients.IngredientStock;
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.loyalty.Loyalty;
 import backroom.edge.ledger.WriterStatements;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels;
@@ -62,6 +63,7 @@ final class RefundWrites {
                 : sale.payments().isEmpty() ? "cash" : sale.payments().getFirst().method();
         long amount = lines.stream().mapToLong(Refund.Line::amount).sum();
         String reference = StoredValue.KINDS.contains(method) ? giveBackStoredValue(ledger, sale, refund, method, amount) : null;
+        Loyalty.onRefund(ledger, sale.saleId(), refund.refundId(), amount, method.equals(Loyalty.POINTS));
         IngredientStock.giveBack(ledger, sale.saleId(), refund.refundId(),
                 lines.stream().collect(Collectors.toMap(Refund.Line::lineNo, line -> (long) line.quantity(), Long::sum)));
         long seq = ledger.nextSeq();

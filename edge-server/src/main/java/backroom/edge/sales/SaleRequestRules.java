@@ -3,6 +3,7 @@ package backroom.edge.sales;
 import static backroom.edge.web.FieldChecks.optionalText;
 import static backroom.edge.web.FieldChecks.requireId;
 
+import backroom.edge.loyalty.Loyalty;
 import backroom.edge.storedvalue.CardNumbers;
 import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.FieldError;
@@ -26,7 +27,7 @@ final class SaleRequestRules {
     static final long MAX_AMOUNT = 10_000_000_000_000L;
     static final Set<String> ORDER_TYPES = Set.of("dine_in", "takeaway", "delivery", "retail");
     static final Set<String> METHODS = Set.of("cash", "card", "qris", "ewallet", "voucher", StoredValue.GIFT_CARD,
-            StoredValue.STORE_CREDIT);
+            StoredValue.STORE_CREDIT, Loyalty.POINTS);
     static final Set<String> TIPPED_METHODS = Set.of("cash", "card");
 
     private SaleRequestRules() {

@@ -7,6 +7,7 @@ import backroom.edge.idempotency.IdempotencyKeys;
 import backroom.edge.ingredients.IngredientStock;
 import backroom.edge.kitchen.KitchenWrites;
 import backroom.edge.ledger.LedgerAppender;
+import backroom.edge.loyalty.Loyalty;
 import backroom.edge.printing.PrintQueue;
 import backroom.edge.shifts.Shifts;
 import backroom.edge.stock.StockLevels.StockMove;
@@ -16,6 +17,7 @@ import backroom.edge.storedvalue.StoredValue;
 import backroom.edge.web.Json;
 import backroom.edge.web.Problem;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Ringing and voiding, each run on the ledger writer as one write: every row the sale needs, its
- * stock movements, the ingredients its recipes take, what it takes off gift cards and store credit, its receipt number, its
+ * stock movements, the ingredients its recipes take, what it takes off gift cards and store credit,
+ * the loyalty points it earns or spends, its receipt number, its
  * idempotency record, its ledger entry, its kitchen order and its print jobs (receipt, kitchen
  * tickets, the drawer's kick for cash) commit together or not at all. Lives on the ledger writer's thread, with what it keeps between sales.
  */
@@ -62,6 +65,7 @@ final class SaleWrites {
         }
         Tender tender = Tender.settle(request.payments(), totals.grandTotal());
         spendStoredValue(ledger, sale.saleId(), request.payments());
+        Loyalty.onSale(ledger, sale.saleId(), request.customerId(), totals.grandTotal(), paidInPoints(request.payments()));
         List<SaleLine> lines = priced.lines();
         IngredientStock.use(ledger, sale.saleId(), SaleLines.sold(lines));
 
@@ -88,6 +92,7 @@ final class SaleWrites {
         PriceList priceList = prices.in(handle, ledger.statements());
         Tender tender = Tender.settle(sale.payments(), sale.totals().grandTotal());
         spendStoredValue(ledger, sale.saleId(), sale.payments());
+        Loyalty.onSale(ledger, sale.saleId(), sale.customerId(), sale.totals().grandTotal(), paidInPoints(sale.payments()));
         return record(handle, ledger, sale, priceList, tender);
     }
 
@@ -117,6 +122,17 @@ final class SaleWrites {
         }
     }
 
+    /** The payments made in loyalty points, each with its place among the sale's payments. */
+    private static List<Loyalty.PointsPayment> paidInPoints(List<SaleRequest.Payment> payments) {
+        List<Loyalty.PointsPayment> points = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            if (payments.get(i).method().equals(Loyalty.POINTS)) {
+                points.add(new Loyalty.PointsPayment(i, payments.get(i).amount()));
+            }
+        }
+        return points;
+    }
+
     Sale voidSale(Handle handle, LedgerAppender ledger, String saleId, String reason, Actor by) {
         Sale sale = SaleTables.find(handle, saleId).orElseThrow(() -> Problem.notFound("sale " + saleId));
         if (sale.voidReason() != null) {
@@ -133,6 +149,7 @@ final class SaleWrites {
         // What the sale put on or took off gift cards and store credit comes back first, or the void is refused.
         StoredValue.reverseSale(ledger, saleId, "saleId");
         IngredientStock.reverseSale(ledger, saleId);
+        Loyalty.reverseSale(ledger, saleId);
         long seq = ledger.nextSeq();
         Instant now = ledger.now();
         for (StockMove sold : StockLevels.movesOf(handle, saleId)) {

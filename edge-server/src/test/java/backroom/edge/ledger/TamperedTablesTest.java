@@ -92,6 +92,13 @@ class TamperedTablesTest {
                 "shiftId", shift, "payments", List.of(payment("card", 100_000)))), 201);
         require(api.ringSale(sale("r1", shift, List.of(item("coffee-latte", "large", 1, List.of())), List.of(Map.of("method", "gift_card",
                 "amount", 28_800, "reference", "GC-TAMPER1")))), 201);
+        require(api.put("/api/v1/loyalty/program", Map.of("amountPerPoint", 10_000, "pointValue", 1_000, "tiers", List.of(Map.of("id",
+                "basic", "name", "Basic", "threshold", 0, "multiplierBp", 10_000)))), 200);
+        String member = require(api.post("/api/v1/customers", Map.of("name", "Sari", "phone", "0811111111")), 201).field("customerId");
+        Map<String, Object> membersSale = new java.util.HashMap<>(sale("r1", shift, List.of(item("coffee-latte", "large", 1, List.of())),
+                List.of(payment("card", 28_800))));
+        membersSale.put("customerId", member);
+        require(api.ringSale(membersSale), 201);
         require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
         api.openShift("r2");
         box.stop();
@@ -225,15 +232,15 @@ class TamperedTablesTest {
                         VALUES ('GC-FORGED1', 'gift_card', 0, 2, CURRENT_TIMESTAMP)""",
                         "stored_value_accounts holds 2 cards but the ledger's entries opened 1"),
                 Arguments.of("an ingredient's stock raised", "UPDATE ingredients SET on_hand = on_hand + 100",
-                        "ingredients row beans: on_hand is 992 but its movements add up to 892"),
+                        "ingredients row beans: on_hand is 965 but its movements add up to 865"),
                 Arguments.of("an ingredient's low mark cleared by hand", "UPDATE ingredients SET is_low = FALSE",
-                        "ingredients row beans: is_low is false at 892 on hand with its low mark at 900"),
+                        "ingredients row beans: is_low is false at 865 on hand with its low mark at 900"),
                 Arguments.of("a sale's use of an ingredient made smaller", "UPDATE ingredient_moves SET delta = -1 WHERE sale_id = '%A'",
                         "ingredient_moves row seq #: delta is -1 but ledger entry # (ingredient.moved) says -54"),
                 Arguments.of("a line's use per unit made smaller", "UPDATE ingredient_uses SET per_unit = 1 WHERE sale_id = '%A'",
                         "ingredient_uses row sale %A line 1: per_unit is 1 but ledger entry # (ingredient.moved) says 27"),
                 Arguments.of("a recipe changed by hand", "UPDATE recipe_lines SET quantity = 1",
-                        "recipe_lines of coffee-latte hold {beans=1} but entry # set {beans=27}"),
+                        "recipe_lines of coffee-latte variant large hold {beans=1} but entry # set {beans=27}"),
                 Arguments.of("an ingredient delivered by no entry", """
                         INSERT INTO ingredient_moves (ledger_seq, ingredient_id, delta, reason, on_hand, moved_at)
                         VALUES (2, 'beans', 500, 'received', 1500, CURRENT_TIMESTAMP)""",
@@ -242,6 +249,16 @@ class TamperedTablesTest {
                         INSERT INTO ingredients (id, name, unit, on_hand, low_at, is_low, refuse_short, defined_seq)
                         VALUES ('forged', 'Forged', 'g', 0, NULL, FALSE, FALSE, 2)""",
                         "ingredients holds 2 rows but the ledger's entries defined 1"),
+                Arguments.of("a member's points raised", "UPDATE customers SET points = points + 100",
+                        "points 102 and spend 28800 but its movements add up to 2 and 28800"),
+                Arguments.of("a member's points earned made more", "UPDATE loyalty_moves SET points = 50",
+                        "loyalty_moves row seq #: points is 50 but ledger entry # (loyalty.moved) says 2"),
+                Arguments.of("a member signed up by no entry", """
+                        INSERT INTO customers (id, name, phone, points, lifetime_spend, tier, joined_seq, joined_at)
+                        VALUES ('forged', 'Forged', '0899999999', 0, 0, 'basic', 2, CURRENT_TIMESTAMP)""",
+                        "customers holds 2 members but the ledger's entries signed up 1"),
+                Arguments.of("the loyalty program changed by hand", "UPDATE loyalty_program SET amount_per_point = 1",
+                        "loyalty_program row 1: amount_per_point is 1 but ledger entry # (loyalty.program_set) says 10000"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
                         + " counted_cash = 0 WHERE register_id = 'r2'", "is closed but no shift.closed entry says so"));
     }
@@ -288,7 +305,7 @@ class TamperedTablesTest {
 
         assertThatThrownBy(() -> LedgerDatabase.open(copy, Clock.systemUTC(), Box.tableAudits()).close())
                 .isInstanceOf(LedgerDamagedException.class)
-                .hasMessageContaining("sales holds 6 rows from after entry 2 but the ledger's entries wrote 5; row id forged points at"
+                .hasMessageContaining("sales holds 7 rows from after entry 2 but the ledger's entries wrote 6; row id forged points at"
                         + " no sale.completed entry");
     }
 

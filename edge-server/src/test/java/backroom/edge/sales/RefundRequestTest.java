@@ -17,7 +17,7 @@ class RefundRequestTest {
     void everyLimitItselfIsAccepted() {
         List<RefundRequest.Item> items = List.of(new RefundRequest.Item(1, 1), new RefundRequest.Item(2, 10_000));
 
-        for (String method : List.of("cash", "card", "qris", "ewallet", "voucher", "gift_card", "store_credit")) {
+        for (String method : List.of("cash", "card", "qris", "ewallet", "voucher", "gift_card", "store_credit", "points")) {
             assertThatCode(() -> new RefundRequest(items, "r".repeat(500), method, "s".repeat(64), null).validate()).doesNotThrowAnyException();
         }
         assertThatCode(() -> new RefundRequest(null, "x", null, null, null).validate()).doesNotThrowAnyException();
@@ -31,7 +31,7 @@ class RefundRequestTest {
         assertThat(errors(new RefundRequest(null, null, null, null, null))).containsExactly("reason: is required (at most 500 characters)");
         assertThat(errors(new RefundRequest(null, " ", null, null, null))).containsExactly("reason: is required (at most 500 characters)");
         assertThat(errors(new RefundRequest(null, "r".repeat(501), null, null, null))).containsExactly("reason: is required (at most 500 characters)");
-        assertThat(errors(new RefundRequest(null, "x", "gold", null, null))).containsExactly("method: must be one of card, cash, ewallet, gift_card, qris, store_credit, voucher");
+        assertThat(errors(new RefundRequest(null, "x", "gold", null, null))).containsExactly("method: must be one of card, cash, ewallet, gift_card, points, qris, store_credit, voucher");
         assertThat(errors(new RefundRequest(null, "x", null, " ", null))).containsExactly("shiftId: must name a shift (at most 64 characters)");
         assertThat(errors(new RefundRequest(null, "x", null, "s".repeat(65), null)))
                 .containsExactly("shiftId: must name a shift (at most 64 characters)");
