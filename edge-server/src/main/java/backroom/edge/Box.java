@@ -33,6 +33,7 @@ import backroom.edge.ingredients.IngredientAudit;
 import backroom.edge.ingredients.IngredientReplay;
 import backroom.edge.ingredients.IngredientService;
 import backroom.edge.ingredients.RecipeService;
+import backroom.edge.checks.TableOrders;
 import backroom.edge.loyalty.CustomerService;
 import backroom.edge.loyalty.LoyaltyAudit;
 import backroom.edge.loyalty.LoyaltyReplay;
@@ -78,6 +79,10 @@ import backroom.edge.setup.SetupPage;
 import backroom.edge.shifts.ShiftService;
 import backroom.edge.shifts.ShiftsAudit;
 import backroom.edge.shifts.ShiftsReplay;
+import backroom.edge.selforder.OrderPage;
+import backroom.edge.selforder.SelfOrderAudit;
+import backroom.edge.selforder.SelfOrderReplay;
+import backroom.edge.selforder.SelfOrderService;
 import backroom.edge.stock.StockAudit;
 import backroom.edge.stock.StockReplay;
 import backroom.edge.storedvalue.StoredValueAudit;
@@ -171,7 +176,7 @@ public final class Box implements AutoCloseable {
     /** Every capability's tables, held to the ledger's entries at start-up and by verify-ledger; fresh for each walk. */
     public static List<TableAudit> tableAudits() {
         return List.of(new SalesAudit(), new ShiftsAudit(), new StockAudit(), new DrawerAudit(), new KitchenAudit(), new ChecksAudit(),
-                new StoredValueAudit(), new IngredientAudit(), new LoyaltyAudit());
+                new StoredValueAudit(), new IngredientAudit(), new LoyaltyAudit(), new SelfOrderAudit());
     }
 
     /** Every capability's tables, written again from the ledger's entries when a box is rebuilt from HQ; fresh for each rebuild. */
@@ -190,7 +195,8 @@ public final class Box implements AutoCloseable {
                 new IngredientReplay(),
                 new LoyaltyReplay(),
                 new KitchenReplay(),
-                new ChecksReplay());
+                new ChecksReplay(),
+                new SelfOrderReplay());
     }
 
     /** Starts on an already opened database; tests pass one on a file system of their own, and their own clock. */
@@ -338,6 +344,8 @@ public final class Box implements AutoCloseable {
                 .mount("/sales", sales)
                 .mount("/checks", new CheckService(jdbi, writer, prices, ids, keys, sales.laterPayments(), parts.printing()))
                 .mount("/gift-cards", new GiftCardService(jdbi, writer, ids, keys, sales.laterPayments()))
+                .mount("/self-order", SelfOrderService.of(jdbi, writer, prices, new TableOrders(prices, sales.laterPayments(),
+                        parts.printing()), parts.key(), parts.clock(), ids, keys))
                 .mount("/reports", new ReportService(jdbi, parts.clock()))
                 .mount("/orders", new KitchenService(jdbi, writer))
                 .mount("/kds", new KdsSettingsService(jdbi))
@@ -350,6 +358,7 @@ public final class Box implements AutoCloseable {
                 .mount("", new AboutService())
                 .mount("", new KdsPage())
                 .mount("", new PosPage())
+                .mount("", new OrderPage())
                 .mount("", new SetupPage());
         new MetricsService(parts.metrics()).register(routing);
         ProblemResponses.register(routing);

@@ -9,6 +9,12 @@ public sealed interface Access {
     /** Any paired device, with or without a staff member signed in: PIN sign-in. */
     Access ANY_DEVICE = new AnyDevice();
 
+    /**
+     * A guest at a table, with no staff token: the gate lets the request through and the route
+     * asks for the guest session its table's QR code opened ({@code Authorization: Guest ...}).
+     */
+    Access GUEST = new Guest();
+
     static Access needs(Permission permission) {
         return new Needs(permission);
     }
@@ -17,6 +23,9 @@ public sealed interface Access {
     }
 
     record AnyDevice() implements Access {
+    }
+
+    record Guest() implements Access {
     }
 
     record Needs(Permission permission) implements Access {

@@ -98,6 +98,11 @@ public final class BoxKey {
         return mac("pin", pin);
     }
 
+    /** A guest's table code or session, signed under the box key: nothing to store, and no one without the key can make one. */
+    public String selfOrderMac(String value) {
+        return mac("self-order", value);
+    }
+
     /** What the database records of this key: an HMAC of a fixed text under it, never the key. */
     public String fingerprint() {
         return mac("fingerprint", "backroom box key");

@@ -91,10 +91,6 @@ final class CheckPayments {
                 sale.ledgerSeq(), after.status(), after.balanceDue());
     }
 
-    /** What {@code POST /api/v1/checks/{id}/payments} answers: the part's sale, and what the check still owes. */
-    record PaidPart(String checkId, int partNo, String saleId, String receiptNumber, long grandTotal, long paid, long change,
-                    long ledgerSeq, String checkStatus, long balanceDue) {
-    }
 
     private static void writeSplit(LedgerAppender ledger, String checkId, String splitBy, List<Check.Part> parts, Actor by) {
         CheckRows.split(ledger.statements(), checkId, splitBy, parts);

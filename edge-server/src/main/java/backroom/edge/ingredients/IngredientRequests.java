@@ -22,6 +22,11 @@ final class IngredientRequests {
     private IngredientRequests() {
     }
 
+    /** A movement's body, which refuses itself (422 naming each bad field) when it is not whole. */
+    interface Checked {
+        void validate();
+    }
+
     /** {@code PUT /api/v1/ingredients/{id}}. */
     record Define(String name, String unit, Long lowAt, Boolean refuseWhenShort) {
 
@@ -73,9 +78,10 @@ final class IngredientRequests {
     }
 
     /** {@code POST /api/v1/ingredients/{id}/deliveries}: goods received. */
-    record Delivery(Long quantity, String note) {
+    record Delivery(Long quantity, String note) implements Checked {
 
-        void validate() {
+        @Override
+        public void validate() {
             List<FieldError> errors = new ArrayList<>();
             if (quantity == null || quantity < 1 || quantity > MOST) {
                 errors.add(new FieldError("quantity", "must be 1 to " + MOST + " of the ingredient's unit"));
@@ -86,9 +92,10 @@ final class IngredientRequests {
     }
 
     /** {@code POST /api/v1/ingredients/{id}/counts}: what a count found on the shelf. */
-    record Count(Long counted, String note) {
+    record Count(Long counted, String note) implements Checked {
 
-        void validate() {
+        @Override
+        public void validate() {
             List<FieldError> errors = new ArrayList<>();
             if (counted == null || counted < 0 || counted > MOST) {
                 errors.add(new FieldError("counted", "must be 0 to " + MOST + " of the ingredient's unit"));
@@ -99,9 +106,10 @@ final class IngredientRequests {
     }
 
     /** {@code POST /api/v1/ingredients/{id}/adjustments}: waste, breakage, a correction, with its reason. */
-    record Adjustment(Long delta, String reason) {
+    record Adjustment(Long delta, String reason) implements Checked {
 
-        void validate() {
+        @Override
+        public void validate() {
             List<FieldError> errors = new ArrayList<>();
             if (delta == null || delta == 0 || Math.abs(delta) > MOST) {
                 errors.add(new FieldError("delta", "must be a non-zero whole number of at most " + MOST + " either way"));

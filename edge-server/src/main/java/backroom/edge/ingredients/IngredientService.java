@@ -1,9 +1,11 @@
 package backroom.edge.ingredients;
 
+import backroom.edge.access.Actor;
 import backroom.edge.access.ApiRoutes;
 import backroom.edge.access.Caller;
 import backroom.edge.access.Permission;
 import backroom.edge.idempotency.IdempotencyKeys;
+import backroom.edge.ledger.LedgerAppender;
 import backroom.edge.ledger.LedgerWriter;
 import backroom.edge.web.Json;
 import backroom.edge.web.JsonBody;
@@ -60,33 +62,35 @@ public final class IngredientService implements ApiRoutes.Resource {
     }
 
     private void delivery(ServerRequest req, ServerResponse res) {
-        String id = id(req);
-        String key = IdempotencyKeys.required(req);
-        JsonBody body = JsonBody.read(req);
-        IngredientRequests.Delivery delivery = body.as(IngredientRequests.Delivery.class);
-        delivery.validate();
-        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("ingredients/" + id + "/deliveries", body.tree()),
-                (handle, ledger, by) -> IngredientStock.receive(ledger, id, delivery.quantity(), delivery.note(), by));
+        move(req, res, "deliveries", IngredientRequests.Delivery.class,
+                (ledger, id, delivery, by) -> IngredientStock.receive(ledger, id, delivery.quantity(), delivery.note(), by));
     }
 
     private void count(ServerRequest req, ServerResponse res) {
-        String id = id(req);
-        String key = IdempotencyKeys.required(req);
-        JsonBody body = JsonBody.read(req);
-        IngredientRequests.Count count = body.as(IngredientRequests.Count.class);
-        count.validate();
-        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("ingredients/" + id + "/counts", body.tree()),
-                (handle, ledger, by) -> IngredientStock.count(ledger, id, count.counted(), count.note(), by));
+        move(req, res, "counts", IngredientRequests.Count.class,
+                (ledger, id, count, by) -> IngredientStock.count(ledger, id, count.counted(), count.note(), by));
     }
 
     private void adjust(ServerRequest req, ServerResponse res) {
+        move(req, res, "adjustments", IngredientRequests.Adjustment.class,
+                (ledger, id, adjustment, by) -> IngredientStock.adjust(ledger, id, adjustment.delta(), adjustment.reason(), by));
+    }
+
+    /** A keyed movement of the ingredient in the path: its body checked, then moved once however often it is sent. */
+    private <T extends IngredientRequests.Checked> void move(ServerRequest req, ServerResponse res, String what, Class<T> type,
+                                                             Move<T> move) {
         String id = id(req);
         String key = IdempotencyKeys.required(req);
         JsonBody body = JsonBody.read(req);
-        IngredientRequests.Adjustment adjustment = body.as(IngredientRequests.Adjustment.class);
-        adjustment.validate();
-        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("ingredients/" + id + "/adjustments", body.tree()),
-                (handle, ledger, by) -> IngredientStock.adjust(ledger, id, adjustment.delta(), adjustment.reason(), by));
+        T request = body.as(type);
+        request.validate();
+        keys.answerOnce(req, res, writer, key, IdempotencyKeys.requestHash("ingredients/" + id + "/" + what, body.tree()),
+                (handle, ledger, by) -> move.make(ledger, id, request, by));
+    }
+
+    /** What a movement's body makes of the ingredient's stock, on the ledger writer. */
+    private interface Move<T> {
+        IngredientMove make(LedgerAppender ledger, String id, T request, Actor by);
     }
 
     /** The ingredient in the path: a 404 for an id no ingredient could have. */

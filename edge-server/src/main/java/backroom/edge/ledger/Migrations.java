@@ -41,7 +41,8 @@ final class Migrations {
             "V022__stored_value.sql",
             "V023__sales_reports.sql",
             "V024__ingredients.sql",
-            "V025__loyalty.sql");
+            "V025__loyalty.sql",
+            "V026__self_order.sql");
 
     private Migrations() {
     }

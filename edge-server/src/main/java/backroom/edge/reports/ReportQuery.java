@@ -28,6 +28,16 @@ record ReportQuery(LocalDate from, LocalDate to, String by, ZoneId zone, boolean
         if (!BY.contains(by)) {
             throw Problem.malformed("groupBy", "must be one of " + String.join(", ", GROUP_BY));
         }
+        String format = params.first("format").orElse("json");
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw Problem.malformed("format", "must be json or csv");
+        }
+        ReportQuery period = period(params, now);
+        return new ReportQuery(period.from(), period.to(), by, period.zone(), format.equals("csv"));
+    }
+
+    /** The period alone ({@code from}, {@code to}, {@code tz}), for a report that is not grouped: the kitchen's. */
+    static ReportQuery period(Parameters params, Instant now) {
         ZoneId zone = zone(params.first("tz").orElse("UTC"));
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate to = params.first("to").map(text -> date("to", text)).orElse(today);
@@ -38,11 +48,7 @@ record ReportQuery(LocalDate from, LocalDate to, String by, ZoneId zone, boolean
         if (ChronoUnit.DAYS.between(from, to) >= MOST_DAYS) {
             throw Problem.malformed("to", "a report covers at most " + MOST_DAYS + " days");
         }
-        String format = params.first("format").orElse("json");
-        if (!format.equals("json") && !format.equals("csv")) {
-            throw Problem.malformed("format", "must be json or csv");
-        }
-        ReportQuery query = new ReportQuery(from, to, by, zone, format.equals("csv"));
+        ReportQuery query = new ReportQuery(from, to, "day", zone, false);
         for (Instant edge : List.of(query.start(), query.end())) {
             if (zone.getRules().getOffset(edge).getTotalSeconds() % 3_600 != 0) {
                 throw Problem.malformed("tz", "must be a time zone whose offset is whole hours: sums are kept by the hour");

@@ -51,7 +51,7 @@ public final class ReportService implements ApiRoutes.Resource {
 
     /** {@code GET /api/v1/reports/kitchen?from&to&tz}: each station's time to ready, beside the period before. */
     private void kitchen(ServerRequest req, ServerResponse res) {
-        ReportQuery query = ReportQuery.from(req.query(), clock.instant());
+        ReportQuery query = ReportQuery.period(req.query(), clock.instant());
         projection.catchUp();
         Json.ok(res, jdbi.withHandle(handle -> new KitchenSpeed(query.zone().getId(), KitchenSpeed.of(handle, query),
                 KitchenSpeed.of(handle, query.previous()))));

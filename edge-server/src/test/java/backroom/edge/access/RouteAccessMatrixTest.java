@@ -93,6 +93,16 @@ class RouteAccessMatrixTest {
             "GET /api/v1/customers/{id}",                    "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "GET /api/v1/loyalty/program",                   "401    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "PUT /api/v1/loyalty/program",                   "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "PUT /api/v1/self-order/tables/{tableId}",       "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "GET /api/v1/self-order/tables/{tableId}/qr",    "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "PUT /api/v1/self-order/menu/{productId}",       "401    | 403 403 403   | ok  403 403   | ok  403 403   | 403 403 403   | 403 403 403   | 403 403 403",
+            "GET /api/v1/self-order/orders",                 "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
+            "POST /api/v1/self-order/orders/{id}/payments",  "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
+            // A guest's routes: the table's code opens a session; no staff token is one.
+            "POST /api/v1/self-order/sessions",              "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
+            "GET /api/v1/self-order/menu",                   "401    | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401",
+            "POST /api/v1/self-order/guest-orders",          "401    | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401",
+            "GET /api/v1/self-order/guest-orders",           "401    | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401   | 401 401 401",
             "POST /api/v1/gift-cards",                       "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "GET /api/v1/gift-cards/{number}",               "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
             "POST /api/v1/gift-cards/{number}/top-ups",      "401    | 403 403 403   | ok  403 403   | ok  403 403   | ok  403 403   | ok  403 403   | 403 403 403",
@@ -115,6 +125,7 @@ class RouteAccessMatrixTest {
             "GET /openapi",                                  "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "GET /kds",                                      "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "GET /pos",                                      "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
+            "GET /order",                                    "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "GET /setup",                                    "ok     | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ",
             "DELETE /api/v1/sessions/current",               "401    | 403 403 403   | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok    | ok  ok  ok ");
 

@@ -84,6 +84,15 @@ class RouteTableTest {
             entry("GET /api/v1/customers/{id}", Access.needs(Permission.READ_SALES)),
             entry("GET /api/v1/loyalty/program", Access.needs(Permission.READ_CATALOG)),
             entry("PUT /api/v1/loyalty/program", Access.needs(Permission.EDIT_CATALOG)),
+            entry("PUT /api/v1/self-order/tables/{tableId}", Access.needs(Permission.EDIT_CATALOG)),
+            entry("GET /api/v1/self-order/tables/{tableId}/qr", Access.needs(Permission.EDIT_CATALOG)),
+            entry("PUT /api/v1/self-order/menu/{productId}", Access.needs(Permission.EDIT_CATALOG)),
+            entry("GET /api/v1/self-order/orders", Access.needs(Permission.READ_SALES)),
+            entry("POST /api/v1/self-order/orders/{id}/payments", Access.needs(Permission.RING_SALE)),
+            entry("POST /api/v1/self-order/sessions", Access.PUBLIC),
+            entry("GET /api/v1/self-order/menu", Access.GUEST),
+            entry("POST /api/v1/self-order/guest-orders", Access.GUEST),
+            entry("GET /api/v1/self-order/guest-orders", Access.GUEST),
             entry("POST /api/v1/gift-cards", Access.needs(Permission.RING_SALE)),
             entry("GET /api/v1/gift-cards/{number}", Access.needs(Permission.READ_SALES)),
             entry("POST /api/v1/gift-cards/{number}/top-ups", Access.needs(Permission.RING_SALE)),
@@ -106,6 +115,7 @@ class RouteTableTest {
             entry("GET /openapi", Access.PUBLIC),
             entry("GET /kds", Access.PUBLIC),
             entry("GET /pos", Access.PUBLIC),
+            entry("GET /order", Access.PUBLIC),
             entry("GET /setup", Access.PUBLIC));
 
     @Test

@@ -2,15 +2,11 @@ package backroom.edge.giftcards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backroom.edge.Box;
-import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.RebuiltCopy;
+import backroom.edge.testing.ReplayedDay;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
-import backroom.edge.testing.TempFolders;
-import backroom.edge.testing.TestBox;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,27 +20,9 @@ class GiftCardsReplayTest {
 
     @Test
     void aRebuiltBoxHoldsEveryCardItsBalanceAndItsMovements() {
-        TestBox box = TestBox.start();
-        Path rebuilt = null;
-        try {
-            try {
-                aDayOfCards(box.api());
-            } finally {
-                box.stop();
-            }
-            rebuilt = RebuiltCopy.of(box.dataDir());
-            for (String table : TABLES) {
-                RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, table, Set.of());
-            }
+        ReplayedDay.rebuildsTheSame(GiftCardsReplayTest::aDayOfCards, TABLES, rebuilt -> {
             assertThat(RebuiltCopy.rows(rebuilt, "stored_value_moves", Set.of())).hasSize(9);
-            OfflineCheck.Result check = OfflineCheck.run(rebuilt, Box.tableAudits());
-            assertThat(check.audit().intact()).as("the rebuilt tables held to the entries: %s", check.audit().problem()).isTrue();
-        } finally {
-            box.deleteData();
-            if (rebuilt != null) {
-                TempFolders.delete(rebuilt);
-            }
-        }
+        });
     }
 
     /** Two cards sold, one topped up; paid with, a payment voided, a refund onto a card and one as store credit, the credit spent. */

@@ -50,6 +50,11 @@ class BadIngredientInputTest {
         head = box.headSeq();
         refused(() -> api.put("/api/v1/ingredients/cup", Map.of("name", "Cup", "unit", "piece", "refuseWhenShort", true)), 409,
                 "refuseWhenShort");
+        Kitchen.deliver(api, "cup", 1);
+        Reply atZero = api.put("/api/v1/ingredients/cup", Map.of("name", "Cup", "unit", "piece", "refuseWhenShort", true));
+        assertThat(atZero.status()).as("at zero it may refuse to go short").isEqualTo(200);
+        assertThat(atZero.body().path("refuseWhenShort").asBoolean()).isTrue();
+        assertThat(atZero.body().path("onHand").asLong()).isZero();
     }
 
     @Test
@@ -83,8 +88,12 @@ class BadIngredientInputTest {
         Kitchen.define(api, "cup", "piece", null, true);
         Kitchen.deliver(api, "cup", 3);
         head = box.headSeq();
+        Reply tooFew = keyed("/api/v1/ingredients/cup/adjustments", Map.of("delta", -4, "reason", "broken"));
+        assertThat(tooFew.body().path("detail").asText()).isEqualTo("delta: only 3 piece of Ingredient cup in stock, short of 4 by 1");
         refused(() -> keyed("/api/v1/ingredients/cup/adjustments", Map.of("delta", -4, "reason", "broken")), 409, "delta");
         assertThat(Kitchen.onHand(api, "cup")).isEqualTo(3);
+        Kitchen.require(keyed("/api/v1/ingredients/cup/adjustments", Map.of("delta", -3, "reason", "broken")), 201);
+        assertThat(Kitchen.onHand(api, "cup")).as("to zero exactly").isZero();
     }
 
     private Reply keyed(String path, Map<String, Object> body) {

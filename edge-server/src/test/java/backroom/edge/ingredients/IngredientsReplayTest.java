@@ -4,13 +4,9 @@ import static backroom.edge.ingredients.Kitchen.item;
 import static backroom.edge.ingredients.Kitchen.require;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backroom.edge.Box;
-import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.RebuiltCopy;
-import backroom.edge.testing.TempFolders;
-import backroom.edge.testing.TestBox;
-import java.nio.file.Path;
+import backroom.edge.testing.ReplayedDay;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,29 +23,11 @@ class IngredientsReplayTest {
 
     @Test
     void aRebuiltBoxHoldsEveryIngredientRecipeAndMovement() {
-        TestBox box = TestBox.start();
-        Path rebuilt = null;
-        try {
-            try {
-                aDayOfRecipes(box.api());
-            } finally {
-                box.stop();
-            }
-            rebuilt = RebuiltCopy.of(box.dataDir());
-            for (String table : TABLES) {
-                RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, table, Set.of());
-            }
+        ReplayedDay.rebuildsTheSame(IngredientsReplayTest::aDayOfRecipes, TABLES, rebuilt -> {
             assertThat(RebuiltCopy.rows(rebuilt, "ingredient_moves", Set.of())).hasSize(12);
             assertThat(RebuiltCopy.rows(rebuilt, "ingredients", Set.of()))
                     .anySatisfy(row -> assertThat(row).containsEntry("id", "beans").containsEntry("is_low", "TRUE").containsEntry("on_hand", "145"));
-            OfflineCheck.Result check = OfflineCheck.run(rebuilt, Box.tableAudits());
-            assertThat(check.audit().intact()).as("the rebuilt tables held to the entries: %s", check.audit().problem()).isTrue();
-        } finally {
-            box.deleteData();
-            if (rebuilt != null) {
-                TempFolders.delete(rebuilt);
-            }
-        }
+        });
     }
 
     /** Beans and milk delivered; lattes sold (one voided, one refunded in part), a recipe changed, a count and an adjustment. */

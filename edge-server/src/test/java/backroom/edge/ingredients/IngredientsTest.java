@@ -132,8 +132,12 @@ class IngredientsTest {
                 .as("90 is above the new mark").isFalse();
         Kitchen.define(api, "syrup", "ml", 10L, false);
         assertThat(box.headSeq()).as("the same definition again writes nothing").isEqualTo(before + 1);
-        Kitchen.define(api, "syrup", "ml", 500L, false);
-        assertThat(types(before)).as("a mark raised above the stock is a crossing").endsWith("ingredient.defined", "stock.low");
+        Kitchen.define(api, "syrup", "ml", 90L, false);
+        assertThat(types(before)).as("a mark raised to the stock itself is a crossing").endsWith("ingredient.defined", "stock.low");
+        Reply same = api.put("/api/v1/ingredients/syrup", Map.of("name", "Ingredient syrup", "unit", "ml", "lowAt", 90,
+                "refuseWhenShort", false));
+        assertThat(same.body().path("low").asBoolean()).as("the same definition answers the ingredient as it stands").isTrue();
+        assertThat(same.body().path("onHand").asLong()).isEqualTo(90);
     }
 
     @Test
@@ -176,7 +180,10 @@ class IngredientsTest {
         Kitchen.define(api, "milk", "ml", null, false);
         Kitchen.define(api, "cup", "piece", null, false);
         Kitchen.recipe(api, "coffee-latte", null, Map.of("beans", 18L, "milk", 200L, "cup", 1L));
-        Kitchen.recipe(api, "coffee-latte", "large", Map.of("beans", 27L, "milk", 300L, "cup", 1L));
+        Reply set = api.put("/api/v1/recipes/coffee-latte/variants/large", Map.of("ingredients", List.of(Map.of("ingredientId", "beans",
+                "quantity", 27), Map.of("ingredientId", "milk", "quantity", 300), Map.of("ingredientId", "cup", "quantity", 1))));
+        assertThat(set.body().path("variants").path("large")).as("the answer is the product's recipes as they stand").hasSize(3);
+        assertThat(set.body().path("ingredients")).hasSize(3);
         JsonNode recipe = api.get("/api/v1/recipes/coffee-latte").body();
         assertThat(recipe.path("ingredients")).hasSize(3);
         assertThat(recipe.path("variants").path("large")).hasSize(3);

@@ -99,6 +99,11 @@ class TamperedTablesTest {
                 List.of(payment("card", 28_800))));
         membersSale.put("customerId", member);
         require(api.ringSale(membersSale), 201);
+        String t9 = require(api.put("/api/v1/self-order/tables/t9", Map.of("payLater", false)), 200).body().path("url").asText();
+        String guest = require(api.anonymous().post("/api/v1/self-order/sessions", Map.of("table", "t9", "code",
+                t9.replaceAll(".*code=", ""))), 201).field("session");
+        require(api.anonymous().send("POST", "/api/v1/self-order/guest-orders", Map.of("Authorization", "Guest " + guest),
+                Map.of("items", List.of(item("food-croissant", null, 1, List.of())))), 201);
         require(api.post("/api/v1/shifts/" + shift + "/close", Map.of("countedCash", 600_000)), 200);
         api.openShift("r2");
         box.stop();
@@ -245,6 +250,12 @@ class TamperedTablesTest {
                         INSERT INTO ingredient_moves (ledger_seq, ingredient_id, delta, reason, on_hand, moved_at)
                         VALUES (2, 'beans', 500, 'received', 1500, CURRENT_TIMESTAMP)""",
                         "row seq 2 points at no ingredient.moved entry"),
+                Arguments.of("an ingredient renamed by hand", "UPDATE ingredients SET name = 'Sand'",
+                        "ingredients row id beans: name is Sand but ledger entry # (ingredient.defined) says Beans"),
+                Arguments.of("a line's use of an ingredient no entry made", """
+                        INSERT INTO ingredient_uses (sale_id, line_no, ingredient_id, per_unit, ledger_seq)
+                        VALUES ('%A', 9, 'beans', 5, 99)""",
+                        "ingredient_uses holds 5 rows but the ledger's entries wrote 4"),
                 Arguments.of("an ingredient defined by no entry", """
                         INSERT INTO ingredients (id, name, unit, on_hand, low_at, is_low, refuse_short, defined_seq)
                         VALUES ('forged', 'Forged', 'g', 0, NULL, FALSE, FALSE, 2)""",
@@ -257,8 +268,23 @@ class TamperedTablesTest {
                         INSERT INTO customers (id, name, phone, points, lifetime_spend, tier, joined_seq, joined_at)
                         VALUES ('forged', 'Forged', '0899999999', 0, 0, 'basic', 2, CURRENT_TIMESTAMP)""",
                         "customers holds 2 members but the ledger's entries signed up 1"),
+                Arguments.of("a member renamed by hand", "UPDATE customers SET name = 'Someone'",
+                        "name is Someone but ledger entry # (customer.joined) says Sari"),
+                Arguments.of("points given by no entry", """
+                        INSERT INTO loyalty_moves (ledger_seq, customer_id, points, spend, kind, balance, lifetime_spend, tier, multiplier_bp,
+                            amount_per_point, moved_at)
+                        SELECT 2, id, 0, 0, 'earned', 2, 28800, 'basic', 10000, 10000, CURRENT_TIMESTAMP FROM customers""",
+                        "row seq 2 points at no loyalty.moved entry"),
                 Arguments.of("the loyalty program changed by hand", "UPDATE loyalty_program SET amount_per_point = 1",
                         "loyalty_program row 1: amount_per_point is 1 but ledger entry # (loyalty.program_set) says 10000"),
+                Arguments.of("a guest's order made cheaper", "UPDATE self_orders SET total = 1",
+                        "total is 1 but ledger entry # (self_order.placed) says 25300"),
+                Arguments.of("a guest's order placed by no entry", """
+                        INSERT INTO self_orders (id, order_no, table_id, status, items, total, placed_seq, placed_at)
+                        VALUES ('forged', 9, 't9', 'waiting', '[]', 0, 3, CURRENT_TIMESTAMP)""",
+                        "self_orders holds 2 orders placed after entry 0 but the ledger's entries placed 1"),
+                Arguments.of("a table made to pay later by hand", "UPDATE self_order_tables SET pay_later = TRUE",
+                        "self_order_tables row table t9: pay_later is true but ledger entry # (self_order.table_set) says false"),
                 Arguments.of("an open shift closed by hand", "UPDATE shifts SET open_register = NULL, closed_at = CURRENT_TIMESTAMP,"
                         + " counted_cash = 0 WHERE register_id = 'r2'", "is closed but no shift.closed entry says so"));
     }

@@ -41,6 +41,15 @@ class BadLoyaltyInputTest {
         refused(() -> api.put("/api/v1/loyalty/program", Map.of("amountPerPoint", 50_000, "pointValue", 1_000, "tiers", List.of(
                 tier("silver", 100, 12_000)))), 422, "tiers");
         assertThat(api.get("/api/v1/loyalty/program").status()).as("no program yet").isEqualTo(404);
+        String shift = api.openShift("r1");
+        head = box.headSeq();
+        Reply noProgram = api.ringSale(backroom.edge.testing.Sales.sale("r1", shift, List.of(backroom.edge.testing.Sales.item(
+                "food-croissant", null, 1, List.of())), List.of(Map.of("method", "points", "amount", 25_300))));
+        assertThat(noProgram.status()).isEqualTo(422);
+        assertThat(noProgram.body().path("detail").asText()).isEqualTo("payments[0].method: the store has no loyalty program");
+        Map<String, Object> anyone = new java.util.HashMap<>(backroom.edge.testing.Sales.one("r1", shift, "food-croissant", 25_300));
+        anyone.put("customerId", "c-77");
+        assertThat(api.ringSale(anyone).status()).as("without a program a customerId is anyone's reference").isEqualTo(201);
     }
 
     @Test

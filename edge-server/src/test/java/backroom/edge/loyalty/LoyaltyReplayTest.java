@@ -2,15 +2,11 @@ package backroom.edge.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import backroom.edge.Box;
-import backroom.edge.ledger.OfflineCheck;
 import backroom.edge.testing.Api;
 import backroom.edge.testing.RebuiltCopy;
+import backroom.edge.testing.ReplayedDay;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.Sales;
-import backroom.edge.testing.TempFolders;
-import backroom.edge.testing.TestBox;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +20,9 @@ class LoyaltyReplayTest {
 
     @Test
     void aRebuiltBoxHoldsTheProgramEveryMemberAndTheirPoints() {
-        TestBox box = TestBox.start();
-        Path rebuilt = null;
-        try {
-            try {
-                aDayOfMembers(box.api());
-            } finally {
-                box.stop();
-            }
-            rebuilt = RebuiltCopy.of(box.dataDir());
-            for (String table : TABLES) {
-                RebuiltCopy.assertSameRows(box.dataDir(), rebuilt, table, Set.of());
-            }
+        ReplayedDay.rebuildsTheSame(LoyaltyReplayTest::aDayOfMembers, TABLES, rebuilt -> {
             assertThat(RebuiltCopy.rows(rebuilt, "loyalty_moves", Set.of())).hasSize(7);
-            OfflineCheck.Result check = OfflineCheck.run(rebuilt, Box.tableAudits());
-            assertThat(check.audit().intact()).as("the rebuilt tables held to the entries: %s", check.audit().problem()).isTrue();
-        } finally {
-            box.deleteData();
-            if (rebuilt != null) {
-                TempFolders.delete(rebuilt);
-            }
-        }
+        });
     }
 
     /** A program changed once, two members; sales earning points (one voided, one refunded), points paid and a tier reached. */

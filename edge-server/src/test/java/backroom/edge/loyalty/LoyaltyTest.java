@@ -115,11 +115,41 @@ class LoyaltyTest {
         assertThat(require(api.ringSale(anonymous), 422).problemFields()).containsExactly("payments[0].method");
         assertThat(box.headSeq()).as("refusals write nothing").isEqualTo(head);
 
-        Reply withPoints = require(paid(member, 60_000, Map.of("method", "points", "amount", 10_000), Sales.payment("card", 50_000)), 201);
+        assertThat(tooMany.body().path("detail").asText()).isEqualTo("payments[0].amount: member " + member + " holds 40 points, short of 41");
+        Reply withPoints = require(paid(member, 60_000, Map.of("method", "points", "amount", 30_000), Sales.payment("card", 30_000)), 201);
         JsonNode paid = customer(member);
-        assertThat(paid.path("points").asLong()).as("10 paid; the 50,000 not paid in points earns 1 at Gold's x2").isEqualTo(40 - 10 + 2);
+        assertThat(paid.path("points").asLong()).as("30 paid; the 30,000 not paid in points earns 1 at Gold's x2").isEqualTo(40 - 30 + 1);
+        assertThat(paid.path("lifetimeSpend").asLong()).as("what was paid in points is no spend").isEqualTo(2_030_000);
         require(api.voidSale(withPoints.field("saleId"), "changed their mind"), 200);
         assertThat(customer(member).path("points").asLong()).as("the points paid come back, the earned go").isEqualTo(40);
+
+        Reply allInPoints = require(paid(member, 20_000, Map.of("method", "points", "amount", 20_000)), 201);
+        assertThat(moves(member).get(0).path("kind").asText()).as("nothing spent, nothing earned").isEqualTo("redeemed");
+        assertThat(customer(member).path("points").asLong()).isEqualTo(20);
+        require(api.post("/api/v1/sales/" + allInPoints.field("saleId") + "/refunds", Map.of("reason", "cold")), 201);
+        JsonNode returned = moves(member).get(0);
+        assertThat(returned.path("kind").asText()).as("refunded in points, as it was paid").isEqualTo("returned");
+        assertThat(returned.path("points").asLong()).isEqualTo(20);
+        assertThat(customer(member).path("points").asLong()).isEqualTo(40);
+        assertThat(customer(member).path("lifetimeSpend").asLong()).isEqualTo(2_000_000);
+    }
+
+    @Test
+    void aSaleEarnsAtTheTierTheMemberHeldThoughTheProgramChangedAndTheTierIsWorkedOutAgainAfter() {
+        String member = join("Dewi", "0822222222", null);
+        require(paid(member, 100_000, Sales.payment("card", 100_000)), 201);
+        assertThat(customer(member).path("tier").asText()).isEqualTo("silver");
+        Reply changed = require(api.put("/api/v1/loyalty/program", Map.of("amountPerPoint", 50_000, "pointValue", 1_000, "tiers", List.of(
+                Map.of("id", "silver", "name", "Silver", "threshold", 500_000, "multiplierBp", 12_000),
+                Map.of("id", "basic", "name", "Basic", "threshold", 0, "multiplierBp", 10_000)))), 200);
+        assertThat(changed.body().path("tiers").get(0).path("id").asText()).as("held by threshold").isEqualTo("basic");
+        assertThat(api.get("/api/v1/loyalty/program").body()).isEqualTo(changed.body());
+
+        require(paid(member, 125_000, Sales.payment("card", 125_000)), 201);
+        JsonNode earned = moves(member).get(0);
+        assertThat(earned.path("multiplierBp").asInt()).as("the tier the member held when they paid").isEqualTo(12_000);
+        assertThat(earned.path("points").asLong()).isEqualTo(3);
+        assertThat(customer(member).path("tier").asText()).as("225,000 is below the new Silver").isEqualTo("basic");
     }
 
     @Test
@@ -131,6 +161,13 @@ class LoyaltyTest {
         Reply twice = api.post("/api/v1/customers", Map.of("name", "Sari again", "phone", "081111111"));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.problemFields()).containsExactly("phone");
+        assertThat(api.post("/api/v1/customers", Map.of("name", "Card", "cardNumber", "LOY-7777")).status()).isEqualTo(201);
+        Reply sameCard = api.post("/api/v1/customers", Map.of("name", "Card again", "phone", "0833333333", "cardNumber", "LOY-7777"));
+        assertThat(sameCard.status()).isEqualTo(409);
+        assertThat(sameCard.problemFields()).containsExactly("cardNumber");
+        Reply noMember = api.ringSale(Sales.sale(REGISTER, shift, List.of(item(10_000)), List.of(Map.of("method", "points",
+                "amount", 10_000))));
+        assertThat(noMember.body().path("detail").asText()).isEqualTo("payments[0].method: paying with points needs the sale's customerId");
     }
 
     private String join(String name, String phone, String card) {

@@ -126,6 +126,36 @@ class PosPageTest {
     }
 
     @Test
+    void aGuestsOrderFromATableThatPaysFirstIsPaidAtTheTillAndGoesToTheKitchen() {
+        Api manager = box.api();
+        String url = manager.put("/api/v1/self-order/tables/t6", Map.of("payLater", false)).body().path("url").asText();
+        String guest = manager.anonymous().post("/api/v1/self-order/sessions", Map.of("table", "t6", "code", url.replaceAll(".*code=", "")))
+                .field("session");
+        assertThat(manager.anonymous().send("POST", "/api/v1/self-order/guest-orders", Map.of("Authorization", "Guest " + guest),
+                Map.of("items", List.of(Map.of("productId", "food-croissant", "quantity", 1)))).status()).isEqualTo(201);
+
+        signInAtTheTill();
+        waitUpTo(5).until(page -> !browser.findElements(By.cssSelector("#guest-orders li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#guest-orders li")).getText()).contains("Table t6, order 1: 1 x Butter croissant");
+        browser.findElement(By.cssSelector("#guest-orders li button")).click();
+        waitUpTo(5).until(page -> browser.findElement(By.id("tender")).isDisplayed());
+        assertThat(browser.findElement(By.id("tender-title")).getText()).isEqualTo("Take payment for guest order 1");
+        assertThat(browser.findElement(By.id("due")).getText()).endsWith("25,300");
+        browser.findElement(By.id("take-payment")).click();
+        waitUpTo(5).until(page -> receiptShown().isPresent());
+        waitUpTo(5).until(page -> browser.findElements(By.cssSelector("#guest-orders li")).isEmpty());
+        assertThat(manager.get("/api/v1/orders?station=pastry").body().toString()).as("paid, so sent to the kitchen")
+                .contains("Butter croissant");
+        assertThat(manager.get("/api/v1/self-order/orders?status=paid").body().path("orders")).hasSize(1);
+
+        assertThat(manager.anonymous().send("POST", "/api/v1/self-order/guest-orders", Map.of("Authorization", "Guest " + guest),
+                Map.of("items", List.of(Map.of("productId", "food-banana-bread", "quantity", 2)))).status()).isEqualTo(201);
+        waitUpTo(5).until(page -> browser.findElements(By.cssSelector("#guest-orders li")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#guest-orders li")).getText()).as("shown as it is placed, from the live feed")
+                .contains("order 2: 2 x Banana bread");
+    }
+
+    @Test
     void theTillShowsItsShiftsXReport() {
         signInAtTheTill();
         product("food-croissant").click();

@@ -143,6 +143,9 @@ class SalesReportsTest {
             assertThat(refused.problemFields()).as(query).containsExactly(field);
         });
         assertThat(api.get("/api/v1/reports/sales?from=2025-01-01&to=2026-01-01&tz=Asia/Jakarta").status()).as("366 days").isEqualTo(200);
+        assertThat(api.get("/api/v1/reports/kitchen?groupBy=week&format=xml").status()).as("the kitchen's report has no grouping")
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/reports/kitchen?tz=Asia/Kolkata").problemFields()).containsExactly("tz");
     }
 
     /**

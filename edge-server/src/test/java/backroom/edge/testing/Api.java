@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /** A tablet's view of the box: JSON over HTTP to one base URL. */
@@ -62,6 +63,14 @@ public final class Api {
 
     public Reply put(String path, Object body) {
         return send(json(path, body).PUT(HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    /** {@code method} on {@code path} with the extra headers given, and a JSON body unless it is null. */
+    public Reply send(String method, String path, Map<String, String> headers, Object body) {
+        HttpRequest.Builder request = json(path, body).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(text(body)));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** POSTs a sale with the given Idempotency-Key. */

@@ -93,6 +93,9 @@ class OpenApiDocumentTest {
             soft.assertThat(responses.keySet()).as(key + " answers").anyMatch(status -> status.startsWith("2") || status.equals("101"));
             if ("public".equals(operation.get("x-access"))) {
                 soft.assertThat(operation.get("security")).as(key).isEqualTo(List.of());
+            } else if ("guest".equals(operation.get("x-access"))) {
+                soft.assertThat(operation.get("security")).as(key + ": no bearer token, a guest session").isEqualTo(List.of());
+                soft.assertThat(responses).as(key).containsKeys("401");
             } else {
                 soft.assertThat(operation.get("security")).as(key).isEqualTo(List.of(Map.of("bearerAuth", List.of())));
                 soft.assertThat(responses).as(key).containsKeys("401", "403");
@@ -129,6 +132,16 @@ class OpenApiDocumentTest {
         matches(soft, "GET /api/v1/ingredients/{id}", "200", api.get("/api/v1/ingredients/openapi-milk"));
         matches(soft, "GET /api/v1/ingredients", "200", api.get("/api/v1/ingredients"));
         matches(soft, "GET /api/v1/recipes/{productId}", "200", api.get("/api/v1/recipes/coffee-latte"));
+        Reply table = api.put("/api/v1/self-order/tables/openapi-t1", Map.of("payLater", false));
+        matches(soft, "PUT /api/v1/self-order/tables/{tableId}", "200", table);
+        String code = table.body().path("url").asText().replaceAll(".*code=", "");
+        Reply session = api.anonymous().post("/api/v1/self-order/sessions", Map.of("table", "openapi-t1", "code", code));
+        matches(soft, "POST /api/v1/self-order/sessions", "201", session);
+        Map<String, String> guest = Map.of("Authorization", "Guest " + session.field("session"));
+        matches(soft, "GET /api/v1/self-order/menu", "200", api.anonymous().send("GET", "/api/v1/self-order/menu", guest, null));
+        matches(soft, "POST /api/v1/self-order/guest-orders", "201", api.anonymous().send("POST", "/api/v1/self-order/guest-orders", guest,
+                Map.of("items", List.of(Map.of("productId", "food-croissant", "quantity", 1)))));
+        matches(soft, "GET /api/v1/self-order/orders", "200", api.get("/api/v1/self-order/orders"));
 
         matches(soft, "POST /api/v1/sales", "201", sale);
         matches(soft, "GET /api/v1/sales/{id}", "200", api.get("/api/v1/sales/" + sale.field("saleId")));
@@ -259,6 +272,7 @@ class OpenApiDocumentTest {
     private static String accessName(Access access) {
         return switch (access) {
             case Access.Public p -> "public";
+            case Access.Guest g -> "guest";
             case Access.AnyDevice d -> "any-device";
             case Access.Needs needs -> needs.permission().name();
         };
