@@ -26,6 +26,9 @@ public final class Loyalty {
      * a member's (422 naming it).
      */
     public static void onSale(LedgerAppender ledger, String saleId, String customerId, long grandTotal, List<PointsPayment> paidInPoints) {
+        if (customerId == null && paidInPoints.isEmpty()) {
+            return;
+        }
         WriterStatements statements = ledger.statements();
         LoyaltyProgram program = LoyaltyRows.program(statements).orElse(null);
         if (program == null || customerId == null) {

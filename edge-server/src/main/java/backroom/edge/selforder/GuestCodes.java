@@ -49,12 +49,11 @@ final class GuestCodes {
         if (token == null) {
             return Optional.empty();
         }
-        int lastDot = token.lastIndexOf('.');
         String[] parts = token.split("\\.", -1);
-        if (lastDot < 0 || parts.length != 5) {
+        if (parts.length != 5) {
             return Optional.empty();
         }
-        String body = token.substring(0, lastDot);
+        String body = token.substring(0, token.lastIndexOf('.'));
         if (!same(key.selfOrderMac("session\n" + body).substring(0, CODE_HEX), parts[4])) {
             return Optional.empty();
         }

@@ -39,9 +39,8 @@ final class SelfOrderReads {
     static Menu menu(Handle handle, String tableId) {
         Map<String, List<String>> allergens = new HashMap<>();
         handle.createQuery("SELECT product_id, allergens FROM menu_allergens")
-                .map((rs, ctx) -> allergens.put(rs.getString(1), rs.getString(2).isEmpty() ? List.of()
-                        : Arrays.asList(rs.getString(2).split(","))))
-                .list();
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .forEach(row -> allergens.put(row.getKey(), row.getValue().isEmpty() ? List.of() : Arrays.asList(row.getValue().split(","))));
         PriceList prices = PriceList.current(handle);
         List<MenuItem> items = prices.products().values().stream()
                 .sorted(Comparator.comparing((Product product) -> String.valueOf(product.categoryId())).thenComparing(Product::name))

@@ -68,7 +68,7 @@ public final class SelfOrderService implements ApiRoutes.Resource {
         routes.put("/tables/{tableId}", Permission.EDIT_CATALOG, this::setTable)
                 .get("/tables/{tableId}/qr", Permission.EDIT_CATALOG, this::qr)
                 .put("/menu/{productId}", Permission.EDIT_CATALOG, this::setAllergens)
-                .get("/orders", Permission.READ_SALES, this::waiting)
+                .get("/orders", Permission.READ_SALES, this::byStatus)
                 .post("/orders/{id}/payments", Permission.RING_SALE, this::ring)
                 .add(Method.POST, "/sessions", Access.PUBLIC, this::openSession)
                 .add(Method.GET, "/menu", Access.GUEST, this::menu)
@@ -107,7 +107,7 @@ public final class SelfOrderService implements ApiRoutes.Resource {
     }
 
     /** {@code GET /api/v1/self-order/orders?status=waiting}: guests' orders for the till, oldest first. */
-    private void waiting(ServerRequest req, ServerResponse res) {
+    private void byStatus(ServerRequest req, ServerResponse res) {
         String status = req.query().first("status").orElse(SelfOrderEntries.WAITING);
         if (!List.of(SelfOrderEntries.WAITING, SelfOrderEntries.SENT, SelfOrderEntries.PAID_STATUS).contains(status)) {
             throw Problem.malformed("status", "must be waiting, sent or paid");

@@ -23,6 +23,8 @@ class LoyaltyRequestsTest {
         LoyaltyProgram program = new LoyaltyRequests.Program(1L, MOST, ten).validated();
         assertThat(program.tiers()).hasSize(10);
         assertThatCode(() -> new LoyaltyRequests.Program(MOST, 1L, List.of(tier("basic", 0, 10_000))).validated()).doesNotThrowAnyException();
+        assertThatCode(() -> new LoyaltyRequests.Program(MOST, 1L, List.of(new LoyaltyProgram.Tier("basic", "n".repeat(64), 0, 1)))
+                .validated()).doesNotThrowAnyException();
 
         assertThat(fields(() -> new LoyaltyRequests.Program(0L, MOST + 1, List.of(tier("basic", 0, 10_000))).validated()))
                 .containsExactly("amountPerPoint", "pointValue");

@@ -165,6 +165,14 @@ class LoyaltyTest {
         Reply sameCard = api.post("/api/v1/customers", Map.of("name", "Card again", "phone", "0833333333", "cardNumber", "LOY-7777"));
         assertThat(sameCard.status()).isEqualTo(409);
         assertThat(sameCard.problemFields()).containsExactly("cardNumber");
+        assertThat(sameCard.body().path("detail").asText()).isEqualTo("cardNumber: a member already has that card number");
+        String anonymous = require(api.ringSale(Sales.sale(REGISTER, shift, List.of(item(10_000)), List.of(Sales.payment("card", 10_000)))),
+                201).field("saleId");
+        long head = box.headSeq();
+        Reply noOneToGiveTo = api.post("/api/v1/sales/" + anonymous + "/refunds", Map.of("reason", "cold", "method", "points"));
+        assertThat(noOneToGiveTo.status()).isEqualTo(422);
+        assertThat(noOneToGiveTo.problemFields()).containsExactly("method");
+        assertThat(box.headSeq()).isEqualTo(head);
         Reply noMember = api.ringSale(Sales.sale(REGISTER, shift, List.of(item(10_000)), List.of(Map.of("method", "points",
                 "amount", 10_000))));
         assertThat(noMember.body().path("detail").asText()).isEqualTo("payments[0].method: paying with points needs the sale's customerId");

@@ -43,6 +43,11 @@ class BadSelfOrderInputTest {
         refused(() -> api.put("/api/v1/self-order/menu/no-such-product", Map.of("allergens", List.of("milk"))), 404);
         refused(() -> api.get("/api/v1/self-order/tables/t9/qr"), 404);
         refused(() -> api.get("/api/v1/self-order/orders?status=lost"), 400, "status");
+        refused(() -> api.put("/api/v1/self-order/menu/food-croissant", Map.of("allergens", java.util.Collections.nCopies(21, "milk"))), 422,
+                "allergens");
+        assertThat(api.put("/api/v1/self-order/menu/food-croissant", Map.of("allergens", java.util.Collections.nCopies(20, "milk")))
+                .status()).isEqualTo(200);
+        head = box.headSeq();
     }
 
     @Test
@@ -52,6 +57,10 @@ class BadSelfOrderInputTest {
         refused(() -> guest(Map.of("items", List.of())), 422, "items");
         refused(() -> guest(Map.of("items", List.of(Map.of("productId", "no-such-product", "quantity", 1)))), 422, "items[0].productId");
         refused(() -> guest(Map.of("items", List.of(Map.of("productId", "coffee-latte", "quantity", 0)))), 422, "items[0].quantity");
+        refused(() -> guest(Map.of("items", java.util.Collections.nCopies(31, Map.of("productId", "coffee-latte", "quantity", 1)))), 422,
+                "items");
+        assertThat(guest(Map.of("items", java.util.Collections.nCopies(30, Map.of("productId", "coffee-latte", "quantity", 1)))).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -63,6 +72,9 @@ class BadSelfOrderInputTest {
                 Map.of("registerId", "r1", "shiftId", shift, "payments", List.of(Map.of("method", "cash", "amount", 1)))), 422, "payments");
         refused(() -> api.postWithKey("/api/v1/self-order/orders/" + orderId + "/payments", UUID.randomUUID().toString(),
                 Map.of("payments", List.of())), 422, "registerId", "shiftId", "payments");
+        refused(() -> api.postWithKey("/api/v1/self-order/orders/" + orderId + "/payments", UUID.randomUUID().toString(),
+                Map.of("registerId", "r".repeat(65), "shiftId", "s".repeat(65), "payments", List.of(Map.of("method", "cash", "amount", 1)))),
+                422, "registerId", "shiftId");
         refused(() -> api.postWithKey("/api/v1/self-order/orders/nobody/payments", UUID.randomUUID().toString(),
                 Map.of("registerId", "r1", "shiftId", shift, "payments", List.of(Map.of("method", "cash", "amount", 1)))), 404);
         assertThat(api.get("/api/v1/self-order/orders").body().path("orders")).hasSize(1);

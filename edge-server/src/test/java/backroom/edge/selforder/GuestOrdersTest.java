@@ -109,6 +109,51 @@ class GuestOrdersTest {
         assertThat(guest.post("/api/v1/self-order/sessions", Map.of("table", "t5", "code", "0".repeat(32))).status()).isEqualTo(422);
     }
 
+    @Test
+    void aTablesSettingIsWrittenOnlyWhenItChangesAndEachOrderGetsTheNextNumber() {
+        assertThat(manager.put("/api/v1/self-order/tables/t7", Map.of("payLater", true)).body().path("version").asInt()).isEqualTo(1);
+        long head = box.headSeq();
+        assertThat(manager.put("/api/v1/self-order/tables/t7", Map.of("payLater", true)).body().path("version").asInt()).isEqualTo(1);
+        assertThat(box.headSeq()).as("the same setting again writes nothing").isEqualTo(head);
+        assertThat(manager.put("/api/v1/self-order/tables/t7", Map.of("payLater", true, "newCode", true)).body().path("version").asInt())
+                .isEqualTo(2);
+        assertThat(manager.put("/api/v1/self-order/tables/t7", Map.of("payLater", false)).body().path("payLater").asBoolean()).isFalse();
+
+        String t7 = session("t7", false);
+        assertThat(placed(t7, List.of(item("food-croissant", 1))).path("orderNo").asInt()).isEqualTo(1);
+        assertThat(placed(t7, List.of(item("food-croissant", 1))).path("orderNo").asInt()).isEqualTo(2);
+
+        JsonNode menu = as(t7, "GET", "/api/v1/self-order/menu", null).body().path("products");
+        List<String> categories = new java.util.ArrayList<>();
+        menu.forEach(product -> categories.add(product.path("categoryId").asText()));
+        assertThat(categories).as("by category").isSorted();
+        JsonNode latte = find(menu, "coffee-latte");
+        assertThat(latte.path("variants").findValuesAsText("id")).containsExactly("regular", "large");
+        assertThat(latte.path("modifiers").findValuesAsText("id")).containsExactly("extra-shot", "oat-milk", "vanilla-syrup");
+        assertThat(latte.path("modifiers").get(0).path("price").asLong()).isEqualTo(5_000);
+        assertThat(guest.send("GET", "/api/v1/self-order/menu", Map.of("Authorization", "Bearer " + t7), null).status())
+                .as("a guest session under another scheme").isEqualTo(401);
+    }
+
+    @Test
+    void newSessionsAndReadsAreHeldToTheirRatesToo() {
+        manager.put("/api/v1/self-order/tables/t8", Map.of("payLater", false));
+        String t8 = session("t8", false);
+        for (int i = 1; i < SelfOrderService.SESSIONS_A_MINUTE; i++) {
+            session("t8", false);
+        }
+        Reply eleventh = guest.post("/api/v1/self-order/sessions", Map.of("table", "t8", "code", codes.get("t8")));
+        assertThat(eleventh.status()).isEqualTo(429);
+        assertThat(eleventh.problemFields()).containsExactly("table");
+        for (int i = 0; i < SelfOrderService.READS_A_MINUTE; i++) {
+            assertThat(as(t8, "GET", "/api/v1/self-order/guest-orders", null).status()).isEqualTo(200);
+        }
+        assertThat(as(t8, "GET", "/api/v1/self-order/menu", null).status()).isEqualTo(429);
+        box.clock().advance(Duration.ofMinutes(1));
+        assertThat(as(t8, "GET", "/api/v1/self-order/menu", null).status()).isEqualTo(200);
+        assertThat(guest.post("/api/v1/self-order/sessions", Map.of("table", "t8", "code", codes.get("t8"))).status()).isEqualTo(201);
+    }
+
     /** A session at {@code tableId}, opened with the code in the table's QR link as a phone would. */
     private String session(String tableId, boolean payLater) {
         String url = manager.put("/api/v1/self-order/tables/" + tableId, Map.of("payLater", payLater)).body().path("url").asText();
