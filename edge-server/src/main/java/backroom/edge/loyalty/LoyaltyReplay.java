@@ -1,11 +1,10 @@
 package backroom.edge.loyalty;
 
-import backroom.edge.ledger.ExpectedRow;
 import backroom.edge.ledger.LedgerEntry;
 import backroom.edge.ledger.RebuiltTables;
 import backroom.edge.ledger.TableReplay;
+import backroom.edge.ledger.WriterStatements;
 import backroom.edge.web.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * The loyalty_program, customers and loyalty_moves tables written again from the
@@ -16,21 +15,13 @@ public final class LoyaltyReplay implements TableReplay {
 
     @Override
     public void replay(RebuiltTables tables, LedgerEntry entry) {
+        WriterStatements rows = tables.statements();
         switch (entry.type()) {
-            case LoyaltyEntries.PROGRAM_SET -> LoyaltyRows.setProgram(tables.statements(),
-                    read(entry, LoyaltyEntries.ProgramSet.class).program(), entry.seq());
-            case LoyaltyEntries.JOINED -> LoyaltyRows.join(tables.statements(), read(entry, LoyaltyEntries.Joined.class), entry.seq());
-            case LoyaltyEntries.MOVED -> LoyaltyRows.move(tables.statements(), read(entry, LoyaltyMove.class), entry.seq());
+            case LoyaltyEntries.PROGRAM_SET -> LoyaltyRows.setProgram(rows, Json.payload(entry, LoyaltyEntries.ProgramSet.class).program(),
+                    entry.seq());
+            case LoyaltyEntries.JOINED -> LoyaltyRows.join(rows, Json.payload(entry, LoyaltyEntries.Joined.class), entry.seq());
+            case LoyaltyEntries.MOVED -> LoyaltyRows.move(rows, Json.payload(entry, LoyaltyMove.class), entry.seq());
             default -> { }
-        }
-    }
-
-    private static <T> T read(LedgerEntry entry, Class<T> type) {
-        try {
-            return Json.MAPPER.readValue(entry.payload(), type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(ExpectedRow.said(entry) + " cannot be read as " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package backroom.edge.web;
 
+import backroom.edge.ledger.ExpectedRow;
+import backroom.edge.ledger.LedgerEntry;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -50,6 +52,16 @@ public final class Json {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the box's own JSON cannot be read back", e);
+        }
+    }
+
+    /** A ledger entry's payload read as {@code type}, for a replay; an entry that cannot be is named, and the rebuild stops there. */
+    public static <T> T payload(LedgerEntry entry, Class<T> type) {
+        try {
+            return MAPPER.readValue(entry.payload(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(ExpectedRow.said(entry) + " cannot be read as " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
         }
     }
 
