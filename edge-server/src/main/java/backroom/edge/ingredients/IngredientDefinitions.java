@@ -35,8 +35,10 @@ final class IngredientDefinitions {
         }
         IngredientRows.define(ledger.statements(), defined, ledger.nextSeq());
         ledger.append(IngredientEntries.DEFINED, defined);
-        Ingredient now = IngredientRows.find(ledger.statements(), defined.id()).orElseThrow();
-        IngredientStock.raiseIfLow(ledger, now, now.onHand());
-        return IngredientRows.find(ledger.statements(), defined.id()).orElseThrow();
+        long onHand = held.map(Ingredient::onHand).orElse(0L);
+        Ingredient now = new Ingredient(defined.id(), defined.name(), defined.unit(), onHand, defined.lowAt(),
+                held.map(Ingredient::low).orElse(false) && defined.lowAt() != null && onHand <= defined.lowAt(), defined.refuseWhenShort());
+        IngredientStock.raiseIfLow(ledger, now, onHand);
+        return new Ingredient(now.id(), now.name(), now.unit(), onHand, now.lowAt(), now.lowAt(onHand), now.refuseWhenShort());
     }
 }

@@ -42,7 +42,12 @@ final class Recipes {
             IngredientRows.setRecipe(statements, recipe, ledger.nextSeq());
             ledger.append(IngredientEntries.RECIPE_SET, recipe);
         }
-        return ProductRecipe.of(recipe.productId(), IngredientRows.recipesOf(statements, recipe.productId()));
+        Map<String, List<RecipeLine>> now = new TreeMap<>(held);
+        now.remove(IngredientRows.variantKey(recipe.variantId()));
+        if (!lines.isEmpty()) {
+            now.put(IngredientRows.variantKey(recipe.variantId()), sorted(lines));
+        }
+        return ProductRecipe.of(recipe.productId(), now);
     }
 
     private static List<RecipeLine> sorted(List<RecipeLine> lines) {
