@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code backroom bench relay}: a backlog of real sales drained end to end (box, broker, HQ sink on
- * H2, HQ's ack back) beside plain one-message-per-entry QoS 1 publishing of the same entries; the
+ * H2, HQ's ack back) when a running box's link comes back, and by a box starting with it, beside
+ * plain one-message-per-entry QoS 1 publishing of the same entries and beside what bounds any
+ * drain here (the box's ledger read alone, HQ's H2 taking plain inserts alone: {@link DrainCeilings}); the
  * sales p99 at 8 clients as the box's link comes back, with nothing to send and with the whole
  * backlog (HQ's sink and the broker held to a core of their own, as on machines of their own); and
  * HQ's intake from 50 stores draining at once into two sinks on PostgreSQL ({@link HqIntake}).
@@ -84,24 +86,31 @@ final class RelayBench implements Callable<Integer> {
             double baseline = PlainPublishes.entriesPerSecond(data, broker.url());
             BoxConfig relaying = new BoxConfig("127.0.0.1", 0, data).withRelay(new UplinkSettings(BrokerSettings.plain(broker.url()), STORE, SECRET));
 
+            // The drain: a running box (its start-up walk of the whole ledger done) whose link to the
+            // broker comes back, timed from the moment it reaches the broker until HQ has checked its
+            // head. The link is a proxy that holds nothing back: it only adds its own copying.
+            int linkPort = DelayLink.freePort();
+            BoxConfig behindLink = relaying.withRelay(new UplinkSettings(BrokerSettings.plain("tcp://127.0.0.1:" + linkPort), STORE, SECRET)
+                    .withTimings(UplinkSettings.ACK_TIMEOUT, Duration.ofSeconds(1)));
             String firstHq = "jdbc:h2:" + runDir.resolve("hq-1").toAbsolutePath();
             double drainSeconds;
-            try (HqSink sink = sink(broker, firstHq)) {
-                long start = System.nanoTime();
-                try (Box box = Box.start(relaying)) {
+            try (HqSink sink = sink(broker, firstHq); Box box = Box.start(behindLink)) {
+                awaitStartUpAudit(box);
+                try (DelayLink link = DelayLink.on(linkPort, broker.port(), Duration.ZERO)) {
+                    awaitConnected(box);
+                    long start = System.nanoTime();
                     awaitChecked(firstHq, head);
                     drainSeconds = (System.nanoTime() - start) / 1e9;
                     awaitAcked(box);
                 }
             }
+            double startingDrainSeconds = startingDrain(runDir, data, broker, relaying, head);
+            DrainCeilings.Result ceilings = DrainCeilings.measure(data, "jdbc:h2:" + runDir.resolve("hq-ceiling").toAbsolutePath());
 
             // The sales figures: a box that has run a while (its start-up walk of the whole ledger done)
             // when its link to the broker comes back, with nothing to send and then with the whole
             // backlog: the one difference between them is the drain. HQ's sink and the broker run as
             // on machines of their own: on the last core, the box and its tablets on the others.
-            int linkPort = DelayLink.freePort();
-            BoxConfig behindLink = relaying.withRelay(new UplinkSettings(BrokerSettings.plain("tcp://127.0.0.1:" + linkPort), STORE, SECRET)
-                    .withTimings(UplinkSettings.ACK_TIMEOUT, Duration.ofSeconds(1)));
             String secondHq = "jdbc:h2:" + runDir.resolve("hq-2").toAbsolutePath();
             long self = ProcessHandle.current().pid();
             // Worked out before any pinning: a JVM held to one core counts one processor.
@@ -149,10 +158,21 @@ final class RelayBench implements Callable<Integer> {
                     ? HqIntake.measure(data, broker.url(), postgres, stores, (int) Math.min(perStore, head)) : null;
 
             double drainPerSecond = head / drainSeconds;
-            System.out.println("the backlog to HQ                                               entries/s   seconds");
-            System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK  %,10.0f  %8.1f%n", baseline, head / baseline);
-            System.out.printf("  relay: box -> broker -> HQ sink (H2) -> HQ's ack             %,10.0f  %8.1f   (x%.1f)%n%n",
+            System.out.println("the backlog to HQ                                                   entries/s   seconds");
+            System.out.printf("  baseline: one QoS 1 message per entry, 10 in flight, PUBACK      %,10.0f  %8.1f%n", baseline, head / baseline);
+            System.out.printf("  relay, the link back to a running box: box -> broker -> HQ sink   %,10.0f  %8.1f   (x%.1f)%n",
                     drainPerSecond, drainSeconds, drainPerSecond / baseline);
+            System.out.printf("    (H2) -> HQ's ack; and a box starting with the backlog           %,10.0f  %8.1f   (x%.1f)%n",
+                    head / startingDrainSeconds, startingDrainSeconds, head / startingDrainSeconds / baseline);
+            System.out.printf("  what bounds any drain here, each alone on one thread:%n");
+            System.out.printf("    the box reading its ledger in pages of 1,000                    %,10.0f  %8.1f   (x%.1f)%n",
+                    ceilings.ledgerReadPerSecond(), ceilings.entries() / ceilings.ledgerReadPerSecond(),
+                    ceilings.ledgerReadPerSecond() / baseline);
+            System.out.printf("    HQ's H2 taking the same rows in plain JDBC batches of 1,000     %,10.0f  %8.1f   (x%.1f)%n",
+                    ceilings.hqInsertPerSecond(), ceilings.entries() / ceilings.hqInsertPerSecond(),
+                    ceilings.hqInsertPerSecond() / baseline);
+            System.out.printf("  the target, 10x the baseline                                      %,10.0f  %8.1f%n%n", baseline * 10,
+                    head / (baseline * 10));
             System.out.printf("%-41s  sales/s   p50 ms   p99 ms  refused%n", "sales at " + CLIENTS + " clients as the link comes back");
             System.out.printf("%-41s%,9.0f %8.2f %8.2f %8d%n", "  relay idle (backlog 0)", idle.salesPerSecond(), idle.p50Millis(),
                     idle.p99Millis(), idle.failures());
@@ -183,6 +203,9 @@ final class RelayBench implements Callable<Integer> {
                 figures.put("drainEntriesPerSecond", Math.round(drainPerSecond));
                 figures.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);
                 figures.put("drainOverBaseline", Math.round(drainPerSecond / baseline * 10) / 10.0);
+                figures.put("startingDrainEntriesPerSecond", Math.round(head / startingDrainSeconds));
+                figures.put("ledgerReadAloneEntriesPerSecond", Math.round(ceilings.ledgerReadPerSecond()));
+                figures.put("hqInsertAloneEntriesPerSecond", Math.round(ceilings.hqInsertPerSecond()));
                 figures.put("salesPerSecondIdle", Math.round(idle.salesPerSecond()));
                 figures.put("p99MillisIdle", idle.p99Millis());
                 figures.put("salesPerSecondDuringDrain", Math.round(draining.salesPerSecond()));
@@ -230,6 +253,24 @@ final class RelayBench implements Callable<Integer> {
                     awaitChecked(hq, head);
                     return new WanDrain(baseline, head / ((System.nanoTime() - start) / 1e9));
                 }
+            }
+        }
+    }
+
+    /**
+     * The same backlog sent again, from the start, by a box starting with it on the broker's own
+     * port: its start-up walk of the whole ledger runs beside the drain, as after a power cut.
+     */
+    private static double startingDrain(Path runDir, Path data, LocalBroker broker, BoxConfig relaying, long head) throws Exception {
+        forgetAck(data, broker);
+        String hq = "jdbc:h2:" + runDir.resolve("hq-starting").toAbsolutePath();
+        try (HqSink sink = sink(broker, hq)) {
+            long start = System.nanoTime();
+            try (Box box = Box.start(relaying)) {
+                awaitChecked(hq, head);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                awaitAcked(box);
+                return seconds;
             }
         }
     }
