@@ -8,6 +8,7 @@ import backroom.edge.printing.PrintQueue;
 import backroom.edge.web.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +44,24 @@ public final class KitchenWrites {
         boolean secondRound = !openOnTable.isEmpty();
         boolean tableWasTaken = Tables.isTaken(handle, tableId);
         String orderId = secondRound ? openOnTable.getFirst() : ticket.saleId();
-        int ticketNo = secondRound ? addTicket(handle, orderId) : open(ledger, orderId, ticket, tableId, now);
-        int firstItem = handle.createQuery("SELECT COALESCE(MAX(item_no), 0) + 1 FROM kitchen_items WHERE order_id = :id")
-                .bind("id", orderId).mapTo(Integer.class).one();
+        // A new order's row and items are built from what this write puts in them, not read back.
+        KitchenOrder opened = secondRound ? null : open(ledger, orderId, ticket, tableId, now);
+        int ticketNo = secondRound ? addTicket(handle, orderId) : 1;
+        int firstItem = secondRound ? nextItemNo(ledger.statements(), orderId) : 1;
+        List<KitchenOrder.Item> sent = new ArrayList<>();
         List<KitchenTicket.Item> items = ticket.items();
         for (int i = 0; i < items.size(); i++) {
-            insertItem(ledger.statements(), orderId, firstItem + i, ticketNo, ticket.saleId(), items.get(i), now);
+            KitchenTicket.Item item = items.get(i);
+            insertItem(ledger.statements(), orderId, firstItem + i, ticketNo, ticket.saleId(), item, now);
+            sent.add(new KitchenOrder.Item(firstItem + i, ticketNo, ticket.saleId(), item.lineNo(), item.station(), item.productId(),
+                    item.name(), item.variant(), item.modifiers(), item.notes(), item.quantity(), OrderStatus.PENDING.wire(), now, null,
+                    null, null));
         }
         if (secondRound) {
             // New pending items take the order back to pending (a new order's row starts there).
             ItemMoves.refresh(handle, orderId, now);
         }
-        KitchenOrder order = KitchenRows.find(handle, orderId).orElseThrow();
+        KitchenOrder order = secondRound ? KitchenRows.find(handle, orderId).orElseThrow() : opened;
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("orderId", orderId);
         entry.put("orderNumber", order.orderNumber());
@@ -67,7 +74,6 @@ public final class KitchenWrites {
         if (!secondRound && !ticket.holdsTable()) {
             entry.put("holdsTable", false);
         }
-        List<KitchenOrder.Item> sent = order.items().subList(firstItem - 1, order.items().size());
         entry.put("stations", stationsOf(sent));
         entry.put("items", sent);
         entry.put("by", by);
@@ -116,12 +122,20 @@ public final class KitchenWrites {
                 items);
     }
 
-    /** A new order row; returns its first ticket's number, 1. */
-    private static int open(LedgerAppender ledger, String orderId, KitchenTicket ticket, String tableId, Instant now) {
+    /** A new order's row, pending on its first ticket; returns it as it stands, without its items. */
+    private static KitchenOrder open(LedgerAppender ledger, String orderId, KitchenTicket ticket, String tableId, Instant now) {
         int number = ledger.statements().queryOne("SELECT order_number FROM kitchen_orders ORDER BY ledger_seq DESC LIMIT 1",
                 rs -> rs.getInt(1)).orElse(0) % LAST_ORDER_NUMBER + 1;
-        insertOrder(ledger.statements(), orderId, number, ticket.orderType(), tableId, ticket.holdsTable(), ledger.nextSeq(), now);
-        return 1;
+        long seq = ledger.nextSeq();
+        insertOrder(ledger.statements(), orderId, number, ticket.orderType(), tableId, ticket.holdsTable(), seq, now);
+        return new KitchenOrder(orderId, number, ticket.orderType(), tableId, OrderStatus.PENDING.wire(), false, 1, seq, now, null, null,
+                null, List.of());
+    }
+
+    /** The number the next item of an open order takes. */
+    private static int nextItemNo(WriterStatements statements, String orderId) {
+        return statements.queryOne("SELECT COALESCE(MAX(item_no), 0) + 1 FROM kitchen_items WHERE order_id = ?", rs -> rs.getInt(1),
+                orderId).orElseThrow();
     }
 
     /** The row of an order opened by entry {@code seq} ({@code order.created}): pending, on its first ticket. */
