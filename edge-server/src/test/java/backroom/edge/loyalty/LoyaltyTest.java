@@ -135,6 +135,22 @@ class LoyaltyTest {
     }
 
     @Test
+    void anOpenCheckCannotBePaidInPointsForItNamesNoMember() {
+        String checkId = require(api.postWithKey("/api/v1/checks", UUID.randomUUID().toString(), Map.of("tableId", "t3", "guests", 2)),
+                201).field("checkId");
+        long due = require(api.postWithKey("/api/v1/checks/" + checkId + "/rounds", UUID.randomUUID().toString(),
+                Map.of("items", List.of(item(30_000)))), 201).body().path("grandTotal").asLong();
+        long head = box.headSeq();
+        Reply refused = require(api.postWithKey("/api/v1/checks/" + checkId + "/payments", UUID.randomUUID().toString(),
+                Map.of("registerId", REGISTER, "shiftId", shift, "payments", List.of(Map.of("method", "points", "amount", due)))), 422);
+        assertThat(refused.problemFields()).containsExactly("payments[0].method");
+        assertThat(box.headSeq()).as("the refusal writes nothing").isEqualTo(head);
+        assertThat(require(api.postWithKey("/api/v1/checks/" + checkId + "/payments", UUID.randomUUID().toString(),
+                Map.of("registerId", REGISTER, "shiftId", shift, "payments", List.of(Sales.payment("cash", due)))), 201).status())
+                .as("the same check paid in cash").isEqualTo(201);
+    }
+
+    @Test
     void aSaleEarnsAtTheTierTheMemberHeldThoughTheProgramChangedAndTheTierIsWorkedOutAgainAfter() {
         String member = join("Dewi", "0822222222", null);
         require(paid(member, 100_000, Sales.payment("card", 100_000)), 201);
