@@ -3,6 +3,7 @@ package backroom.edge.loyalty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import backroom.edge.testing.Api;
+import backroom.edge.testing.Refusals;
 import backroom.edge.testing.Reply;
 import backroom.edge.testing.TestBox;
 import java.util.List;
@@ -76,12 +77,6 @@ class BadLoyaltyInputTest {
     }
 
     private void refused(Supplier<Reply> call, int status, String... fields) {
-        Reply reply = call.get();
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        if (fields.length > 0) {
-            assertThat(reply.problemFields()).as(reply.toString()).containsExactlyInAnyOrder(fields);
-        }
-        assertThat(box.headSeq()).as("nothing written").isEqualTo(head);
+        Refusals.assertRefused(box, head, call, status, fields);
     }
 }
